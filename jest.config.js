@@ -1,0 +1,29 @@
+const testType = process.env.TEST_TYPE
+
+const testMatch = {
+  unit: ["<rootDir>/src/**/__tests__/**/*.unit.spec.[jt]s"],
+  integration: ["<rootDir>/integration-tests/**/*.spec.[jt]s"],
+}[testType]
+
+if (!testMatch) {
+  throw new Error(`TEST_TYPE must be "unit" or "integration" (use npm test), got ${testType}`)
+}
+
+module.exports = {
+  transform: {
+    "^.+\\.[jt]sx?$": [
+      "@swc/jest",
+      { jsc: { parser: { syntax: "typescript", tsx: true, decorators: true }, target: "es2021" } },
+    ],
+  },
+  testEnvironment: "node",
+  moduleFileExtensions: ["js", "ts", "tsx", "json"],
+  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/"],
+  testMatch,
+  ...(testType === "integration" && {
+    globalSetup: "<rootDir>/integration-tests/setup/global-setup.js",
+    globalTeardown: "<rootDir>/integration-tests/setup/global-teardown.js",
+    setupFiles: ["<rootDir>/integration-tests/setup/clear-metadata.js"],
+    testTimeout: 120_000,
+  }),
+}

@@ -1,0 +1,44 @@
+/**
+ * Deep key conversion between Inbank's two dialects. v2 speaks snake_case, v3 camelCase
+ * (direct API guide, "CamelCase for Parameter Names"), and responses may come in either.
+ *
+ * Hand-written rather than a library: the maintained packages (camelcase-keys, change-case)
+ * are ESM-only, which this CommonJS plugin build cannot require, and the older CommonJS ones
+ * disagree with Inbank's own spelling of keys with digits (`dependants_over_18`).
+ */
+
+type Json = unknown
+
+const toCamel = (key: string): string =>
+  key.replace(/_([a-z0-9])/g, (_, ch: string) => ch.toUpperCase())
+
+const toSnake = (key: string): string =>
+  key
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/([a-zA-Z])([0-9]+)/g, "$1_$2")
+    .toLowerCase()
+
+function isPlainObject(value: Json): value is Record<string, Json> {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    Object.getPrototypeOf(value) === Object.prototype
+  )
+}
+
+function mapKeys(value: Json, rename: (key: string) => string): Json {
+  if (Array.isArray(value)) {
+    return value.map((item) => mapKeys(item, rename))
+  }
+  if (isPlainObject(value)) {
+    const out: Record<string, Json> = {}
+    for (const [key, inner] of Object.entries(value)) {
+      out[rename(key)] = mapKeys(inner, rename)
+    }
+    return out
+  }
+  return value
+}
+
+export const camelizeKeys = (value: Json): Json => mapKeys(value, toCamel)
+export const snakeizeKeys = (value: Json): Json => mapKeys(value, toSnake)

@@ -1,0 +1,381 @@
+import axios, { AxiosInstance, Method } from "axios"
+import axiosRetry, { exponentialDelay, retryAfter } from "axios-retry"
+import { ZodError, ZodType } from "zod"
+import { ApiVersion, Dialect, dialectFor, incoming, InbankEnvironment, resolveBaseUrl } from "./dialect"
+import { fromAxiosError, fromZodError } from "./errors"
+import { toInbankAmount } from "./money"
+import type {
+  ApplicationInput,
+  AttachmentsInput,
+  CalculationInput,
+  RetrievalInput,
+  SigningMethod,
+} from "./requests"
+import {
+  AcceptedApplication,
+  acceptedApplicationSchema,
+  anyBodySchema,
+  Application,
+  applicationSchema,
+  ApplicationSigning,
+  applicationSigningSchema,
+  BankList,
+  bankListSchema,
+  Calculation,
+  calculationSchema,
+  Contract,
+  contractSchema,
+  CreatedApplication,
+  createdApplicationSchema,
+  Printout,
+  printoutSchema,
+  ProductList,
+  productsSchema,
+  Retrieval,
+  retrievalSchema,
+  SigningConfirmation,
+  signingConfirmationSchema,
+} from "./schemas"
+
+export interface InbankClientOptions {
+  apiKey: string
+  shopUuid: string
+  environment?: InbankEnvironment
+  /** Host root of another Inbank-compatible server (the sandbox); overrides `environment`. */
+  baseUrl?: string
+  apiVersion?: ApiVersion
+  /** Per attempt. */
+  timeoutMs?: number
+  /** Extra attempts for GET requests on network errors, 429 and 5xx. */
+  getRetries?: number
+  /** First backoff step; doubles each retry, with jitter, and yields to a longer Retry-After. */
+  retryBaseDelayMs?: number
+}
+
+export const CLIENT_DEFAULTS = {
+  environment: "demo" as InbankEnvironment,
+  apiVersion: "v2" as ApiVersion,
+  timeoutMs: 10_000,
+  getRetries: 3,
+  retryBaseDelayMs: 250,
+}
+
+const MAX_RETRY_DELAY_MS = 5_000
+
+interface Call<T> {
+  endpoint: string
+  method: Method
+  path: string
+  pathParams?: Record<string, string>
+  body?: unknown
+  query?: Record<string, string | boolean>
+  schema: ZodType<T>
+  /** Personal values of this request, scrubbed from any error text Inbank echoes back. */
+  secrets?: string[]
+}
+
+/** One method per endpoint of the Inbank Partner API (SPEC.md "Endpoints", numbered as there). */
+export class InbankClient {
+  private readonly http: AxiosInstance
+  private readonly dialect: Dialect
+  private readonly apiKey: string
+  private readonly shopUuid: string
+
+  constructor(options: InbankClientOptions) {
+    const settings = { ...CLIENT_DEFAULTS, ...stripUndefined(options) }
+    this.apiKey = settings.apiKey
+    this.shopUuid = settings.shopUuid
+    this.dialect = dialectFor(settings.apiVersion)
+    this.http = axios.create({
+      baseURL: resolveBaseUrl(settings.environment, settings.baseUrl),
+      timeout: settings.timeoutMs,
+      headers: { Accept: "application/json" },
+      // Status handling is ours: every non-2xx becomes an InbankError.
+      validateStatus: (status) => status >= 200 && status < 300,
+    })
+    // Only safe calls are retried: a POST that timed out may have created an application
+    // or a contract, and repeating it could create a second one.
+    axiosRetry(this.http, {
+      retries: settings.getRetries,
+      shouldResetTimeout: true,
+      retryCondition: (error) => {
+        if (error.config?.method?.toLowerCase() !== "get") return false
+        if (error.code === "ERR_CANCELED") return false
+        const status = error.response?.status
+        return status === undefined || status === 429 || status >= 500
+      },
+      retryDelay: (retryCount, error) =>
+        Math.min(
+          Math.max(exponentialDelay(retryCount, error, settings.retryBaseDelayMs), retryAfter(error)),
+          MAX_RETRY_DELAY_MS
+        ),
+    })
+  }
+
+  get apiVersion(): ApiVersion {
+    return this.dialect.version
+  }
+
+  /** 1. Preliminary instalment calculation. */
+  createCalculation(input: CalculationInput): Promise<Calculation> {
+    return this.call({
+      endpoint: "createCalculation",
+      method: "POST",
+      path: "calculations",
+      body: { ...input, amount: toInbankAmount(input.amount) },
+      schema: calculationSchema,
+    })
+  }
+
+  /** 2. The shop's products and their price ranges. */
+  listProducts(): Promise<ProductList> {
+    return this.call({ endpoint: "listProducts", method: "GET", path: "products", schema: productsSchema })
+  }
+
+  /** 3. Submit a credit application. */
+  createApplication(input: ApplicationInput): Promise<CreatedApplication> {
+    const credit = input.creditApplication
+    const body = {
+      ...input,
+      creditApplication: {
+        ...credit,
+        amount: toInbankAmount(credit.amount, "creditApplication.amount"),
+        ...(credit.monthlyIncome !== undefined && {
+          monthlyIncome: toInbankAmount(credit.monthlyIncome, "creditApplication.monthlyIncome"),
+        }),
+        ...(credit.monthlyFinancialObligations !== undefined && {
+          monthlyFinancialObligations: toInbankAmount(
+            credit.monthlyFinancialObligations,
+            "creditApplication.monthlyFinancialObligations"
+          ),
+        }),
+      },
+    }
+    return this.call({
+      endpoint: "createApplication",
+      method: "POST",
+      path: "applications",
+      body,
+      schema: createdApplicationSchema,
+      secrets: personalValues(input),
+    })
+  }
+
+  /** 4. Start signing the application (`sms` sends the code). */
+  startApplicationSigning(applicationUuid: string, method: SigningMethod): Promise<ApplicationSigning> {
+    return this.call({
+      endpoint: "startApplicationSigning",
+      method: "POST",
+      path: "applications/:uuid/signings",
+      pathParams: { uuid: applicationUuid },
+      body: { method },
+      schema: applicationSigningSchema,
+    })
+  }
+
+  /**
+   * 5. Confirm the application's SMS code. Sent as a string: the vendor example shows a number,
+   * but a code may start with 0.
+   */
+  confirmApplicationSigning(applicationUuid: string, confirmationCode: string): Promise<SigningConfirmation> {
+    return this.call({
+      endpoint: "confirmApplicationSigning",
+      method: "PATCH",
+      path: "applications/:uuid/signings",
+      pathParams: { uuid: applicationUuid },
+      body: { method: "sms", confirmationCode },
+      schema: signingConfirmationSchema,
+      secrets: [confirmationCode],
+    })
+  }
+
+  /** 6. Decision and offer. */
+  getApplication(applicationUuid: string): Promise<Application> {
+    return this.call({
+      endpoint: "getApplication",
+      method: "GET",
+      path: "applications/:uuid",
+      pathParams: { uuid: applicationUuid },
+      schema: applicationSchema,
+    })
+  }
+
+  /** 7. Banks the customer can pick for account information (AIS). */
+  listBanks(applicationUuid: string): Promise<BankList> {
+    return this.call({
+      endpoint: "listBanks",
+      method: "GET",
+      path: "account_statements/bank_list",
+      query: { applicationUuid },
+      schema: bankListSchema,
+    })
+  }
+
+  /** 8. Start the AIS session; the customer is sent to the returned redirect address. */
+  initiateRetrieval(input: RetrievalInput): Promise<Retrieval> {
+    return this.call({
+      endpoint: "initiateRetrieval",
+      method: "POST",
+      path: "account_statements/initiate_retrieval",
+      body: input,
+      schema: retrievalSchema,
+    })
+  }
+
+  /** 9. Upload income proof documents (multipart `attachments[]`, `type`, `description`). */
+  uploadAttachments(applicationUuid: string, input: AttachmentsInput): Promise<unknown> {
+    const form = new FormData()
+    for (const file of input.files) {
+      const blob = new Blob([new Uint8Array(file.content)], { type: file.contentType ?? "application/octet-stream" })
+      form.append("attachments[]", blob, file.filename)
+    }
+    form.append("type", input.type ?? "income_proof_document")
+    if (input.description) form.append("description", input.description)
+    return this.call({
+      endpoint: "uploadAttachments",
+      method: "POST",
+      path: "applications/:uuid/attachments",
+      pathParams: { uuid: applicationUuid },
+      body: form,
+      schema: anyBodySchema,
+    })
+  }
+
+  /** 10. Accept the offer; Inbank creates the contract. */
+  acceptApplication(applicationUuid: string): Promise<AcceptedApplication> {
+    return this.call({
+      endpoint: "acceptApplication",
+      method: "POST",
+      path: "applications/:uuid/accept",
+      pathParams: { uuid: applicationUuid },
+      schema: acceptedApplicationSchema,
+    })
+  }
+
+  /** 11. Cancel the application. */
+  cancelApplication(applicationUuid: string): Promise<unknown> {
+    return this.call({
+      endpoint: "cancelApplication",
+      method: "POST",
+      path: "applications/:uuid/cancel",
+      pathParams: { uuid: applicationUuid },
+      schema: anyBodySchema,
+    })
+  }
+
+  /** 12. Link to the contract printout, regenerated when asked (direct API guide, printouts). */
+  getContractPrintout(contractUuid: string, options: { forceRegeneration?: boolean } = {}): Promise<Printout> {
+    return this.call({
+      endpoint: "getContractPrintout",
+      method: "GET",
+      path: "contracts/:uuid/printouts",
+      pathParams: { uuid: contractUuid },
+      query: options.forceRegeneration ? { forceRegeneration: true } : undefined,
+      schema: printoutSchema,
+    })
+  }
+
+  /** 13. Start signing the contract. */
+  startContractSigning(contractUuid: string, method: SigningMethod): Promise<unknown> {
+    return this.call({
+      endpoint: "startContractSigning",
+      method: "POST",
+      path: "contracts/:uuid/signings",
+      pathParams: { uuid: contractUuid },
+      body: { method },
+      schema: anyBodySchema,
+    })
+  }
+
+  /** 14. Confirm the contract's SMS code. */
+  confirmContractSigning(contractUuid: string, confirmationCode: string): Promise<SigningConfirmation> {
+    return this.call({
+      endpoint: "confirmContractSigning",
+      method: "PATCH",
+      path: "contracts/:uuid/signings",
+      pathParams: { uuid: contractUuid },
+      body: { method: "sms", confirmationCode },
+      schema: signingConfirmationSchema,
+      secrets: [confirmationCode],
+    })
+  }
+
+  /** 15. Contract status, with `processStatus` when Inbank sends it. */
+  getContract(contractUuid: string): Promise<Contract> {
+    return this.call({
+      endpoint: "getContract",
+      method: "GET",
+      path: "contracts/:uuid",
+      pathParams: { uuid: contractUuid },
+      schema: contractSchema,
+    })
+  }
+
+  /** 16. Merchant approval: the contract can be activated. */
+  approveContract(contractUuid: string): Promise<unknown> {
+    return this.call({
+      endpoint: "approveContract",
+      method: "POST",
+      path: "contracts/:uuid/merchant_approval",
+      pathParams: { uuid: contractUuid },
+      schema: anyBodySchema,
+    })
+  }
+
+  /** 17. Merchant cancels the contract. */
+  cancelContract(contractUuid: string): Promise<unknown> {
+    return this.call({
+      endpoint: "cancelContract",
+      method: "POST",
+      path: "contracts/:uuid/cancel",
+      pathParams: { uuid: contractUuid },
+      schema: anyBodySchema,
+    })
+  }
+
+  private async call<T>(call: Call<T>): Promise<T> {
+    const multipart = call.body instanceof FormData
+    const headers: Record<string, string> = { Authorization: `Bearer ${this.apiKey}` }
+    // The vendor expects JSON's Content-Type on every request but the multipart upload.
+    if (!multipart) headers["Content-Type"] = "application/json"
+
+    let data: unknown
+    try {
+      const response = await this.http.request({
+        method: call.method,
+        url: this.dialect.shopPath(this.shopUuid, call.path, call.pathParams),
+        params: call.query && this.dialect.outgoing(call.query),
+        data: multipart || call.body === undefined ? call.body : this.dialect.outgoing(call.body),
+        headers,
+      })
+      data = response.data
+    } catch (error) {
+      throw fromAxiosError(error, call.endpoint, [this.apiKey, ...(call.secrets ?? [])])
+    }
+
+    try {
+      return call.schema.parse(incoming(data === "" ? undefined : data))
+    } catch (error) {
+      if (error instanceof ZodError) throw fromZodError(error, call.endpoint)
+      throw error
+    }
+  }
+}
+
+/** Every string the applicant typed about themselves: none may leak through Inbank's error text. */
+function personalValues(input: ApplicationInput): string[] {
+  const values: string[] = []
+  const collect = (value: unknown): void => {
+    if (typeof value === "string" || typeof value === "number") values.push(String(value))
+    else if (Array.isArray(value)) value.forEach(collect)
+    else if (typeof value === "object" && value !== null) Object.values(value).forEach(collect)
+  }
+  collect([input.customer, input.customerContact, input.customerIdentification, input.customerAddresses])
+  collect([input.creditApplication.monthlyIncome, input.creditApplication.monthlyFinancialObligations])
+  return values.filter((value) => value.length >= 3)
+}
+
+function stripUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
+}
+

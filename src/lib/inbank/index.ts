@@ -1,0 +1,7 @@
+export * from "./client"
+export * from "./dialect"
+export * from "./errors"
+export * from "./money"
+export * from "./requests"
+export * from "./schemas"
+export * from "./signature"
