@@ -117,7 +117,7 @@ export class InbankClient {
   }
 
   /** 1. Preliminary instalment calculation. */
-  createCalculation(input: CalculationInput): Promise<Calculation> {
+  async createCalculation(input: CalculationInput): Promise<Calculation> {
     return this.call({
       endpoint: "createCalculation",
       method: "POST",
@@ -128,12 +128,12 @@ export class InbankClient {
   }
 
   /** 2. The shop's products and their price ranges. */
-  listProducts(): Promise<ProductList> {
+  async listProducts(): Promise<ProductList> {
     return this.call({ endpoint: "listProducts", method: "GET", path: "products", schema: productsSchema })
   }
 
   /** 3. Submit a credit application. */
-  createApplication(input: ApplicationInput): Promise<CreatedApplication> {
+  async createApplication(input: ApplicationInput): Promise<CreatedApplication> {
     const credit = input.creditApplication
     const body = {
       ...input,
@@ -162,7 +162,7 @@ export class InbankClient {
   }
 
   /** 4. Start signing the application (`sms` sends the code). */
-  startApplicationSigning(applicationUuid: string, method: SigningMethod): Promise<ApplicationSigning> {
+  async startApplicationSigning(applicationUuid: string, method: SigningMethod): Promise<ApplicationSigning> {
     return this.call({
       endpoint: "startApplicationSigning",
       method: "POST",
@@ -177,7 +177,7 @@ export class InbankClient {
    * 5. Confirm the application's SMS code. Sent as a string: the vendor example shows a number,
    * but a code may start with 0.
    */
-  confirmApplicationSigning(applicationUuid: string, confirmationCode: string): Promise<SigningConfirmation> {
+  async confirmApplicationSigning(applicationUuid: string, confirmationCode: string): Promise<SigningConfirmation> {
     return this.call({
       endpoint: "confirmApplicationSigning",
       method: "PATCH",
@@ -190,7 +190,7 @@ export class InbankClient {
   }
 
   /** 6. Decision and offer. */
-  getApplication(applicationUuid: string): Promise<Application> {
+  async getApplication(applicationUuid: string): Promise<Application> {
     return this.call({
       endpoint: "getApplication",
       method: "GET",
@@ -201,7 +201,7 @@ export class InbankClient {
   }
 
   /** 7. Banks the customer can pick for account information (AIS). */
-  listBanks(applicationUuid: string): Promise<BankList> {
+  async listBanks(applicationUuid: string): Promise<BankList> {
     return this.call({
       endpoint: "listBanks",
       method: "GET",
@@ -212,7 +212,7 @@ export class InbankClient {
   }
 
   /** 8. Start the AIS session; the customer is sent to the returned redirect address. */
-  initiateRetrieval(input: RetrievalInput): Promise<Retrieval> {
+  async initiateRetrieval(input: RetrievalInput): Promise<Retrieval> {
     return this.call({
       endpoint: "initiateRetrieval",
       method: "POST",
@@ -223,7 +223,7 @@ export class InbankClient {
   }
 
   /** 9. Upload income proof documents (multipart `attachments[]`, `type`, `description`). */
-  uploadAttachments(applicationUuid: string, input: AttachmentsInput): Promise<unknown> {
+  async uploadAttachments(applicationUuid: string, input: AttachmentsInput): Promise<unknown> {
     const form = new FormData()
     for (const file of input.files) {
       const blob = new Blob([new Uint8Array(file.content)], { type: file.contentType ?? "application/octet-stream" })
@@ -242,7 +242,7 @@ export class InbankClient {
   }
 
   /** 10. Accept the offer; Inbank creates the contract. */
-  acceptApplication(applicationUuid: string): Promise<AcceptedApplication> {
+  async acceptApplication(applicationUuid: string): Promise<AcceptedApplication> {
     return this.call({
       endpoint: "acceptApplication",
       method: "POST",
@@ -253,7 +253,7 @@ export class InbankClient {
   }
 
   /** 11. Cancel the application. */
-  cancelApplication(applicationUuid: string): Promise<unknown> {
+  async cancelApplication(applicationUuid: string): Promise<unknown> {
     return this.call({
       endpoint: "cancelApplication",
       method: "POST",
@@ -264,7 +264,7 @@ export class InbankClient {
   }
 
   /** 12. Link to the contract printout, regenerated when asked (direct API guide, printouts). */
-  getContractPrintout(contractUuid: string, options: { forceRegeneration?: boolean } = {}): Promise<Printout> {
+  async getContractPrintout(contractUuid: string, options: { forceRegeneration?: boolean } = {}): Promise<Printout> {
     return this.call({
       endpoint: "getContractPrintout",
       method: "GET",
@@ -276,7 +276,7 @@ export class InbankClient {
   }
 
   /** 13. Start signing the contract. */
-  startContractSigning(contractUuid: string, method: SigningMethod): Promise<unknown> {
+  async startContractSigning(contractUuid: string, method: SigningMethod): Promise<unknown> {
     return this.call({
       endpoint: "startContractSigning",
       method: "POST",
@@ -288,7 +288,7 @@ export class InbankClient {
   }
 
   /** 14. Confirm the contract's SMS code. */
-  confirmContractSigning(contractUuid: string, confirmationCode: string): Promise<SigningConfirmation> {
+  async confirmContractSigning(contractUuid: string, confirmationCode: string): Promise<SigningConfirmation> {
     return this.call({
       endpoint: "confirmContractSigning",
       method: "PATCH",
@@ -301,7 +301,7 @@ export class InbankClient {
   }
 
   /** 15. Contract status, with `processStatus` when Inbank sends it. */
-  getContract(contractUuid: string): Promise<Contract> {
+  async getContract(contractUuid: string): Promise<Contract> {
     return this.call({
       endpoint: "getContract",
       method: "GET",
@@ -312,7 +312,7 @@ export class InbankClient {
   }
 
   /** 16. Merchant approval: the contract can be activated. */
-  approveContract(contractUuid: string): Promise<unknown> {
+  async approveContract(contractUuid: string): Promise<unknown> {
     return this.call({
       endpoint: "approveContract",
       method: "POST",
@@ -323,7 +323,7 @@ export class InbankClient {
   }
 
   /** 17. Merchant cancels the contract. */
-  cancelContract(contractUuid: string): Promise<unknown> {
+  async cancelContract(contractUuid: string): Promise<unknown> {
     return this.call({
       endpoint: "cancelContract",
       method: "POST",
