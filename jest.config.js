@@ -27,3 +27,7 @@ module.exports = {
     testTimeout: 120_000,
   }),
 }
+
+// Quiet Medusa's boot logs and its telemetry banner; LOG_LEVEL=info brings them back.
+process.env.LOG_LEVEL ??= "error"
+process.env.MEDUSA_DISABLE_TELEMETRY ??= "true"

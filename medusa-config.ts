@@ -1,0 +1,33 @@
+// Test-only Medusa app: the plugin's own src/ (api, subscribers, modules, workflows) is this
+// app's code, and the provider is registered from source. Not shipped (see tsconfig).
+import { defineConfig, Modules } from "@medusajs/framework/utils"
+
+export const INBANK_TEST_OPTIONS = {
+  apiKey: process.env.INBANK_API_KEY ?? "sandbox-api-key",
+  shopUuid: process.env.INBANK_SHOP_UUID ?? "00000000-0000-4000-8000-000000000001",
+  productCode: process.env.INBANK_PRODUCT_CODE ?? "hire_purchase",
+  baseUrl: process.env.INBANK_BASE_URL ?? "http://127.0.0.1:4010",
+}
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    http: {
+      storeCors: "*",
+      adminCors: "*",
+      authCors: "*",
+      jwtSecret: "integration-test",
+      cookieSecret: "integration-test",
+    },
+  },
+  admin: { disable: true },
+  modules: [
+    {
+      resolve: "@medusajs/medusa/payment",
+      key: Modules.PAYMENT,
+      options: {
+        providers: [{ resolve: "./src/providers/inbank", id: "inbank", options: INBANK_TEST_OPTIONS }],
+      },
+    },
+  ],
+})

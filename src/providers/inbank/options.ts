@@ -1,0 +1,47 @@
+import { z } from "zod"
+import { SIGNING_METHODS } from "../../lib/inbank"
+
+const decimalString = z
+  .union([z.string(), z.number()])
+  .transform(String)
+  .pipe(z.string().regex(/^\d+(\.\d{1,2})?$/, "must be a PLN amount such as 15000 or 299.99"))
+
+/** Options of the payment module provider `medusa-payment-inbank/providers/inbank`. The README lists them. */
+export const inbankOptionsSchema = z
+  .object({
+    apiKey: z.string().min(1),
+    shopUuid: z.string().min(1),
+    productCode: z.string().min(1),
+    environment: z.enum(["demo", "production"]).default("demo"),
+    baseUrl: z.url().optional(),
+    apiVersion: z.enum(["v2", "v3"]).default("v2"),
+    backendUrl: z.url().optional(),
+    signingMethod: z.enum(SIGNING_METHODS).default("sms"),
+    applicationSigning: z.boolean().default(false),
+    minAmount: decimalString.optional(),
+    maxAmount: decimalString.optional(),
+    periods: z.array(z.number().int().min(1).max(120)).min(1).optional(),
+    defaultPeriod: z.number().int().min(1).max(120).optional(),
+    requestTimeoutMs: z.number().int().positive().default(10_000),
+  })
+  .superRefine((options, ctx) => {
+    if (options.periods && options.defaultPeriod && !options.periods.includes(options.defaultPeriod)) {
+      ctx.addIssue({ code: "custom", path: ["defaultPeriod"], message: "must be one of `periods`" })
+    }
+  })
+
+export type InbankOptions = z.input<typeof inbankOptionsSchema>
+export type ResolvedInbankOptions = z.output<typeof inbankOptionsSchema>
+
+/** Parses the options, or throws one message that names every bad option and never echoes a value. */
+export function parseInbankOptions(options: unknown): ResolvedInbankOptions {
+  const result = inbankOptionsSchema.safeParse(options ?? {})
+  if (result.success) return result.data
+  const given = (options ?? {}) as Record<string, unknown>
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join(".") || "options"
+    const missing = issue.path.length === 1 && given[String(issue.path[0])] === undefined
+    return missing ? `\`${name}\` is required` : `\`${name}\`: ${issue.message}`
+  })
+  throw new Error(`Invalid options for the Inbank payment provider: ${problems.join("; ")}`)
+}
