@@ -9,10 +9,10 @@
 
 type Json = unknown
 
-const toCamel = (key: string): string =>
+export const toCamel = (key: string): string =>
   key.replace(/_([a-z0-9])/g, (_, ch: string) => ch.toUpperCase())
 
-const toSnake = (key: string): string =>
+export const toSnake = (key: string): string =>
   key
     .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
     .replace(/([a-zA-Z])([0-9]+)/g, "$1_$2")

@@ -1,0 +1,87 @@
+import { signCallback } from "../lib/inbank"
+import type { SandboxSettings } from "./settings"
+import type { CallbackDelivery } from "./state"
+import type { Timers } from "./timers"
+
+export interface CallbackEvent {
+  url: string
+  type: "DECISION" | "CONTRACT"
+  status: string
+  creditApplicationUuid: string
+}
+
+/**
+ * Server-to-server callbacks as the direct API guide documents them: POST,
+ * application/x-www-form-urlencoded, fields `message` (JSON), `hmac`, `timestamp`; the HMAC is
+ * hex SHA-512 keyed by the API key over `timestamp + "." + message`.
+ */
+export class CallbackDispatcher {
+  /** Events of one application waiting to be sent newest first (callbackOutOfOrder). */
+  private readonly bursts = new Map<string, CallbackEvent[]>()
+
+  constructor(
+    private readonly settings: () => SandboxSettings,
+    private readonly timers: Timers,
+    private readonly log: (delivery: CallbackDelivery) => void
+  ) {}
+
+  notify(event: CallbackEvent): void {
+    const { callbackDelayMs, callbackOutOfOrder } = this.settings()
+    if (!callbackOutOfOrder) {
+      this.timers.after(callbackDelayMs, () => this.send(event))
+      return
+    }
+    const burst = this.bursts.get(event.creditApplicationUuid)
+    if (burst) {
+      burst.push(event)
+      return
+    }
+    this.bursts.set(event.creditApplicationUuid, [event])
+    this.timers.after(Math.max(callbackDelayMs, 50), () => {
+      const events = this.bursts.get(event.creditApplicationUuid) ?? []
+      this.bursts.delete(event.creditApplicationUuid)
+      for (const queued of events.reverse()) this.send(queued)
+    })
+  }
+
+  reset(): void {
+    this.bursts.clear()
+  }
+
+  private send(event: CallbackEvent): void {
+    const settings = this.settings()
+    const message = JSON.stringify({ type: event.type, status: event.status, creditApplicationUuid: event.creditApplicationUuid })
+    const now = Date.now()
+    const timestamp = settings.callbackTimestampUnit === "s" ? String(Math.floor(now / 1000)) : String(now)
+    const form = new URLSearchParams({ message, timestamp })
+    const signed = settings.callbackHmacOver === "json" ? message : encodeURIComponent(message)
+    form.set("hmac", signCallback(settings.apiKey, timestamp, signed))
+    const body = form.toString()
+    for (let copy = 1; copy <= settings.callbackDuplicates; copy++) {
+      void this.deliver(event, body, copy, 1)
+    }
+  }
+
+  private async deliver(event: CallbackEvent, body: string, copy: number, attempt: number): Promise<void> {
+    const settings = this.settings()
+    let outcome: number | string
+    try {
+      const response = await fetch(event.url, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body,
+        signal: AbortSignal.timeout(10_000),
+      })
+      outcome = response.status
+      await response.arrayBuffer().catch(() => undefined)
+    } catch (error) {
+      outcome = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name
+    }
+    this.log({ at: new Date().toISOString(), url: event.url, type: event.type, status: event.status, creditApplicationUuid: event.creditApplicationUuid, attempt, copy, outcome })
+    const delivered = typeof outcome === "number" && outcome >= 200 && outcome < 300
+    if (!delivered && attempt <= settings.callbackRetries) {
+      const delay = settings.callbackRetryDelayMs * 2 ** (attempt - 1)
+      this.timers.after(delay, () => void this.deliver(event, body, copy, attempt + 1))
+    }
+  }
+}

@@ -1,0 +1,3 @@
+export { Sandbox, startSandbox } from "./server"
+export type { SandboxSettings, SandboxSettingsInput } from "./settings"
+export type { Fault } from "./faults"
