@@ -1,3 +1,4 @@
+import axios, { AxiosError } from "axios"
 import { signCallback } from "../lib/inbank"
 import type { SandboxSettings } from "./settings"
 import type { CallbackDelivery } from "./state"
@@ -18,6 +19,8 @@ export interface CallbackEvent {
 export class CallbackDispatcher {
   /** Events of one application waiting to be sent newest first (callbackOutOfOrder). */
   private readonly bursts = new Map<string, CallbackEvent[]>()
+  /** One application's callbacks go out one after another, each after the previous answer. */
+  private readonly queues = new Map<string, Promise<void>>()
 
   constructor(
     private readonly settings: () => SandboxSettings,
@@ -46,6 +49,7 @@ export class CallbackDispatcher {
 
   reset(): void {
     this.bursts.clear()
+    this.queues.clear()
   }
 
   private send(event: CallbackEvent): void {
@@ -57,25 +61,31 @@ export class CallbackDispatcher {
     const signed = settings.callbackHmacOver === "json" ? message : encodeURIComponent(message)
     form.set("hmac", signCallback(settings.apiKey, timestamp, signed))
     const body = form.toString()
-    for (let copy = 1; copy <= settings.callbackDuplicates; copy++) {
-      void this.deliver(event, body, copy, 1)
-    }
+    // Duplicates leave together, as concurrent requests: the harshest case for a receiver.
+    const copies = Array.from({ length: settings.callbackDuplicates }, (_, i) => i + 1)
+    const key = event.creditApplicationUuid
+    const queued = (this.queues.get(key) ?? Promise.resolve()).then(() =>
+      Promise.all(copies.map((copy) => this.deliver(event, body, copy, 1))).then(() => undefined)
+    )
+    this.queues.set(key, queued)
+    void queued.then(() => {
+      if (this.queues.get(key) === queued) this.queues.delete(key)
+    })
   }
 
   private async deliver(event: CallbackEvent, body: string, copy: number, attempt: number): Promise<void> {
     const settings = this.settings()
     let outcome: number | string
     try {
-      const response = await fetch(event.url, {
-        method: "POST",
+      const response = await axios.post(event.url, body, {
         headers: { "Content-Type": "application/x-www-form-urlencoded" },
-        body,
-        signal: AbortSignal.timeout(10_000),
+        timeout: 10_000,
+        validateStatus: () => true,
+        maxRedirects: 0,
       })
       outcome = response.status
-      await response.arrayBuffer().catch(() => undefined)
     } catch (error) {
-      outcome = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name
+      outcome = (error as AxiosError).code ?? "network error"
     }
     this.log({ at: new Date().toISOString(), url: event.url, type: event.type, status: event.status, creditApplicationUuid: event.creditApplicationUuid, attempt, copy, outcome })
     const delivered = typeof outcome === "number" && outcome >= 200 && outcome < 300
