@@ -1,86 +1,169 @@
-import {
-  AbstractPaymentProvider,
-  MedusaError,
-  PaymentActions,
-} from "@medusajs/framework/utils"
+import { AbstractPaymentProvider, MedusaError, PaymentActions } from "@medusajs/framework/utils"
 import type {
+  AuthorizePaymentInput,
   AuthorizePaymentOutput,
-  CapturePaymentOutput,
+  CancelPaymentInput,
   CancelPaymentOutput,
+  CapturePaymentInput,
+  CapturePaymentOutput,
   DeletePaymentInput,
   DeletePaymentOutput,
+  GetPaymentStatusInput,
   GetPaymentStatusOutput,
+  InitiatePaymentInput,
   InitiatePaymentOutput,
+  Logger,
   RefundPaymentOutput,
+  RetrievePaymentInput,
   RetrievePaymentOutput,
+  UpdatePaymentInput,
   UpdatePaymentOutput,
   WebhookActionResult,
 } from "@medusajs/framework/types"
-import { InbankClient } from "../../lib/inbank"
-import { InbankOptions, parseInbankOptions, ResolvedInbankOptions } from "./options"
+import { InbankClient, InbankError } from "../../lib/inbank"
+import { createInbankClient, InbankOptions, parseInbankOptions, ResolvedInbankOptions } from "../../lib/plugin-options"
+import { deriveState, DerivedState } from "./derive-state"
+import { fetchState, FetchedState, toSnapshot } from "./snapshot"
+import { adoptApplicationUuid, InbankSessionData, readSessionData } from "./session-data"
+
+/** Direct API guide, GET contract: poll once a second for at most 15 seconds after signing. */
+const CONTRACT_POLL_INTERVAL_MS = 1_000
+const CONTRACT_POLL_LIMIT_MS = 15_000
+
+const PARTNER_PORTAL = "the Inbank Partner Portal (https://partner.inbank.pl)"
 
 /**
  * Inbank instalments as a Medusa payment provider (`pp_inbank_inbank`).
- * This release ships the provider's options and its Inbank client; the checkout mapping
- * (authorize = accept + sign, capture = merchant approval, cancel) lands with the checkout work.
+ * authorize = accept the offer (creates the contract) and sign it; capture = merchant approval;
+ * cancel = contract cancel, else application cancel. Every status comes from Inbank's answer.
  */
 export class InbankProviderService extends AbstractPaymentProvider<InbankOptions> {
   static identifier = "inbank"
 
   protected readonly options_: ResolvedInbankOptions
   protected readonly client_: InbankClient
+  protected readonly logger_: Logger
 
   static validateOptions(options: Record<string, unknown>): void {
     parseInbankOptions(options)
   }
 
-  constructor(container: Record<string, unknown>, options: InbankOptions) {
+  constructor(container: { logger: Logger }, options: InbankOptions) {
     super(container, options)
     this.options_ = parseInbankOptions(options)
-    this.client_ = new InbankClient({
-      apiKey: this.options_.apiKey,
-      shopUuid: this.options_.shopUuid,
-      environment: this.options_.environment,
-      baseUrl: this.options_.baseUrl,
-      apiVersion: this.options_.apiVersion,
-      timeoutMs: this.options_.requestTimeoutMs,
-    })
+    this.client_ = createInbankClient(this.options_)
+    this.logger_ = container.logger
   }
 
-  async initiatePayment(): Promise<InitiatePaymentOutput> {
-    return this.checkoutNotAvailable()
+  /** The session is created by the store route once Inbank has the application: it carries its UUID. */
+  async initiatePayment(input: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
+    if (input.currency_code?.toLowerCase() !== "pln") {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Inbank instalments are offered in PLN only, not ${input.currency_code?.toUpperCase()}`)
+    }
+    const data = readSessionData(input.data)
+    return { id: data.application_uuid, data: { ...data } }
   }
 
-  async authorizePayment(): Promise<AuthorizePaymentOutput> {
-    return this.checkoutNotAvailable()
+  async authorizePayment(input: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
+    let data = readSessionData(input.data)
+    let fetched = await this.fetch(data)
+    data = this.remember(data, fetched)
+
+    if (!fetched.contract && fetched.application.creditApplication.decisionStatus === "positive") {
+      // Accepting is safe to reach only once: the fetched application shows its contract after it.
+      const { contract } = await this.call(() => this.client_.acceptApplication(data.application_uuid))
+      data = { ...data, contract_uuid: contract.uuid, contract_signing_started: false }
+      fetched = await this.fetch(data)
+    }
+
+    if (fetched.contract?.contract.status === "unsigned" && !data.contract_signing_started) {
+      await this.call(() => this.client_.startContractSigning(fetched.contract!.contract.uuid, this.options_.signingMethod))
+      data = { ...data, contract_signing_started: true }
+      fetched = await this.fetch(data)
+    }
+
+    let derived = this.derive(fetched)
+    const pollUntil = Date.now() + CONTRACT_POLL_LIMIT_MS
+    while (derived.processing && Date.now() + CONTRACT_POLL_INTERVAL_MS <= pollUntil) {
+      await new Promise((resolve) => setTimeout(resolve, CONTRACT_POLL_INTERVAL_MS))
+      fetched = { ...fetched, contract: await this.call(() => this.client_.getContract(fetched.contract!.contract.uuid)) }
+      derived = this.derive(fetched)
+    }
+    return { status: derived.sessionStatus, data: { ...data } }
   }
 
-  async capturePayment(): Promise<CapturePaymentOutput> {
-    return this.checkoutNotAvailable()
+  /** Merchant approval (SPEC.md #16). A contract Inbank already activated counts as captured. */
+  async capturePayment(input: CapturePaymentInput): Promise<CapturePaymentOutput> {
+    const data = readSessionData(input.data)
+    const fetched = await this.fetch(data)
+    const contract = fetched.contract?.contract
+    if (!contract) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The Inbank application has no contract yet: there is nothing to approve")
+    }
+    if (contract.status !== "activated") {
+      if (this.derive(fetched).sessionStatus !== "authorized") {
+        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `The Inbank contract is ${contract.status} and not waiting for your approval`)
+      }
+      await this.call(() => this.client_.approveContract(contract.uuid))
+    }
+    return { data: { ...this.remember(data, fetched) } }
   }
 
-  async cancelPayment(): Promise<CancelPaymentOutput> {
-    return this.checkoutNotAvailable()
+  /** Contract cancel when a contract exists (SPEC.md #17), else application cancel (#11). */
+  async cancelPayment(input: CancelPaymentInput): Promise<CancelPaymentOutput> {
+    const data = readSessionData(input.data)
+    const fetched = await this.fetch(data)
+    const derived = this.derive(fetched)
+    if (derived.sessionStatus === "canceled") return { data: { ...data } }
+    const contract = fetched.contract?.contract
+    if (contract?.status === "activated") {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `The Inbank contract ${contract.number ?? contract.uuid} is activated (financed) and cannot be cancelled through the API: cancel it in ${PARTNER_PORTAL}`
+      )
+    }
+    if (contract) await this.call(() => this.client_.cancelContract(contract.uuid))
+    else await this.call(() => this.client_.cancelApplication(fetched.application.creditApplication.uuid))
+    return { data: { ...this.remember(data, fetched) } }
   }
 
   async refundPayment(): Promise<RefundPaymentOutput> {
-    return this.checkoutNotAvailable()
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `Inbank's Partner API has no refunds: return or reduce a financed purchase in ${PARTNER_PORTAL}`
+    )
   }
 
-  async updatePayment(): Promise<UpdatePaymentOutput> {
-    return this.checkoutNotAvailable()
-  }
-
-  async retrievePayment(): Promise<RetrievePaymentOutput> {
-    return this.checkoutNotAvailable()
-  }
-
-  async getPaymentStatus(): Promise<GetPaymentStatusOutput> {
-    return this.checkoutNotAvailable()
-  }
-
-  /** Nothing exists at Inbank before an application is submitted. */
+  /**
+   * Medusa deletes sessions when the cart changes: the application was for the old amount, so a
+   * not-yet-accepted one is cancelled. Best effort: a failure must not block the shopper's cart.
+   */
   async deletePayment(input: DeletePaymentInput): Promise<DeletePaymentOutput> {
+    const uuid = input.data?.application_uuid
+    if (typeof uuid !== "string" || !uuid) return { data: input.data }
+    try {
+      const fetched = await fetchState(this.client_, uuid)
+      const derived = this.derive(fetched)
+      if (!fetched.contract && !derived.final) await this.client_.cancelApplication(fetched.application.creditApplication.uuid)
+    } catch (error) {
+      this.logger_.warn(`Inbank: could not cancel application ${uuid} of a deleted payment session: ${(error as Error).message}`)
+    }
+    return { data: input.data }
+  }
+
+  async getPaymentStatus(input: GetPaymentStatusInput): Promise<GetPaymentStatusOutput> {
+    const data = readSessionData(input.data)
+    const fetched = await this.fetch(data)
+    return { status: this.derive(fetched).sessionStatus, data: { ...this.remember(data, fetched) } }
+  }
+
+  async retrievePayment(input: RetrievePaymentInput): Promise<RetrievePaymentOutput> {
+    const data = readSessionData(input.data)
+    return { data: { ...this.remember(data, await this.fetch(data)) } }
+  }
+
+  /** The amount is the application's: a changed amount needs a new application, not an update. */
+  async updatePayment(input: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
     return { data: input.data }
   }
 
@@ -89,10 +172,33 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
     return { action: PaymentActions.NOT_SUPPORTED }
   }
 
-  private checkoutNotAvailable(): never {
-    throw new MedusaError(
-      MedusaError.Types.NOT_ALLOWED,
-      "Inbank checkout is not available in this version of medusa-payment-inbank"
+  private async fetch(data: InbankSessionData): Promise<FetchedState> {
+    return this.call(() => fetchState(this.client_, data.application_uuid, data.contract_uuid))
+  }
+
+  private derive(fetched: FetchedState): DerivedState {
+    return deriveState(
+      toSnapshot(fetched, { applicationSigningRequired: this.options_.applicationSigning, orderPlaced: false })
     )
+  }
+
+  private remember(data: InbankSessionData, fetched: FetchedState): InbankSessionData {
+    const adopted = adoptApplicationUuid(data, fetched.application.creditApplication.uuid)
+    return {
+      ...adopted,
+      application_number: fetched.application.creditApplication.number ?? adopted.application_number,
+      contract_uuid: fetched.contract?.contract.uuid ?? adopted.contract_uuid,
+    }
+  }
+
+  /** Inbank's errors as Medusa errors whose message the admin and storefront can show. */
+  private async call<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run()
+    } catch (error) {
+      if (!(error instanceof InbankError)) throw error
+      const type = error.retriable ? MedusaError.Types.UNEXPECTED_STATE : MedusaError.Types.NOT_ALLOWED
+      throw new MedusaError(type, error.retriable ? `${error.message}. Try again in a moment.` : error.message)
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { z } from "zod"
-import { SIGNING_METHODS } from "../../lib/inbank"
+import { InbankClient, SIGNING_METHODS } from "./inbank"
 
 const decimalString = z
   .union([z.string(), z.number()])
@@ -44,4 +44,15 @@ export function parseInbankOptions(options: unknown): ResolvedInbankOptions {
     return missing ? `\`${name}\` is required` : `\`${name}\`: ${issue.message}`
   })
   throw new Error(`Invalid options for the Inbank payment provider: ${problems.join("; ")}`)
+}
+
+export function createInbankClient(options: ResolvedInbankOptions): InbankClient {
+  return new InbankClient({
+    apiKey: options.apiKey,
+    shopUuid: options.shopUuid,
+    environment: options.environment,
+    baseUrl: options.baseUrl,
+    apiVersion: options.apiVersion,
+    timeoutMs: options.requestTimeoutMs,
+  })
 }

@@ -1,5 +1,5 @@
-import { parseInbankOptions } from "../options"
-import { InbankProviderService } from "../service"
+import { parseInbankOptions } from "../plugin-options"
+import { InbankProviderService } from "../../providers/inbank/service"
 
 const valid = { apiKey: "secret-api-key-123", shopUuid: "shop-1", productCode: "hire_purchase" }
 

@@ -1,0 +1,37 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * One Inbank credit application and what became of it, linked to the cart, its payment
+ * collection and session, and later the order. Holds no personal data: the applicant's identity,
+ * documents, income and contacts go to Inbank and are never stored here.
+ */
+export const InbankApplication = model
+  .define("inbank_application", {
+    id: model.id({ prefix: "inbapp" }).primaryKey(),
+    cart_id: model.text(),
+    payment_collection_id: model.text().nullable(),
+    payment_session_id: model.text().nullable(),
+    order_id: model.text().nullable(),
+    /** The UUID Inbank answers with now; changed conditions replace it (previous ones kept). */
+    application_uuid: model.text(),
+    previous_uuids: model.json().default({ uuids: [] }),
+    application_number: model.text().nullable(),
+    amount: model.bigNumber(),
+    currency_code: model.text(),
+    period: model.number(),
+    decision_status: model.text(),
+    process_status: model.text().nullable(),
+    application_signed: model.boolean().default(false),
+    contract_uuid: model.text().nullable(),
+    contract_number: model.text().nullable(),
+    contract_status: model.text().nullable(),
+    /** Monthly payment, APR, total cost: the offer as Inbank's payment schedule states it. */
+    offer: model.json().nullable(),
+    cancelled_at: model.dateTime().nullable(),
+    synced_at: model.dateTime().nullable(),
+  })
+  .indexes([
+    { on: ["application_uuid"], unique: true },
+    { on: ["cart_id"] },
+    { on: ["contract_uuid"] },
+  ])

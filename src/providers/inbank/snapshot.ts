@@ -1,0 +1,33 @@
+import type { Application, Contract, InbankClient } from "../../lib/inbank"
+import type { InbankSnapshot } from "./derive-state"
+
+export interface FetchedState {
+  application: Application
+  contract: Contract | null
+}
+
+/**
+ * The application (following a changed-conditions replacement to its new UUID) and its contract,
+ * as Inbank answers now. The contract UUID comes from the application when Inbank gives it there.
+ */
+export async function fetchState(client: InbankClient, applicationUuid: string, knownContractUuid?: string | null): Promise<FetchedState> {
+  const application = await client.getApplication(applicationUuid)
+  const contractUuid = application.contract?.uuid ?? knownContractUuid
+  const contract = contractUuid ? await client.getContract(contractUuid) : null
+  return { application, contract }
+}
+
+export function toSnapshot(fetched: FetchedState, context: { applicationSigningRequired: boolean; orderPlaced: boolean }): InbankSnapshot {
+  const credit = fetched.application.creditApplication
+  return {
+    decisionStatus: credit.decisionStatus,
+    applicationProcessStatus: credit.processStatus,
+    applicationSigned: Boolean(credit.confirmedAt),
+    applicationSigningRequired: context.applicationSigningRequired,
+    contract: fetched.contract && {
+      status: fetched.contract.contract.status,
+      processStatus: fetched.contract.processStatus ?? fetched.contract.contract.processStatus,
+    },
+    orderPlaced: context.orderPlaced,
+  }
+}
