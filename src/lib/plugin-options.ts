@@ -23,6 +23,8 @@ export const inbankOptionsSchema = z
     periods: z.array(z.number().int().min(1).max(120)).min(1).optional(),
     defaultPeriod: z.number().int().min(1).max(120).optional(),
     requestTimeoutMs: z.number().int().positive().default(10_000),
+    /** Consent types the applicant must accept; the storefront shows their texts. */
+    requiredConsents: z.array(z.string().min(1)).default(["DATA_PROCESSING"]),
   })
   .superRefine((options, ctx) => {
     if (options.periods && options.defaultPeriod && !options.periods.includes(options.defaultPeriod)) {

@@ -1,5 +1,5 @@
 import { z } from "zod"
-import { SIGNING_METHODS } from "../lib/inbank"
+import { isValidPesel, SIGNING_METHODS } from "../lib/inbank"
 import { toSnake } from "../lib/inbank/casing"
 import { unprocessable } from "./errors"
 
@@ -19,13 +19,7 @@ const wholeNumber = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
 
-/** PESEL: 11 digits with the checksum of the Polish registry. */
-const pesel = required("a PESEL number").refine((value) => {
-  if (!/^\d{11}$/.test(value)) return false
-  const weights = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3]
-  const sum = weights.reduce((acc, weight, i) => acc + weight * Number(value[i]), 0)
-  return (10 - (sum % 10)) % 10 === Number(value[10])
-}, "is not a valid PESEL number")
+const pesel = required("a PESEL number").refine(isValidPesel, "is not a valid PESEL number")
 
 export const calculationRequest = z.object({
   productCode: required(),

@@ -1,7 +1,22 @@
 import { MedusaService } from "@medusajs/framework/utils"
+import { LRUCache } from "lru-cache"
 import { InbankClient } from "../../lib/inbank"
 import { createInbankClient, InbankOptions, parseInbankOptions, ResolvedInbankOptions } from "../../lib/plugin-options"
+import { fetchState } from "../../providers/inbank/snapshot"
 import { InbankApplication } from "./models/inbank-application"
+import { deriveRecordState, InbankApplicationRecord, recordUpdateFrom, worthPolling } from "./record-state"
+
+/** Vendor: at most one poll a second per application (partner API reference, GET application). */
+const REFRESH_INTERVAL_MS = 1_000
+const PRODUCTS_CACHE_MS = 10 * 60_000
+
+export interface OfferRange {
+  minAmount: string | null
+  maxAmount: string | null
+  periods: number[] | null
+  minPeriod: number | null
+  maxPeriod: number | null
+}
 
 /**
  * The plugin's records, and the Inbank client built from the plugin's options (Medusa passes a
@@ -10,11 +25,62 @@ import { InbankApplication } from "./models/inbank-application"
 export default class InbankModuleService extends MedusaService({ InbankApplication }) {
   readonly options: ResolvedInbankOptions
   readonly client: InbankClient
+  /** One Inbank call per application per second, shared by every request that arrives meanwhile. */
+  private readonly refreshes: LRUCache<string, InbankApplicationRecord>
+  private readonly products: LRUCache<"products", OfferRange>
 
   constructor(container: Record<string, unknown>, options: InbankOptions) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.options = parseInbankOptions(options)
     this.client = createInbankClient(this.options)
+    this.refreshes = new LRUCache<string, InbankApplicationRecord>({
+      max: 10_000,
+      ttl: REFRESH_INTERVAL_MS,
+      fetchMethod: async (id) => this.load(id),
+    })
+    this.products = new LRUCache<"products", OfferRange>({ max: 1, ttl: PRODUCTS_CACHE_MS, fetchMethod: async () => this.loadRange() })
+  }
+
+  /**
+   * Where Inbank may be offered (SPEC.md "Price range"): the options' range and periods, and for
+   * what they leave open the shop's product from Inbank's GET /products, cached for ten minutes.
+   */
+  async offerRange(): Promise<OfferRange> {
+    const { minAmount, maxAmount, periods } = this.options
+    if (minAmount && maxAmount && periods) return { minAmount, maxAmount, periods, minPeriod: null, maxPeriod: null }
+    return (await this.products.fetch("products"))!
+  }
+
+  private async loadRange(): Promise<OfferRange> {
+    const { products } = await this.client.listProducts()
+    const product = products.find((p) => p.code === this.options.productCode)
+    return {
+      minAmount: this.options.minAmount ?? product?.minAmount ?? null,
+      maxAmount: this.options.maxAmount ?? product?.maxAmount ?? null,
+      periods: this.options.periods ?? null,
+      minPeriod: product?.minPeriod ?? null,
+      maxPeriod: product?.maxPeriod ?? null,
+    }
+  }
+
+  /** The record, refreshed from Inbank when the vendor's polling rules allow it. */
+  async refresh(record: InbankApplicationRecord, orderPlaced: boolean): Promise<InbankApplicationRecord> {
+    const derived = deriveRecordState(record, { applicationSigningRequired: this.options.applicationSigning, orderPlaced })
+    if (!worthPolling(record, derived)) return record
+    return (await this.refreshes.fetch(record.id)) ?? record
+  }
+
+  /** Fetch and store now, after an action of ours changed the state at Inbank. */
+  async refreshNow(id: string): Promise<InbankApplicationRecord> {
+    const record = await this.load(id)
+    this.refreshes.set(id, record)
+    return record
+  }
+
+  private async load(id: string): Promise<InbankApplicationRecord> {
+    const record = (await this.retrieveInbankApplication(id)) as unknown as InbankApplicationRecord
+    const fetched = await fetchState(this.client, record.application_uuid, record.contract_uuid)
+    return (await this.updateInbankApplications(recordUpdateFrom(record, fetched))) as unknown as InbankApplicationRecord
   }
 }

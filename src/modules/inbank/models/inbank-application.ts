@@ -27,6 +27,8 @@ export const InbankApplication = model
     contract_status: model.text().nullable(),
     /** Monthly payment, APR, total cost: the offer as Inbank's payment schedule states it. */
     offer: model.json().nullable(),
+    /** When the last wait for a decision began (application, its signature, income proof): polling stops 30 s later. */
+    decision_requested_at: model.dateTime(),
     cancelled_at: model.dateTime().nullable(),
     synced_at: model.dateTime().nullable(),
   })

@@ -1,0 +1,24 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { InbankError } from "../lib/inbank"
+
+type Handler<Req extends MedusaRequest> = (req: Req, res: MedusaResponse) => Promise<void>
+
+/**
+ * Inbank's refusals become 400 with Inbank's reason; an Inbank that does not answer becomes 503,
+ * which the caller may retry. InbankError messages carry no key and no personal data.
+ */
+export function withInbankErrors<Req extends MedusaRequest>(handler: Handler<Req>): Handler<Req> {
+  return async (req, res) => {
+    try {
+      await handler(req, res)
+    } catch (error) {
+      if (!(error instanceof InbankError)) throw error
+      if (error.retriable) {
+        res.status(503).json({ type: "inbank_unavailable", message: `${error.message}. Please try again in a moment.`, retriable: true })
+        return
+      }
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, error.message)
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import { defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import multer from "multer"
+import {
+  StoreInbankApplication,
+  StoreInbankBankVerification,
+  StoreInbankSigning,
+  StoreInbankSigningConfirm,
+} from "./store/carts/[id]/inbank/validators"
+
+const INCOME_PROOF_TYPES = new Set(["application/pdf", "image/jpeg", "image/png"])
+
+const incomeProofUpload = multer({
+  storage: multer.memoryStorage(),
+  limits: { fileSize: 10 * 1024 * 1024, files: 5 },
+  fileFilter: (_req, file, accept) => {
+    if (INCOME_PROOF_TYPES.has(file.mimetype)) return accept(null, true)
+    accept(new MedusaError(MedusaError.Types.INVALID_DATA, `files: ${file.originalname} is not a PDF, JPG or PNG`))
+  },
+})
+
+export default defineMiddlewares({
+  routes: [
+    {
+      method: ["POST"],
+      matcher: "/store/carts/:id/inbank/application",
+      bodyParser: { sizeLimit: "64kb" },
+      middlewares: [validateAndTransformBody(StoreInbankApplication)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/store/carts/:id/inbank/signing",
+      bodyParser: { sizeLimit: "4kb" },
+      middlewares: [validateAndTransformBody(StoreInbankSigning)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/store/carts/:id/inbank/signing/confirm",
+      bodyParser: { sizeLimit: "4kb" },
+      middlewares: [validateAndTransformBody(StoreInbankSigningConfirm)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/store/carts/:id/inbank/bank-verification",
+      bodyParser: { sizeLimit: "4kb" },
+      middlewares: [validateAndTransformBody(StoreInbankBankVerification)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/store/carts/:id/inbank/income-proof",
+      middlewares: [incomeProofUpload.array("files", 5)],
+    },
+  ],
+})

@@ -1,0 +1,50 @@
+import BigNumber from "bignumber.js"
+import type { ApplicationInput } from "../../../../../../lib/inbank"
+import type { CartForInbank } from "../cart-application"
+import type { StoreInbankApplicationType } from "../validators"
+
+interface Purchase {
+  productCode: string
+  amount: string
+  period: number
+  items: CartForInbank["items"]
+  callbackUrl?: string
+}
+
+/** The store form, in the shape of Inbank's POST /applications (partner API reference, "Request payload"). */
+export function applicantToInbank(form: StoreInbankApplicationType, purchase: Purchase): ApplicationInput {
+  const { applicant } = form
+  const mobile = applicant.mobile.startsWith("+") ? applicant.mobile : `+48${applicant.mobile.replace(/^48/, "")}`
+  return {
+    creditApplication: {
+      productCode: purchase.productCode,
+      amount: purchase.amount,
+      period: purchase.period,
+      monthlyIncome: applicant.monthly_income,
+      monthlyFinancialObligations: applicant.monthly_obligations,
+    },
+    customer: { identityCode: applicant.identity_code, firstName: applicant.first_name, lastName: applicant.last_name },
+    customerAddresses: [
+      {
+        street: applicant.address.street,
+        houseNumber: applicant.address.house_number,
+        apartmentNumber: applicant.address.apartment_number,
+        city: applicant.address.city,
+        zipCode: applicant.address.postal_code,
+        country: applicant.address.country_code.toUpperCase(),
+      },
+    ],
+    customerContact: { mobile, email: applicant.email },
+    customerIdentification: { documentType: applicant.document_type, documentNumber: applicant.document_number },
+    consents: form.consents.map((consent) => ({ type: consent.type, value: consent.value, text: consent.text })),
+    purchase: {
+      totalAmount: purchase.amount,
+      items: purchase.items.map((item) => ({
+        name: [item.product_title ?? item.title, item.variant_title].filter(Boolean).join(" — "),
+        quantity: item.quantity,
+        price: new BigNumber(String(item.unit_price)).toFixed(2),
+      })),
+    },
+    partnerUrls: purchase.callbackUrl ? { callbackUrl: purchase.callbackUrl } : undefined,
+  }
+}

@@ -1,0 +1,82 @@
+import { createPaymentCollectionForCartWorkflow, createPaymentSessionsWorkflow } from "@medusajs/core-flows"
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { toInbankAmount } from "../../../../../../lib/inbank"
+import { INBANK_MODULE } from "../../../../../../modules/inbank"
+import type InbankModuleService from "../../../../../../modules/inbank/service"
+import type { InbankApplicationRecord } from "../../../../../../modules/inbank/record-state"
+import { withInbankErrors } from "../../../../../inbank-errors"
+import { CartForInbank, INBANK_PROVIDER_ID, loadCart } from "../cart-application"
+import { applicantToInbank } from "./applicant-to-inbank"
+import { checkOffer } from "./check-offer"
+import { stateView } from "../state-view"
+import type { StoreInbankApplicationType } from "../validators"
+
+/**
+ * Submits the shopper's credit application to Inbank and makes it the cart's Inbank payment
+ * session. The applicant's personal data goes to Inbank here, outside any workflow, and is not kept.
+ */
+export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankApplicationType>, res: MedusaResponse) => {
+  const inbank = req.scope.resolve<InbankModuleService>(INBANK_MODULE)
+  const body = req.validatedBody
+  let cart = await loadCart(req.scope, req.params.id)
+  if (cart.completed_at) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The cart is already completed")
+  if (cart.currency_code.toLowerCase() !== "pln") {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `currency_code: Inbank instalments are offered for PLN carts only, this cart is in ${cart.currency_code.toUpperCase()}`)
+  }
+  const missing = inbank.options.requiredConsents.filter((type) => !body.consents.some((c) => c.type === type && c.value))
+  if (missing.length) throw new MedusaError(MedusaError.Types.INVALID_DATA, `consents: the applicant must accept ${missing.join(", ")}`)
+
+  cart = await ensurePaymentCollection(req, cart)
+  const amount = toInbankAmount(cart.payment_collection!.raw_amount)
+  const period = checkOffer(amount, body.period, await inbank.offerRange(), inbank.options)
+
+  const created = await inbank.client.createApplication(
+    applicantToInbank(body, {
+      productCode: inbank.options.productCode,
+      amount,
+      period,
+      items: cart.items,
+      callbackUrl: inbank.options.backendUrl && `${inbank.options.backendUrl.replace(/\/+$/, "")}/hooks/inbank`,
+    })
+  )
+
+  const record = (await inbank.createInbankApplications({
+    cart_id: cart.id,
+    payment_collection_id: cart.payment_collection!.id,
+    application_uuid: created.uuid,
+    previous_uuids: { uuids: created.previousUuid ? [created.previousUuid] : [] },
+    application_number: created.number ?? null,
+    // Medusa's bigNumber columns take the exact decimal string; the generated type only says number.
+    amount: amount as unknown as number,
+    currency_code: "pln",
+    period,
+    decision_status: created.decisionStatus,
+    decision_requested_at: new Date(),
+  })) as unknown as InbankApplicationRecord
+
+  try {
+    // Replaces the cart's older sessions; Medusa then deletes them, which cancels their applications.
+    const { result } = await createPaymentSessionsWorkflow(req.scope).run({
+      input: {
+        payment_collection_id: cart.payment_collection!.id,
+        provider_id: INBANK_PROVIDER_ID,
+        data: { application_uuid: created.uuid, application_number: created.number ?? null },
+      },
+    })
+    await inbank.updateInbankApplications({ id: record.id, payment_session_id: result.id })
+  } catch (error) {
+    await inbank.client.cancelApplication(created.uuid).catch(() => undefined)
+    await inbank.deleteInbankApplications(record.id)
+    throw error
+  }
+
+  const current = await inbank.refreshNow(record.id)
+  res.status(201).json(stateView(current, { applicationSigningRequired: inbank.options.applicationSigning, orderPlaced: false }))
+})
+
+async function ensurePaymentCollection(req: MedusaRequest, cart: CartForInbank): Promise<CartForInbank> {
+  if (cart.payment_collection) return cart
+  await createPaymentCollectionForCartWorkflow(req.scope).run({ input: { cart_id: cart.id } })
+  return loadCart(req.scope, cart.id)
+}

@@ -1,0 +1,16 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { withInbankErrors } from "../../../../../inbank-errors"
+import { findCartApplication } from "../cart-application"
+import type { StoreInbankBankVerificationType } from "../validators"
+
+/** Starts the bank step (income proof or identity check); the shopper goes to `redirect_url`. */
+export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankBankVerificationType>, res: MedusaResponse) => {
+  const { record, inbank } = await findCartApplication(req.scope, req.params.id)
+  const retrieval = await inbank.client.initiateRetrieval({
+    applicationUuid: record.application_uuid,
+    bankId: req.validatedBody.bank_id,
+    locale: "pl",
+    returnUrl: req.validatedBody.return_url,
+  })
+  res.json({ redirect_url: retrieval.redirectUrl ?? null })
+})

@@ -1,0 +1,16 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { withInbankErrors } from "../../../../inbank-errors"
+import { findCartApplication } from "./cart-application"
+import { stateView } from "./state-view"
+
+/**
+ * The state the storefront renders. Inbank is asked at most once a second per application,
+ * however many requests arrive, and not after the vendor's 30 s of waiting for a decision
+ * (then callbacks bring the news).
+ */
+export const GET = withInbankErrors(async (req: MedusaRequest, res: MedusaResponse) => {
+  const { cart, record, inbank } = await findCartApplication(req.scope, req.params.id)
+  const orderPlaced = Boolean(cart.completed_at)
+  const current = await inbank.refresh(record, orderPlaced)
+  res.json(stateView(current, { applicationSigningRequired: inbank.options.applicationSigning, orderPlaced }))
+})

@@ -1,0 +1,21 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { withInbankErrors } from "../../../../../inbank-errors"
+import { findCartApplication } from "../cart-application"
+import { stateView } from "../state-view"
+import type { StoreInbankSigningType } from "../validators"
+
+/** Sends (or sends again) the SMS code that signs the application or the contract. */
+export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankSigningType>, res: MedusaResponse) => {
+  const { cart, record, inbank } = await findCartApplication(req.scope, req.params.id)
+  if (req.validatedBody.subject === "application") {
+    await inbank.client.startApplicationSigning(record.application_uuid, "sms")
+  } else {
+    if (!record.contract_uuid || record.contract_status !== "unsigned") {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "There is no contract waiting for a signature: complete the cart first")
+    }
+    await inbank.client.startContractSigning(record.contract_uuid, "sms")
+  }
+  const current = await inbank.refreshNow(record.id)
+  res.json(stateView(current, { applicationSigningRequired: inbank.options.applicationSigning, orderPlaced: Boolean(cart.completed_at) }))
+})

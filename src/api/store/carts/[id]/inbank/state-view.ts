@@ -1,0 +1,35 @@
+import type { NextAction } from "../../../../../providers/inbank/derive-state"
+import { deriveRecordState, InbankApplicationRecord } from "../../../../../modules/inbank/record-state"
+
+/** What the shopper reads at each step (Polish: the plugin serves Polish stores). */
+const MESSAGES: Record<NextAction, string> = {
+  wait: "Inbank rozpatruje wniosek. To zwykle trwa kilka sekund.",
+  sign_application: "Podpisz wniosek kodem SMS.",
+  complete_cart: "Złóż zamówienie, aby przyjąć ofertę i podpisać umowę.",
+  sign_contract: "Wpisz kod z SMS, aby podpisać umowę kredytu.",
+  bank_verification: "Potwierdź tożsamość w swoim banku.",
+  upload_income_proof: "Inbank potrzebuje potwierdzenia dochodów: połącz konto bankowe lub prześlij wyciąg.",
+  declined: "Inbank nie może sfinansować tego zakupu. Wybierz inną metodę płatności.",
+  done: "Gotowe. Dziękujemy!",
+}
+
+/** The store API's answer: identifiers, statuses and the offer; never the applicant's data. */
+export function stateView(record: InbankApplicationRecord, options: { applicationSigningRequired: boolean; orderPlaced: boolean }) {
+  const derived = deriveRecordState(record, options)
+  return {
+    inbank: {
+      application: {
+        uuid: record.application_uuid,
+        number: record.application_number ?? null,
+        decision_status: record.decision_status,
+        signed: record.application_signed,
+      },
+      offer: record.offer ?? null,
+      contract: record.contract_uuid
+        ? { uuid: record.contract_uuid, number: record.contract_number ?? null, status: record.contract_status, process_status: record.process_status }
+        : null,
+      session_status: derived.sessionStatus,
+      next_action: { type: derived.nextAction, message: MESSAGES[derived.nextAction] },
+    },
+  }
+}

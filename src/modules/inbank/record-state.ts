@@ -1,0 +1,78 @@
+import type { ContractStatus, DecisionStatus } from "../../lib/inbank"
+import { deriveState, DerivedState } from "../../providers/inbank/derive-state"
+import type { FetchedState } from "../../providers/inbank/snapshot"
+
+/** Vendor: poll the decision at most once a second, for at most 30 seconds; then wait for callbacks. */
+export const DECISION_POLL_LIMIT_MS = 30_000
+
+export interface InbankApplicationRecord {
+  id: string
+  cart_id: string
+  order_id: string | null
+  application_uuid: string
+  application_number: string | null
+  previous_uuids: { uuids: string[] }
+  decision_status: string
+  process_status: string | null
+  application_signed: boolean
+  contract_uuid: string | null
+  contract_number: string | null
+  contract_status: string | null
+  offer: Record<string, unknown> | null
+  cancelled_at: Date | string | null
+  decision_requested_at: Date | string
+}
+
+/** The record's last known Inbank state through the one derivation. */
+export function deriveRecordState(record: InbankApplicationRecord, context: { applicationSigningRequired: boolean; orderPlaced: boolean }): DerivedState {
+  return deriveState({
+    decisionStatus: record.decision_status as DecisionStatus,
+    applicationProcessStatus: record.cancelled_at ? "cancelled" : record.contract_status ? null : record.process_status,
+    applicationSigned: record.application_signed,
+    applicationSigningRequired: context.applicationSigningRequired,
+    contract: record.contract_status ? { status: record.contract_status as ContractStatus, processStatus: record.process_status } : null,
+    orderPlaced: context.orderPlaced,
+  })
+}
+
+/** Whether asking Inbank now can tell anything new, within the vendor's polling rules. */
+export function worthPolling(record: InbankApplicationRecord, derived: DerivedState, now = Date.now()): boolean {
+  if (derived.final) return false
+  if (derived.nextAction === "wait") return now - new Date(record.decision_requested_at).getTime() < DECISION_POLL_LIMIT_MS
+  return true
+}
+
+/** The record's fields as Inbank answered them. */
+export function recordUpdateFrom(record: InbankApplicationRecord, fetched: FetchedState) {
+  const credit = fetched.application.creditApplication
+  const schedule = fetched.application.paymentSchedule
+  const contract = fetched.contract
+  const replaced = credit.uuid !== record.application_uuid
+  return {
+    id: record.id,
+    application_uuid: credit.uuid,
+    previous_uuids: replaced ? { uuids: [...record.previous_uuids.uuids, record.application_uuid] } : record.previous_uuids,
+    application_number: credit.number ?? null,
+    decision_status: credit.decisionStatus,
+    process_status: contract ? (contract.processStatus ?? contract.contract.processStatus ?? null) : (credit.processStatus ?? null),
+    application_signed: record.application_signed || Boolean(credit.confirmedAt),
+    // A new wait for a decision (after a signature or income proof) opens a new 30 s polling window.
+    ...(credit.decisionStatus === "pending" && record.decision_status !== "pending" && { decision_requested_at: new Date() }),
+    contract_uuid: contract?.contract.uuid ?? record.contract_uuid,
+    contract_number: contract?.contract.number ?? null,
+    contract_status: contract?.contract.status ?? null,
+    offer: schedule
+      ? {
+          amount: schedule.amount ?? credit.amount ?? null,
+          period: schedule.period ?? credit.period ?? null,
+          monthly_payment: schedule.paymentAmountMonthly,
+          interest_rate_annual: schedule.interestRateAnnual ?? null,
+          apr: schedule.creditCostRateAnnual ?? null,
+          total_cost: schedule.repaymentsAmountTotal ?? null,
+          total_cost_of_credit: schedule.creditCostAmountTotal ?? null,
+          offer_valid_to: credit.offerValidTo ?? null,
+        }
+      : null,
+    synced_at: new Date(),
+  }
+}
