@@ -2,11 +2,14 @@
 // app's code, and the provider is registered from source. Not shipped (see tsconfig).
 import { defineConfig, Modules } from "@medusajs/framework/utils"
 
-export const INBANK_TEST_OPTIONS = {
+// Tests start the sandbox first and point INBANK_BASE_URL at it.
+const INBANK_TEST_OPTIONS = {
   apiKey: process.env.INBANK_API_KEY ?? "sandbox-api-key",
   shopUuid: process.env.INBANK_SHOP_UUID ?? "00000000-0000-4000-8000-000000000001",
   productCode: process.env.INBANK_PRODUCT_CODE ?? "hire_purchase",
   baseUrl: process.env.INBANK_BASE_URL ?? "http://127.0.0.1:4010",
+  signingMethod: (process.env.INBANK_SIGNING_METHOD ?? "sms") as "sms" | "digital" | "paper",
+  applicationSigning: process.env.INBANK_APPLICATION_SIGNING === "true",
 }
 
 module.exports = defineConfig({
@@ -22,6 +25,8 @@ module.exports = defineConfig({
   },
   admin: { disable: true },
   modules: [
+    // A plugin's modules get the plugin's options; here the plugin is this source tree.
+    { resolve: "./src/modules/inbank", options: INBANK_TEST_OPTIONS },
     {
       resolve: "@medusajs/medusa/payment",
       key: Modules.PAYMENT,
