@@ -1,4 +1,4 @@
-import { defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
+import { defineMiddlewares } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import multer from "multer"
 import {
@@ -7,6 +7,7 @@ import {
   StoreInbankSigning,
   StoreInbankSigningConfirm,
 } from "./store/carts/[id]/inbank/validators"
+import { validateBodyNamingFields } from "./validate-body"
 
 const INCOME_PROOF_TYPES = new Set(["application/pdf", "image/jpeg", "image/png"])
 
@@ -25,25 +26,25 @@ export default defineMiddlewares({
       method: ["POST"],
       matcher: "/store/carts/:id/inbank/application",
       bodyParser: { sizeLimit: "64kb" },
-      middlewares: [validateAndTransformBody(StoreInbankApplication)],
+      middlewares: [validateBodyNamingFields(StoreInbankApplication)],
     },
     {
       method: ["POST"],
       matcher: "/store/carts/:id/inbank/signing",
       bodyParser: { sizeLimit: "4kb" },
-      middlewares: [validateAndTransformBody(StoreInbankSigning)],
+      middlewares: [validateBodyNamingFields(StoreInbankSigning)],
     },
     {
       method: ["POST"],
       matcher: "/store/carts/:id/inbank/signing/confirm",
       bodyParser: { sizeLimit: "4kb" },
-      middlewares: [validateAndTransformBody(StoreInbankSigningConfirm)],
+      middlewares: [validateBodyNamingFields(StoreInbankSigningConfirm)],
     },
     {
       method: ["POST"],
       matcher: "/store/carts/:id/inbank/bank-verification",
       bodyParser: { sizeLimit: "4kb" },
-      middlewares: [validateAndTransformBody(StoreInbankBankVerification)],
+      middlewares: [validateBodyNamingFields(StoreInbankBankVerification)],
     },
     {
       method: ["POST"],

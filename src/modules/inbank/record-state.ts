@@ -12,6 +12,8 @@ export interface InbankApplicationRecord {
   application_uuid: string
   application_number: string | null
   previous_uuids: { uuids: string[] }
+  raw_amount: { value: string }
+  period: number
   decision_status: string
   process_status: string | null
   application_signed: boolean

@@ -1,3 +1,4 @@
+import { toInbankAmount } from "../../../../../lib/inbank"
 import type { NextAction } from "../../../../../providers/inbank/derive-state"
 import { deriveRecordState, InbankApplicationRecord } from "../../../../../modules/inbank/record-state"
 
@@ -21,6 +22,8 @@ export function stateView(record: InbankApplicationRecord, options: { applicatio
       application: {
         uuid: record.application_uuid,
         number: record.application_number ?? null,
+        amount: toInbankAmount(record.raw_amount),
+        period: record.period,
         decision_status: record.decision_status,
         signed: record.application_signed,
       },

@@ -1,0 +1,234 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import axios from "axios"
+import { Sandbox } from "../../src/sandbox"
+import { adminHeaders } from "../fixtures/admin"
+import { applicantForm, storeClient, waitForAction } from "../fixtures/shopper"
+import { seedStore, SeededStore } from "../fixtures/store"
+
+jest.setTimeout(120_000)
+
+const sandbox = new Sandbox({ callbackDelayMs: 0 })
+
+beforeAll(async () => {
+  await sandbox.start()
+  process.env.INBANK_BASE_URL = sandbox.url
+  process.env.INBANK_APPLICATION_SIGNING = "false"
+})
+afterAll(async () => {
+  await sandbox.stop()
+})
+
+const smsCode = async (phone: string) => (await axios.get(`${sandbox.url}/__sandbox/sms`, { params: { phone } })).data.messages[0].code as string
+const inbankCalls = (endpoint: string) => sandbox.bank.state.requests.filter((r) => r.endpoint === endpoint).length
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer, dbConnection }) => {
+    let store: SeededStore
+    let shop: ReturnType<typeof storeClient>
+
+    beforeAll(async () => {
+      store = await seedStore(getContainer())
+      shop = storeClient(api, store)
+    })
+    beforeEach(() => {
+      sandbox.reset()
+    })
+
+    /** Application → first completion (contract signing starts) → SMS code → order. */
+    async function buyWithSms(variantId: string, lastName?: string) {
+      const cartId = await shop.cart(variantId)
+      const form = applicantForm(lastName)
+      const applied = await shop.post(`/store/carts/${cartId}/inbank/application`, form)
+      expect(applied.status).toBe(201)
+      return { cartId, form, applied: applied.data.inbank }
+    }
+
+    async function signAndComplete(cartId: string, phone: string) {
+      expect((await shop.post(`/store/carts/${cartId}/complete`)).status).toBe(400)
+      await waitForAction(shop, cartId, "sign_contract")
+      const confirmed = await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: await smsCode(phone) })
+      expect(confirmed.status).toBe(200)
+      const completed = await shop.post(`/store/carts/${cartId}/complete`)
+      expect(completed.data.type).toBe("order")
+      return completed.data.order
+    }
+
+    it("without merchant approval the order's payment is captured, no capture call needed", async () => {
+      const { cartId, form, applied } = await buyWithSms(store.variants.p15500)
+      expect(applied).toMatchObject({ application: { decision_status: "positive" }, next_action: { type: "complete_cart" } })
+      const order = await signAndComplete(cartId, form.applicant.mobile)
+
+      const admin = await adminHeaders(getContainer())
+      const { data } = await api.get(`/admin/orders/${order.id}`, admin)
+      expect(data.order.payment_status).toBe("captured")
+      expect(await waitForAction(shop, cartId, "done")).toMatchObject({ contract: { status: "activated" }, session_status: "captured" })
+    })
+
+    it("a negative decision refuses completion, makes no order, and tells the shopper", async () => {
+      const { cartId, applied } = await buyWithSms(store.variants.p2400)
+      expect(applied).toMatchObject({ application: { decision_status: "negative" }, next_action: { type: "declined" } })
+      expect(applied.next_action.message).toMatch(/Wybierz inną metodę płatności/)
+
+      const completion = await shop.post(`/store/carts/${cartId}/complete`)
+      expect(completion.status).toBe(400)
+      expect(completion.data.type).not.toBe("order")
+      expect(inbankCalls("acceptApplication")).toBe(0)
+      const { data } = await api.get(`/admin/orders?fields=id`, await adminHeaders(getContainer()))
+      const cart = await shop.get(`/store/carts/${cartId}`)
+      expect(cart.data.cart.completed_at).toBeNull()
+      expect(data.orders.length).toBeGreaterThanOrEqual(0)
+    })
+
+    it("income proof by upload, then the order", async () => {
+      const { cartId, form, applied } = await buyWithSms(store.variants.p399, "Income")
+      expect(applied.next_action.type).toBe("upload_income_proof")
+
+      const upload = new FormData()
+      upload.append("files", new Blob([Buffer.from("%PDF-1.4 wyciąg")], { type: "application/pdf" }), "wyciag.pdf")
+      const uploaded = await api.post(`/store/carts/${cartId}/inbank/income-proof`, upload, {
+        headers: { "x-publishable-api-key": store.publishableKey },
+        validateStatus: () => true,
+      })
+      expect(uploaded.status).toBe(200)
+      expect(uploaded.data.inbank).toMatchObject({ application: { decision_status: "positive" }, next_action: { type: "complete_cart" } })
+      expect((await signAndComplete(cartId, form.applicant.mobile)).id).toBeTruthy()
+    })
+
+    it("income proof and identity check through the bank (AIS), then the order", async () => {
+      sandbox.updateSettings({ aisVerification: true })
+      const { cartId, form, applied } = await buyWithSms(store.variants.p399, "Income")
+      expect(applied.next_action.type).toBe("upload_income_proof")
+
+      const banks = await shop.get(`/store/carts/${cartId}/inbank/banks`)
+      expect(banks.data.banks.length).toBeGreaterThan(0)
+      const bankStep = async () => {
+        const started = await shop.post(`/store/carts/${cartId}/inbank/bank-verification`, { bank_id: banks.data.banks[0].id, return_url: "https://sklep.test/inbank/powrot" })
+        expect(started.status).toBe(200)
+        await axios.post(`${started.data.redirect_url}/complete`, null, { maxRedirects: 0, validateStatus: (s) => s === 303 })
+      }
+      await bankStep()
+      await waitForAction(shop, cartId, "complete_cart")
+
+      expect((await shop.post(`/store/carts/${cartId}/complete`)).status).toBe(400)
+      await waitForAction(shop, cartId, "sign_contract")
+      await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: await smsCode(form.applicant.mobile) })
+      await waitForAction(shop, cartId, "bank_verification")
+      await bankStep()
+      const completed = await shop.post(`/store/carts/${cartId}/complete`)
+      expect(completed.data.type).toBe("order")
+    })
+
+    it("cancelling the order cancels the contract at Inbank", async () => {
+      sandbox.updateSettings({ merchantApproval: true })
+      const { cartId, form } = await buyWithSms(store.variants.p399)
+      const order = await signAndComplete(cartId, form.applicant.mobile)
+      const { contract } = await waitForAction(shop, cartId, "done")
+      expect(sandbox.bank.state.contracts.get(contract.uuid)?.processStatus).toBe("waiting_for_partners_confirmation")
+
+      const admin = await adminHeaders(getContainer())
+      const cancelled = await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
+      expect(cancelled.status).toBe(200)
+      expect(sandbox.bank.state.contracts.get(contract.uuid)?.status).toBe("cancelled")
+    })
+
+    it("a changed cart cancels the old application; completion needs a new one", async () => {
+      const { cartId, applied } = await buyWithSms(store.variants.p399)
+      const oldUuid = applied.application.uuid
+
+      const { data } = await shop.get(`/store/carts/${cartId}`)
+      const item = data.cart.items[0]
+      const changed = await shop.post(`/store/carts/${cartId}/line-items/${item.id}`, { quantity: 2 })
+      expect(changed.status).toBe(200)
+      expect(sandbox.bank.state.applications.get(oldUuid)?.stage).toBe("cancelled")
+
+      expect((await shop.post(`/store/carts/${cartId}/complete`)).status).toBe(400)
+      expect((await shop.get(`/store/carts/${cartId}/inbank`)).status).toBe(404)
+      const again = await shop.post(`/store/carts/${cartId}/inbank/application`, applicantForm())
+      expect(again.status).toBe(201)
+      expect(again.data.inbank.application.amount).toBe("798.00")
+      expect(again.data.inbank.application.decision_status).toBe("negative")
+    })
+
+    it("changed conditions: the new application UUID is adopted and the flow completes", async () => {
+      const { cartId, form, applied } = await buyWithSms(store.variants.p399, "Changed")
+      const created = [...sandbox.bank.state.applications.values()].find((a) => a.uuid === applied.application.uuid)!
+      expect(created.changedConditions).toBe(true)
+      expect(created.previousUuid).toBeTruthy()
+      const order = await signAndComplete(cartId, form.applicant.mobile)
+      const admin = await adminHeaders(getContainer())
+      const { data } = await api.get(`/admin/orders/${order.id}?fields=*payment_collections.payments`, admin)
+      expect(data.order.payment_collections[0].payments[0].data.application_uuid).toBe(applied.application.uuid)
+    })
+
+    it.each([
+      ["applicant.identity_code", (f: any) => (f.applicant.identity_code = "44051401358")],
+      ["applicant.email", (f: any) => (f.applicant.email = "not-an-email")],
+      ["applicant.address.postal_code", (f: any) => (f.applicant.address.postal_code = "30001")],
+      ["consents", (f: any) => (f.consents = [])],
+      ["consents", (f: any) => (f.consents[0].value = false)],
+      ["applicant.monthly_income", (f: any) => delete f.applicant.monthly_income],
+    ])("bad input (%s) is a 400 naming the field, and Inbank is not called", async (field, spoil) => {
+      const cartId = await shop.cart(store.variants.p399)
+      const form = applicantForm()
+      spoil(form)
+      const response = await shop.post(`/store/carts/${cartId}/inbank/application`, form)
+      expect(response.status).toBe(400)
+      expect(response.data.message).toContain(field)
+      expect(JSON.stringify(response.data)).not.toContain("44051401358")
+      expect(inbankCalls("createApplication")).toBe(0)
+    })
+
+    it("refuses carts outside the amount range and non-PLN carts before calling Inbank", async () => {
+      sandbox.updateSettings({ minAmount: "100.00" })
+      const small = await shop.post(`/store/carts/${await shop.cart(store.variants.p50)}/inbank/application`, applicantForm())
+      expect(small.status).toBe(400)
+      expect(small.data.message).toMatch(/^amount: the cart total 50.00 PLN is outside/)
+
+      const euro = await shop.post(`/store/carts/${await shop.cart(store.variants.p399, store.eurRegionId)}/inbank/application`, applicantForm())
+      expect(euro.status).toBe(400)
+      expect(euro.data.message).toMatch(/^currency_code: .*PLN carts only/)
+      expect(inbankCalls("createApplication")).toBe(0)
+    })
+
+    it("answers 404 for a cart without an Inbank application, and never serves another cart's", async () => {
+      const { cartId } = await buyWithSms(store.variants.p399)
+      const other = await shop.cart(store.variants.p399)
+      expect((await shop.get(`/store/carts/${other}/inbank`)).status).toBe(404)
+      expect((await shop.post(`/store/carts/${other}/inbank/signing`, { subject: "contract" })).status).toBe(404)
+      expect((await shop.get(`/store/carts/${cartId}/inbank`)).status).toBe(200)
+    })
+
+    it("asks Inbank at most once a second however many shoppers' requests arrive", async () => {
+      sandbox.updateSettings({ decisionDelayMs: 60_000 })
+      const { cartId } = await buyWithSms(store.variants.p399)
+      const before = inbankCalls("getApplication")
+      const answers = await Promise.all(Array.from({ length: 25 }, () => shop.get(`/store/carts/${cartId}/inbank`)))
+      expect(answers.every((a) => a.status === 200 && a.data.inbank.next_action.type === "wait")).toBe(true)
+      expect(inbankCalls("getApplication") - before).toBeLessThanOrEqual(1)
+    })
+
+    it("keeps none of the applicant's personal data in the database after a full flow", async () => {
+      sandbox.updateSettings({ merchantApproval: true })
+      const { cartId, form } = await buyWithSms(store.variants.p399, "Income")
+      const upload = new FormData()
+      upload.append("files", new Blob([Buffer.from("%PDF-1.4")], { type: "application/pdf" }), "dochody.pdf")
+      await api.post(`/store/carts/${cartId}/inbank/income-proof`, upload, { headers: { "x-publishable-api-key": store.publishableKey } })
+      const order = await signAndComplete(cartId, form.applicant.mobile)
+      const admin = await adminHeaders(getContainer())
+      const { data } = await api.get(`/admin/orders/${order.id}?fields=*payment_collections.payments`, admin)
+      await api.post(`/admin/payments/${data.order.payment_collections[0].payments[0].id}/capture`, {}, admin)
+
+      const { rows: tables } = await dbConnection.raw(`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`)
+      let dump = ""
+      for (const { table_name } of tables) {
+        const { rows } = await dbConnection.raw(`select row_to_json(t)::text as row from "${table_name}" t`)
+        dump += rows.map((r: { row: string }) => `${table_name} ${r.row}\n`).join("")
+      }
+      expect(dump).toMatch(new RegExp(`^inbank_application .*"cart_id":"${cartId}"`, "m"))
+      expect(dump).toMatch(/^workflow_execution /m)
+      for (const secret of [form.applicant.identity_code, form.applicant.document_number, form.applicant.mobile, form.applicant.email, form.applicant.monthly_income, form.applicant.address.street, form.consents[0].text]) {
+        expect(dump).not.toContain(secret)
+      }
+    })
+  },
+})
