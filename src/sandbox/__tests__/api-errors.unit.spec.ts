@@ -1,28 +1,13 @@
 import axios from "axios"
-import { ApiVersion, InbankClient, InbankError } from "../../lib/inbank"
+import { ApiVersion, InbankClient } from "../../lib/inbank"
 import { Sandbox } from "../server"
-import { API_KEY, application, clientFor, SHOP, smsCode, startTestSandbox } from "./helpers"
+import { API_KEY, application, clientFor, SHOP, smsCode, useTestSandbox, rejection } from "./helpers"
 
+const sandboxNow = useTestSandbox()
 let sandbox: Sandbox
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox()
-})
-afterAll(async () => {
-  await sandbox.stop()
-})
 beforeEach(() => {
-  sandbox.reset()
+  sandbox = sandboxNow()
 })
-
-const rejection = async (promise: Promise<unknown>): Promise<InbankError> => {
-  try {
-    await promise
-  } catch (error) {
-    return error as InbankError
-  }
-  throw new Error("expected a rejection")
-}
 
 const raw = (version: ApiVersion, path: string, body: unknown, key = API_KEY) =>
   axios.post(`${sandbox.url}/partner/${version}/shops/${SHOP}/${path}`, body, {

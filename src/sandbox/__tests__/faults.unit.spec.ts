@@ -1,32 +1,16 @@
 import axios from "axios"
-import { InbankError } from "../../lib/inbank"
 import { Sandbox } from "../server"
-import { application, clientFor, startTestSandbox } from "./helpers"
+import { application, clientFor, useTestSandbox, rejection } from "./helpers"
 
+const sandboxNow = useTestSandbox()
 let sandbox: Sandbox
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox()
-})
-afterAll(async () => {
-  await sandbox.stop()
-})
 beforeEach(() => {
-  sandbox.reset()
+  sandbox = sandboxNow()
 })
 
 const fault = (body: Record<string, unknown>) => axios.post(`${sandbox.url}/__sandbox/faults`, body)
 const requests = async (endpoint: string) =>
   (await axios.get(`${sandbox.url}/__sandbox/requests`, { params: { endpoint } })).data.requests as { status: number; fault: string | null; ms: number }[]
-
-const rejection = async (promise: Promise<unknown>): Promise<InbankError> => {
-  try {
-    await promise
-  } catch (error) {
-    return error as InbankError
-  }
-  throw new Error("expected a rejection")
-}
 
 describe("fault injection", () => {
   it("answers 5xx for the named endpoint only, as many times as asked", async () => {

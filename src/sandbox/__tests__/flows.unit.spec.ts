@@ -1,28 +1,13 @@
 import axios from "axios"
-import { ApiVersion, InbankError } from "../../lib/inbank"
+import { ApiVersion } from "../../lib/inbank"
 import { Sandbox } from "../server"
-import { application, clientFor, smsCode, startTestSandbox, waitFor } from "./helpers"
+import { application, clientFor, smsCode, useTestSandbox, rejection, waitFor } from "./helpers"
 
+const sandboxNow = useTestSandbox()
 let sandbox: Sandbox
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox()
-})
-afterAll(async () => {
-  await sandbox.stop()
-})
 beforeEach(() => {
-  sandbox.reset()
+  sandbox = sandboxNow()
 })
-
-const rejection = async (promise: Promise<unknown>): Promise<InbankError> => {
-  try {
-    await promise
-  } catch (error) {
-    return error as InbankError
-  }
-  throw new Error("expected a rejection")
-}
 
 describe.each<ApiVersion>(["v2", "v3"])("documented flows through the project's client, %s", (version) => {
   it("standard flow with SMS signing of the application and the contract ends activated", async () => {

@@ -1,7 +1,7 @@
 import axios from "axios"
 import { createServer, Server } from "node:http"
 import type { AddressInfo } from "node:net"
-import { ApiVersion, ApplicationInput, InbankClient } from "../../lib/inbank"
+import { ApiVersion, ApplicationInput, InbankClient, InbankError } from "../../lib/inbank"
 import { Sandbox } from "../server"
 
 export const API_KEY = "test-sandbox-key"
@@ -83,4 +83,28 @@ export async function callbackListener(answer: () => number = () => 200) {
     statuses: () => received.map((r) => JSON.parse(r.message).status as string),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
+}
+
+/** One sandbox for a spec file, fresh state for each test. */
+export function useTestSandbox(): () => Sandbox {
+  let sandbox: Sandbox
+  beforeAll(async () => {
+    sandbox = await startTestSandbox()
+  })
+  afterAll(async () => {
+    await sandbox.stop()
+  })
+  beforeEach(() => {
+    sandbox.reset()
+  })
+  return () => sandbox
+}
+
+export async function rejection(promise: Promise<unknown>): Promise<InbankError> {
+  try {
+    await promise
+  } catch (error) {
+    return error as InbankError
+  }
+  throw new Error("expected a rejection")
 }
