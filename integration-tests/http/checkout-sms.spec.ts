@@ -1,24 +1,12 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import axios from "axios"
-import { Sandbox } from "../../src/sandbox"
 import { adminHeaders } from "../fixtures/admin"
+import { sandboxBeforeMedusa, smsCode } from "../fixtures/sandbox"
 import { applicantForm, storeClient, waitForAction } from "../fixtures/shopper"
 import { seedStore, SeededStore } from "../fixtures/store"
 
 jest.setTimeout(120_000)
 
-const sandbox = new Sandbox({ callbackDelayMs: 0 })
-
-beforeAll(async () => {
-  await sandbox.start()
-  process.env.INBANK_BASE_URL = sandbox.url
-  process.env.INBANK_APPLICATION_SIGNING = "true"
-})
-afterAll(async () => {
-  await sandbox.stop()
-})
-
-const smsCode = async (phone: string) => (await axios.get(`${sandbox.url}/__sandbox/sms`, { params: { phone } })).data.messages[0].code as string
+const sandbox = sandboxBeforeMedusa({ INBANK_APPLICATION_SIGNING: "true" })
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -41,7 +29,7 @@ medusaIntegrationTestRunner({
       const wrong = await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "application", code: "0000000" })
       expect(wrong.status).toBe(400)
       expect(wrong.data.message).toMatch(/^code: Inbank did not accept this code/)
-      const signed = await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "application", code: await smsCode(form.applicant.mobile) })
+      const signed = await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "application", code: await smsCode(sandbox, form.applicant.mobile) })
       expect(signed.status).toBe(200)
       expect(signed.data.inbank).toMatchObject({
         application: { decision_status: "positive", signed: true },
@@ -53,7 +41,7 @@ medusaIntegrationTestRunner({
       expect(first.status).toBe(400)
       expect(await waitForAction(shop, cartId, "sign_contract")).toMatchObject({ contract: { status: "unsigned" } })
 
-      await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: await smsCode(form.applicant.mobile) })
+      await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: await smsCode(sandbox, form.applicant.mobile) })
       const second = await shop.post(`/store/carts/${cartId}/complete`)
       expect(second.status).toBe(200)
       expect(second.data.type).toBe("order")

@@ -1,24 +1,13 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import axios from "axios"
-import { Sandbox } from "../../src/sandbox"
 import { adminHeaders } from "../fixtures/admin"
+import { sandboxBeforeMedusa, smsCode } from "../fixtures/sandbox"
 import { applicantForm, storeClient, waitForAction } from "../fixtures/shopper"
 import { seedStore, SeededStore } from "../fixtures/store"
 
 jest.setTimeout(120_000)
 
-const sandbox = new Sandbox({ callbackDelayMs: 0 })
-
-beforeAll(async () => {
-  await sandbox.start()
-  process.env.INBANK_BASE_URL = sandbox.url
-  process.env.INBANK_APPLICATION_SIGNING = "false"
-})
-afterAll(async () => {
-  await sandbox.stop()
-})
-
-const smsCode = async (phone: string) => (await axios.get(`${sandbox.url}/__sandbox/sms`, { params: { phone } })).data.messages[0].code as string
+const sandbox = sandboxBeforeMedusa({ INBANK_APPLICATION_SIGNING: "false" })
 const inbankCalls = (endpoint: string) => sandbox.bank.state.requests.filter((r) => r.endpoint === endpoint).length
 
 medusaIntegrationTestRunner({
@@ -46,7 +35,7 @@ medusaIntegrationTestRunner({
     async function signAndComplete(cartId: string, phone: string) {
       expect((await shop.post(`/store/carts/${cartId}/complete`)).status).toBe(400)
       await waitForAction(shop, cartId, "sign_contract")
-      const confirmed = await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: await smsCode(phone) })
+      const confirmed = await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: await smsCode(sandbox, phone) })
       expect(confirmed.status).toBe(200)
       const completed = await shop.post(`/store/carts/${cartId}/complete`)
       expect(completed.data.type).toBe("order")
@@ -111,7 +100,7 @@ medusaIntegrationTestRunner({
 
       expect((await shop.post(`/store/carts/${cartId}/complete`)).status).toBe(400)
       await waitForAction(shop, cartId, "sign_contract")
-      await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: await smsCode(form.applicant.mobile) })
+      await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: await smsCode(sandbox, form.applicant.mobile) })
       await waitForAction(shop, cartId, "bank_verification")
       await bankStep()
       const completed = await shop.post(`/store/carts/${cartId}/complete`)
