@@ -46,6 +46,8 @@ medusaIntegrationTestRunner({
       expect(second.status).toBe(200)
       expect(second.data.type).toBe("order")
       const order = second.data.order
+      // Two authorizations, one acceptance: the second one finds the contract at Inbank.
+      expect(sandbox.bank.state.requests.filter((r) => r.endpoint === "acceptApplication")).toHaveLength(1)
 
       const admin = await adminHeaders(getContainer())
       const { data } = await api.get(`/admin/orders/${order.id}?fields=*payment_collections.payments`, admin)

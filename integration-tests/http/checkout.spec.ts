@@ -48,9 +48,15 @@ medusaIntegrationTestRunner({
       const order = await signAndComplete(cartId, form.applicant.mobile)
 
       const admin = await adminHeaders(getContainer())
-      const { data } = await api.get(`/admin/orders/${order.id}`, admin)
+      const { data } = await api.get(`/admin/orders/${order.id}?fields=+payment_status,*payment_collections.payments`, admin)
       expect(data.order.payment_status).toBe("captured")
       expect(await waitForAction(shop, cartId, "done")).toMatchObject({ contract: { status: "activated" }, session_status: "captured" })
+
+      // Inbank's API has no refunds: Medusa's refund answers why, and where to go instead.
+      const payment = data.order.payment_collections[0].payments[0]
+      const refund = await api.post(`/admin/payments/${payment.id}/refund`, { amount: 10 }, { ...admin, validateStatus: () => true })
+      expect(refund.status).toBe(400)
+      expect(refund.data.message).toMatch(/Partner Portal/)
     })
 
     it("a negative decision refuses completion, makes no order, and tells the shopper", async () => {
