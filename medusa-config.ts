@@ -10,6 +10,7 @@ const INBANK_TEST_OPTIONS = {
   baseUrl: process.env.INBANK_BASE_URL ?? "http://127.0.0.1:4010",
   signingMethod: (process.env.INBANK_SIGNING_METHOD ?? "sms") as "sms" | "digital" | "paper",
   applicationSigning: process.env.INBANK_APPLICATION_SIGNING === "true",
+  backendUrl: process.env.INBANK_BACKEND_URL || undefined,
 }
 
 module.exports = defineConfig({

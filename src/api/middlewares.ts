@@ -23,6 +23,12 @@ const incomeProofUpload = multer({
 export default defineMiddlewares({
   routes: [
     {
+      // Inbank's callbacks: the raw form is needed to check the HMAC over the message as sent.
+      method: ["POST"],
+      matcher: "/hooks/inbank",
+      bodyParser: { preserveRawBody: true, sizeLimit: "16kb" },
+    },
+    {
       method: ["POST"],
       matcher: "/store/carts/:id/inbank/application",
       bodyParser: { sizeLimit: "64kb" },

@@ -23,6 +23,12 @@ export const inbankOptionsSchema = z
     periods: z.array(z.number().int().min(1).max(120)).min(1).optional(),
     defaultPeriod: z.number().int().min(1).max(120).optional(),
     requestTimeoutMs: z.number().int().positive().default(10_000),
+    /** How far a callback's timestamp may be from now, either way. */
+    callbackToleranceSeconds: z.number().int().positive().default(300),
+    /** Cancel a Medusa order (nothing fulfilled yet) when Inbank cancels or terminates its contract. */
+    autoCancelOrders: z.boolean().default(true),
+    /** The reconciliation job looks at applications unchanged for this long that are not final. */
+    reconcileAfterMinutes: z.number().int().positive().default(10),
     /** Consent types the applicant must accept; the storefront shows their texts. */
     requiredConsents: z.array(z.string().min(1)).default(["DATA_PROCESSING"]),
   })

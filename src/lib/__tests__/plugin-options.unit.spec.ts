@@ -13,6 +13,9 @@ describe("provider options", () => {
       applicationSigning: false,
       requestTimeoutMs: 10_000,
       requiredConsents: ["DATA_PROCESSING"],
+      callbackToleranceSeconds: 300,
+      autoCancelOrders: true,
+      reconcileAfterMinutes: 10,
     })
   })
 

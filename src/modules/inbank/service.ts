@@ -4,6 +4,7 @@ import { InbankClient } from "../../lib/inbank"
 import { createInbankClient, InbankOptions, parseInbankOptions, ResolvedInbankOptions } from "../../lib/plugin-options"
 import { fetchState } from "../../providers/inbank/snapshot"
 import { InbankApplication } from "./models/inbank-application"
+import { InbankCallback } from "./models/inbank-callback"
 import { deriveRecordState, InbankApplicationRecord, recordUpdateFrom, worthPolling } from "./record-state"
 
 /** Vendor: at most one poll a second per application (partner API reference, GET application). */
@@ -22,7 +23,7 @@ export interface OfferRange {
  * The plugin's records, and the Inbank client built from the plugin's options (Medusa passes a
  * plugin's options to the modules it ships), for routes and workflows.
  */
-export default class InbankModuleService extends MedusaService({ InbankApplication }) {
+export default class InbankModuleService extends MedusaService({ InbankApplication, InbankCallback }) {
   readonly options: ResolvedInbankOptions
   readonly client: InbankClient
   /** One Inbank call per application per second, shared by every request that arrives meanwhile. */

@@ -1,0 +1,207 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { signCallback } from "../../src/lib/inbank"
+import { INBANK_MODULE } from "../../src/modules/inbank"
+import { reconcileInbank } from "../../src/workflows/reconcile-inbank"
+import { adminHeaders } from "../fixtures/admin"
+import { sandboxBeforeMedusa, smsCode } from "../fixtures/sandbox"
+import { applicantForm, storeClient, waitForAction } from "../fixtures/shopper"
+import { seedStore, SeededStore } from "../fixtures/store"
+
+jest.setTimeout(120_000)
+
+const sandbox = sandboxBeforeMedusa({ INBANK_APPLICATION_SIGNING: "false" }, { callbacks: true })
+
+async function eventually<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  const until = Date.now() + timeoutMs
+  for (;;) {
+    const value = await probe()
+    if (value) return value
+    if (Date.now() > until) throw new Error("not reached in time")
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let store: SeededStore
+    let shop: ReturnType<typeof storeClient>
+
+    beforeAll(async () => {
+      store = await seedStore(getContainer())
+      shop = storeClient(api, store)
+    })
+    beforeEach(() => {
+      sandbox.reset()
+    })
+
+    const inbank = () => getContainer().resolve(INBANK_MODULE)
+    const query = () => getContainer().resolve(ContainerRegistrationKeys.QUERY)
+
+    async function orderOf(cartId: string): Promise<any | undefined> {
+      const { data: links } = await query().graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cartId } })
+      if (!links[0]) return undefined
+      const { data } = await query().graph({
+        entity: "order",
+        fields: ["id", "status", "payment_collections.payments.id", "payment_collections.payments.captured_at", "payment_collections.payments.canceled_at", "payment_collections.payments.captures.id"],
+        filters: { id: (links[0] as any).order_id },
+      })
+      return data[0]
+    }
+    const paymentOf = (order: any) => order?.payment_collections?.[0]?.payments?.[0]
+    /** The order once it is whole: Medusa links the order before its payment within one completion. */
+    const placedOrder = (cartId: string) =>
+      eventually(async () => {
+        const order = await orderOf(cartId)
+        return paymentOf(order) ? order : undefined
+      })
+
+    /** Application, first completion (contract created, SMS sent), code confirmed: the shopper then leaves. */
+    async function signAndLeave(variantId = store.variants.p399, lastName?: string) {
+      const cartId = await shop.cart(variantId)
+      const form = applicantForm(lastName)
+      expect((await shop.post(`/store/carts/${cartId}/inbank/application`, form)).status).toBe(201)
+      expect((await shop.post(`/store/carts/${cartId}/complete`)).status).toBe(400)
+      await waitForAction(shop, cartId, "sign_contract")
+      const contractUuid = (await shop.get(`/store/carts/${cartId}/inbank`)).data.inbank.contract.uuid
+      await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: await smsCode(sandbox, form.applicant.mobile) })
+      return { cartId, contractUuid }
+    }
+
+    async function post(fields: Record<string, string>, contentType = "application/x-www-form-urlencoded") {
+      const body = contentType.includes("urlencoded") ? new URLSearchParams(fields).toString() : JSON.stringify(fields)
+      const response = await api.post("/hooks/inbank", body, { headers: { "content-type": contentType }, validateStatus: () => true })
+      return response
+    }
+    const signed = (message: string, timestamp = String(Date.now()), key = "sandbox-api-key") => ({ message, timestamp, hmac: signCallback(key, timestamp, message) })
+
+    it("the callback alone turns a signed contract into an order with an authorized payment", async () => {
+      sandbox.updateSettings({ merchantApproval: true })
+      const { cartId } = await signAndLeave()
+      const order = await placedOrder(cartId)
+      expect(order.status).toBe("pending")
+      expect(paymentOf(order)).toMatchObject({ captured_at: null, canceled_at: null })
+      const [record] = await inbank().listInbankApplications({ cart_id: cartId })
+      expect(record.order_id).toBe(order.id)
+      const callbacks = await inbank().listInbankCallbacks({ application_uuid: record.application_uuid })
+      expect(callbacks.map((c: any) => c.status).sort()).toEqual(["ACTIVATION_REQUIRES_PARTNER_APPROVAL", "POSITIVE", "SIGNED", "UNSIGNED"])
+    })
+
+    it("ACTIVATED after an admin capture keeps one capture; ACTIVATED without one captures the payment", async () => {
+      sandbox.updateSettings({ merchantApproval: true })
+      const admin = await adminHeaders(getContainer())
+
+      const first = await signAndLeave()
+      const order = await placedOrder(first.cartId)
+      expect((await api.post(`/admin/payments/${paymentOf(order).id}/capture`, {}, admin)).status).toBe(200)
+      const [record] = await inbank().listInbankApplications({ cart_id: first.cartId })
+      await eventually(async () => (await inbank().listInbankCallbacks({ application_uuid: record.application_uuid, status: "ACTIVATED", processed_at: { $ne: null } })).length > 0)
+      expect(paymentOf(await orderOf(first.cartId)).captures).toHaveLength(1)
+
+      const second = await signAndLeave()
+      const unpaid = await placedOrder(second.cartId)
+      // The merchant approves in Inbank's Partner Portal, not in Medusa.
+      sandbox.bank.approveContract(second.contractUuid)
+      const captured = await eventually(async () => {
+        const current = await orderOf(second.cartId)
+        return paymentOf(current).captured_at ? current : undefined
+      })
+      expect(captured.id).toBe(unpaid.id)
+      expect(paymentOf(captured).captures).toHaveLength(1)
+    })
+
+    it("the same callback ten times at once is recorded and processed once", async () => {
+      const cartId = await shop.cart(store.variants.p399)
+      const applied = await shop.post(`/store/carts/${cartId}/inbank/application`, applicantForm())
+      const uuid = applied.data.inbank.application.uuid
+      await eventually(async () => (await inbank().listInbankCallbacks({ application_uuid: uuid, processed_at: { $ne: null } })).length === 1)
+      const gets = () => sandbox.bank.state.requests.filter((r) => r.endpoint === "getApplication").length
+
+      const message = JSON.stringify({ type: "DECISION", status: "POSITIVE", creditApplicationUuid: uuid })
+      const fields = signed(message)
+      const before = gets()
+      const answers = await Promise.all(Array.from({ length: 10 }, () => post(fields)))
+      expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200))
+      expect(answers.filter((a) => a.data.duplicate)).toHaveLength(10)
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      expect(await inbank().listInbankCallbacks({ application_uuid: uuid })).toHaveLength(1)
+      expect(gets() - before).toBe(0)
+    })
+
+    it("rejects forged, stale, malformed and oversized callbacks and records nothing", async () => {
+      const uuid = "59d2194c-634f-4632-91b6-300b58e628ce"
+      const message = JSON.stringify({ type: "DECISION", status: "POSITIVE ", creditApplicationUuid: uuid })
+      const good = signed(message)
+      const cases: [string, Promise<{ status: number }>, number][] = [
+        ["forged hmac", post({ ...good, hmac: good.hmac.replace(/^./, good.hmac[0] === "a" ? "b" : "a") }), 401],
+        ["wrong key", post(signed(message, String(Date.now()), "another-key")), 401],
+        ["missing hmac", post({ message, timestamp: good.timestamp }), 401],
+        ["stale timestamp", post(signed(message, String(Date.now() - 3_600_000))), 401],
+        ["missing message", post({ hmac: good.hmac, timestamp: good.timestamp }), 400],
+        ["message not JSON", post(signed("{not json")), 400],
+        ["message without uuid", post(signed(JSON.stringify({ type: "DECISION", status: "POSITIVE" }))), 400],
+        ["JSON body", post(good, "application/json"), 400],
+        ["1 MB body", post({ ...good, padding: "x".repeat(1024 * 1024) }), 413],
+      ]
+      for (const [name, response, status] of cases) {
+        expect([name, (await response).status]).toEqual([name, status])
+      }
+      expect(await inbank().listInbankCallbacks({ application_uuid: uuid })).toHaveLength(0)
+    })
+
+    it("accepts timestamps in seconds as well as milliseconds", async () => {
+      const uuid = "0c9f7a52-1111-4222-8333-444455556666"
+      const message = (status: string) => JSON.stringify({ type: "CONTRACT", status, creditApplicationUuid: uuid })
+      expect((await post(signed(message("SIGNED"), String(Math.floor(Date.now() / 1000))))).status).toBe(200)
+      expect((await post(signed(message("ACTIVATED"), String(Date.now())))).status).toBe(200)
+      expect(await inbank().listInbankCallbacks({ application_uuid: uuid })).toHaveLength(2)
+    })
+
+    it("out-of-order delivery (ACTIVATED before SIGNED) still ends captured", async () => {
+      sandbox.updateSettings({ callbackOutOfOrder: true, callbackDelayMs: 300 })
+      const { cartId } = await signAndLeave()
+      const order = await eventually(async () => {
+        const current = await orderOf(cartId)
+        return current && paymentOf(current)?.captured_at ? current : undefined
+      })
+      expect(paymentOf(order).captures).toHaveLength(1)
+    })
+
+    it("a contract cancelled by Inbank cancels the payment and the order", async () => {
+      sandbox.updateSettings({ merchantApproval: true })
+      const { cartId, contractUuid } = await signAndLeave()
+      const order = await placedOrder(cartId)
+      sandbox.bank.cancelContract(contractUuid)
+      const cancelled = await eventually(async () => {
+        const current = await orderOf(cartId)
+        return current.status === "canceled" ? current : undefined
+      })
+      expect(cancelled.id).toBe(order.id)
+      expect(paymentOf(cancelled).canceled_at).toBeTruthy()
+    })
+
+    it("a NEGATIVE decision after the shopper left shows declined", async () => {
+      sandbox.updateSettings({ decisionDelayMs: 300 })
+      const cartId = await shop.cart(store.variants.p2400)
+      const applied = await shop.post(`/store/carts/${cartId}/inbank/application`, applicantForm())
+      expect(applied.data.inbank.next_action.type).toBe("wait")
+      await eventually(async () => {
+        const { data } = await query().graph({ entity: "cart", fields: ["payment_collection.payment_sessions.status"], filters: { id: cartId } })
+        return (data[0] as any).payment_collection.payment_sessions[0].status === "error"
+      })
+      expect((await shop.get(`/store/carts/${cartId}/inbank`)).data.inbank.next_action.type).toBe("declined")
+    })
+
+    it("when callbacks are lost, the reconciliation job reaches the same end state", async () => {
+      sandbox.updateSettings({ merchantApproval: true, callbackDelayMs: 600_000 })
+      const { cartId } = await signAndLeave()
+      expect(await orderOf(cartId)).toBeUndefined()
+
+      const report = await reconcileInbank(getContainer(), { olderThanMs: 0 })
+      expect(report.applicationsChecked).toBeGreaterThan(0)
+      const order = await orderOf(cartId)
+      expect(order).toBeTruthy()
+      expect(paymentOf(order)).toMatchObject({ captured_at: null, canceled_at: null })
+    })
+  },
+})

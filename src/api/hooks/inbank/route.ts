@@ -1,0 +1,66 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { Modules } from "@medusajs/framework/utils"
+import { parseCallbackMessage, parseCallbackTimestamp, verifyCallback } from "../../../lib/inbank"
+import { INBANK_MODULE } from "../../../modules/inbank"
+import type InbankModuleService from "../../../modules/inbank/service"
+
+import { CALLBACK_RECEIVED_EVENT } from "../../../modules/inbank/events"
+
+const reject = (res: MedusaResponse, status: number, message: string) => {
+  res.status(status).json({ type: status === 401 ? "unauthorized" : "invalid_data", message })
+}
+
+/**
+ * Inbank's server-to-server callbacks (direct API guide, "Callbacks"). Authenticity first; a
+ * rejected callback leaves no trace. An accepted one is recorded once — a duplicate answers 200
+ * so Inbank stops retrying — and processed after the answer, from the event bus.
+ */
+export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
+  const inbank = req.scope.resolve<InbankModuleService>(INBANK_MODULE)
+  if (!String(req.headers["content-type"] ?? "").includes("application/x-www-form-urlencoded")) {
+    return reject(res, 400, "Inbank callbacks are application/x-www-form-urlencoded forms")
+  }
+  const raw = (req as MedusaRequest & { rawBody?: Buffer }).rawBody?.toString("utf8") ?? ""
+  const form = new URLSearchParams(raw)
+  const fields = {
+    message: form.get("message") ?? "",
+    hmac: form.get("hmac") ?? "",
+    timestamp: form.get("timestamp") ?? "",
+    rawMessage: /(?:^|&)message=([^&]*)/.exec(raw)?.[1],
+  }
+  if (!fields.hmac) return reject(res, 401, "hmac is missing")
+  if (!fields.message || !fields.timestamp) return reject(res, 400, "message and timestamp are required")
+  if (!parseCallbackTimestamp(fields.timestamp)) return reject(res, 400, "timestamp must be a Unix time in seconds or milliseconds")
+
+  const verified = verifyCallback(fields, inbank.options.apiKey, { toleranceSeconds: inbank.options.callbackToleranceSeconds })
+  if (!verified.ok) {
+    return reject(res, 401, verified.reason === "stale" ? "timestamp is outside the accepted window" : "hmac does not match")
+  }
+  const parsed = parseCallbackMessage(fields.message)
+  if (!parsed.ok) return reject(res, 400, parsed.problem)
+
+  const { type, status, creditApplicationUuid } = parsed.value
+  let callbackId: string
+  try {
+    const created = await inbank.createInbankCallbacks({
+      application_uuid: creditApplicationUuid,
+      type,
+      status,
+      sent_at: new Date(verified.timestampMs),
+    })
+    callbackId = created.id
+  } catch (error) {
+    if (isDuplicate(error)) {
+      res.status(200).json({ received: true, duplicate: true })
+      return
+    }
+    throw error
+  }
+  await req.scope.resolve(Modules.EVENT_BUS).emit({ name: CALLBACK_RECEIVED_EVENT, data: { id: callbackId } })
+  res.status(200).json({ received: true })
+}
+
+function isDuplicate(error: unknown): boolean {
+  const e = error as { type?: string; code?: string; message?: string }
+  return e?.type === "duplicate_error" || e?.code === "23505" || /already exists|unique/i.test(e?.message ?? "")
+}
