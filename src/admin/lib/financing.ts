@@ -1,0 +1,84 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { sdk } from "./sdk"
+
+export type StaffState =
+  | "awaiting_decision"
+  | "awaiting_signature"
+  | "awaiting_income_proof"
+  | "awaiting_customer"
+  | "awaiting_bank_verification"
+  | "awaiting_approval"
+  | "processing"
+  | "financed"
+  | "declined"
+  | "cancelled"
+  | "terminated"
+
+export interface Financing {
+  order_id: string
+  state: StaffState
+  color: "green" | "orange" | "red" | "blue" | "grey"
+  application: { uuid: string; number: string | null; decision_status: string }
+  contract: { uuid: string; number: string | null; status: string | null; process_status: string | null } | null
+  amount: string
+  period: number
+  offer: { monthly_payment?: string; apr?: string | null; total_cost?: string | null } | null
+  dates: { applied_at: string; updated_at: string; synced_at: string | null }
+  callbacks: { type: string; status: string; sent_at: string; processed_at: string | null; outcome: string | null }[]
+  actions: { approve: boolean; cancel: boolean; printout: boolean }
+}
+
+export interface QueueRow {
+  id: string
+  order_id: string | null
+  application_number: string | null
+  contract_number: string | null
+  amount: string
+  period: number
+  state: StaffState
+  color: Financing["color"]
+  updated_at: string
+}
+
+const key = (orderId: string) => ["inbank-financing", orderId]
+
+/** null for orders not paid with Inbank (the route answers 404). */
+export function useFinancing(orderId: string) {
+  return useQuery({
+    queryKey: key(orderId),
+    queryFn: async () => {
+      try {
+        return (await sdk.client.fetch<{ financing: Financing }>(`/admin/inbank/orders/${orderId}`)).financing
+      } catch (error) {
+        if ((error as { status?: number }).status === 404) return null
+        throw error
+      }
+    },
+  })
+}
+
+export function useFinancingAction(orderId: string, action: "approve" | "cancel" | "refresh") {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: async () => (await sdk.client.fetch<{ financing: Financing }>(`/admin/inbank/orders/${orderId}/${action}`, { method: "POST" })).financing,
+    onSuccess: (financing) => {
+      client.setQueryData(key(orderId), financing)
+      client.invalidateQueries({ queryKey: ["orders"] })
+      client.invalidateQueries({ queryKey: ["inbank-queue"] })
+    },
+  })
+}
+
+export function usePrintout(orderId: string) {
+  return useMutation({
+    mutationFn: async () => (await sdk.client.fetch<{ link: string }>(`/admin/inbank/orders/${orderId}/printout`)).link,
+  })
+}
+
+export function useQueue(state?: string) {
+  return useQuery({
+    queryKey: ["inbank-queue", state ?? "all"],
+    queryFn: async () =>
+      (await sdk.client.fetch<{ applications: QueueRow[] }>("/admin/inbank/applications", { query: state ? { state } : {} })).applications,
+  })
+}
