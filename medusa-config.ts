@@ -16,15 +16,18 @@ const INBANK_TEST_OPTIONS = {
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
+    // The browser test serves the built admin over plain http://localhost: a Secure cookie would be dropped.
+    ...(process.env.INBANK_ADMIN === "true" && { cookieOptions: { secure: false, sameSite: "lax" as const } }),
     http: {
       storeCors: "*",
       adminCors: "*",
       authCors: "*",
-      jwtSecret: "integration-test",
-      cookieSecret: "integration-test",
+      jwtSecret: process.env.JWT_SECRET ?? "integration-test",
+      cookieSecret: process.env.COOKIE_SECRET ?? "integration-test",
     },
   },
-  admin: { disable: true },
+  // The browser test builds and serves the admin (INBANK_ADMIN=true); integration tests do not need it.
+  admin: { disable: process.env.INBANK_ADMIN !== "true" },
   modules: [
     // A plugin's modules get the plugin's options; here the plugin is this source tree.
     { resolve: "./src/modules/inbank", options: INBANK_TEST_OPTIONS },

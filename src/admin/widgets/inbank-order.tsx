@@ -5,6 +5,8 @@ import { useTranslation } from "react-i18next"
 import { useFinancing, useFinancingAction, usePrintout } from "../lib/financing"
 
 const formatDate = (value?: string | null) => (value ? new Date(value).toLocaleString() : "—")
+/** A rate from Inbank ("0.1047") as a percentage for display; not money. */
+const formatRate = (value?: string | null) => (value ? `${(Number(value) * 100).toFixed(2)} %` : null)
 
 const Row = ({ label, value }: { label: string; value?: string | number | null }) => (
   <div className="text-ui-fg-subtle grid grid-cols-2 items-center px-6 py-2">
@@ -59,7 +61,7 @@ const InbankOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
         <Row label={t("inbank.fields.amount")} value={`${financing.amount} PLN`} />
         <Row label={t("inbank.fields.period")} value={t("inbank.fields.months", { count: financing.period })} />
         <Row label={t("inbank.fields.monthly")} value={financing.offer?.monthly_payment && `${financing.offer.monthly_payment} PLN`} />
-        <Row label={t("inbank.fields.apr")} value={financing.offer?.apr} />
+        <Row label={t("inbank.fields.apr")} value={formatRate(financing.offer?.apr)} />
         <Row label={t("inbank.fields.totalCost")} value={financing.offer?.total_cost && `${financing.offer.total_cost} PLN`} />
         <Row label={t("inbank.fields.appliedAt")} value={formatDate(financing.dates.applied_at)} />
         <Row label={t("inbank.fields.updatedAt")} value={formatDate(financing.dates.updated_at)} />
