@@ -1,6 +1,6 @@
 import { MedusaService } from "@medusajs/framework/utils"
 import { LRUCache } from "lru-cache"
-import { InbankClient } from "../../lib/inbank"
+import { Calculation, InbankClient } from "../../lib/inbank"
 import { createInbankClient, InbankOptions, parseInbankOptions, ResolvedInbankOptions } from "../../lib/plugin-options"
 import { fetchState } from "../../providers/inbank/snapshot"
 import { InbankApplication } from "./models/inbank-application"
@@ -10,6 +10,7 @@ import { deriveRecordState, InbankApplicationRecord, recordUpdateFrom, worthPoll
 /** Vendor: at most one poll a second per application (partner API reference, GET application). */
 const REFRESH_INTERVAL_MS = 1_000
 const PRODUCTS_CACHE_MS = 10 * 60_000
+const CALCULATIONS_CACHE_MS = 10 * 60_000
 
 export interface OfferRange {
   minAmount: string | null
@@ -29,6 +30,8 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
   /** One Inbank call per application per second, shared by every request that arrives meanwhile. */
   private readonly refreshes: LRUCache<string, InbankApplicationRecord>
   private readonly products: LRUCache<"products", OfferRange>
+  /** Instalment calculations for product pages, by "amount:period"; identical concurrent requests share one call. */
+  private readonly calculations: LRUCache<string, Calculation>
 
   constructor(container: Record<string, unknown>, options: InbankOptions) {
     // eslint-disable-next-line prefer-rest-params
@@ -41,6 +44,19 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
       fetchMethod: async (id) => this.load(id),
     })
     this.products = new LRUCache<"products", OfferRange>({ max: 1, ttl: PRODUCTS_CACHE_MS, fetchMethod: async () => this.loadRange() })
+    this.calculations = new LRUCache<string, Calculation>({
+      max: 5_000,
+      ttl: CALCULATIONS_CACHE_MS,
+      fetchMethod: async (key) => {
+        const [amount, period] = key.split(":")
+        return this.client.createCalculation({ productCode: this.options.productCode, amount, period: Number(period) })
+      },
+    })
+  }
+
+  /** Inbank's preliminary calculation (SPEC.md #1), cached ten minutes. */
+  async calculate(amount: string, period: number): Promise<Calculation> {
+    return (await this.calculations.fetch(`${amount}:${period}`))!
   }
 
   /**

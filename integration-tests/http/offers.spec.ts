@@ -1,0 +1,61 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { sandboxBeforeMedusa } from "../fixtures/sandbox"
+import { seedStore, SeededStore } from "../fixtures/store"
+
+jest.setTimeout(120_000)
+
+const sandbox = sandboxBeforeMedusa()
+const calculations = () => sandbox.bank.state.requests.filter((r) => r.endpoint === "createCalculation").length
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let store: SeededStore
+    beforeAll(async () => {
+      store = await seedStore(getContainer())
+    })
+    const offers = (query: string) =>
+      api.get(`/store/inbank/offers?${query}`, { headers: { "x-publishable-api-key": store.publishableKey }, validateStatus: () => true })
+
+    it("offers every allowed period for a price inside Inbank's range, from Inbank's calculations", async () => {
+      const { status, data } = await offers("amount=399")
+      expect(status).toBe(200)
+      expect(data).toMatchObject({ eligible: true, amount: "399.00", currency_code: "pln", periods: [3, 6, 10, 12, 20, 24, 30, 36, 48] })
+      expect(data.offers).toHaveLength(9)
+      expect(data.offers[3]).toMatchObject({ period: 12, monthly_payment: "35.08", apr: "0.1047", total_cost: "420.94" })
+      expect(data.lowest_monthly_payment).toBe(data.offers[8].monthly_payment)
+    })
+
+    it("is not eligible outside the range agreed with Inbank, or for another currency, without asking for calculations", async () => {
+      const before = calculations()
+      expect((await offers("amount=50")).data).toMatchObject({ eligible: false, reason: "amount_out_of_range", min_amount: "100.00", max_amount: "30000.00" })
+      expect((await offers("amount=40000")).data).toMatchObject({ eligible: false, reason: "amount_out_of_range" })
+      expect((await offers("amount=399&currency_code=eur")).data).toMatchObject({ eligible: false, reason: "currency" })
+      expect(calculations()).toBe(before)
+    })
+
+    it.each([
+      ["amount=abc", "amount"],
+      ["amount=12,50", "amount"],
+      ["amount=0", "amount"],
+      ["", "amount"],
+      ["amount=399&period=x", "period"],
+      ["amount=399&period=7", "period"],
+    ])("answers 400 naming the field for %s", async (query, field) => {
+      const { status, data } = await offers(query)
+      expect(status).toBe(400)
+      expect(data.message).toMatch(new RegExp(`^${field}: `))
+    })
+
+    it("serves a repeated request from the cache, and 50 concurrent identical requests with one Inbank call", async () => {
+      await offers("amount=1234.50&period=12")
+      const afterFirst = calculations()
+      await offers("amount=1234.50&period=12")
+      expect(calculations()).toBe(afterFirst)
+
+      const before = calculations()
+      const answers = await Promise.all(Array.from({ length: 50 }, () => offers("amount=777.77&period=24")))
+      expect(answers.every((a) => a.status === 200 && a.data.offers[0].period === 24)).toBe(true)
+      expect(calculations() - before).toBe(1)
+    })
+  },
+})
