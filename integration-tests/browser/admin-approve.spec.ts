@@ -4,7 +4,7 @@ import { Browser, chromium } from "playwright-core"
 import { Sandbox } from "../../src/sandbox"
 import { startMedusaApp, RunningMedusa } from "../fixtures/medusa-app"
 import { smsCode } from "../fixtures/sandbox"
-import { applicantForm, storeClient, waitForAction } from "../fixtures/shopper"
+import { placeInbankOrder, storeClient } from "../fixtures/shopper"
 
 jest.setTimeout(600_000)
 
@@ -33,15 +33,7 @@ afterAll(async () => {
 /** An order whose Inbank contract is signed and waits for the merchant, made through the store API. */
 async function orderAwaitingApproval(): Promise<string> {
   const shop = storeClient(axios.create({ baseURL: app.url }), app.store)
-  const cartId = await shop.cart(app.store.variants.p399)
-  const form = applicantForm()
-  expect((await shop.post(`/store/carts/${cartId}/inbank/application`, form)).status).toBe(201)
-  await shop.post(`/store/carts/${cartId}/complete`)
-  await waitForAction(shop, cartId, "sign_contract")
-  await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: await smsCode(sandbox, form.applicant.mobile) })
-  const completed = await shop.post(`/store/carts/${cartId}/complete`)
-  expect(completed.data.type).toBe("order")
-  return completed.data.order.id
+  return (await placeInbankOrder(shop, app.store.variants.p399, (phone) => smsCode(sandbox, phone))).orderId
 }
 
 it("staff log in, see 'Waiting for your approval', approve, confirm, and see 'Financed'", async () => {

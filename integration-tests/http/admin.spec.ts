@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import axios from "axios"
 import { adminHeaders } from "../fixtures/admin"
 import { sandboxBeforeMedusa, smsCode } from "../fixtures/sandbox"
-import { applicantForm, storeClient, waitForAction } from "../fixtures/shopper"
+import { placeInbankOrder, storeClient } from "../fixtures/shopper"
 import { seedStore, SeededStore } from "../fixtures/store"
 
 jest.setTimeout(120_000)
@@ -35,18 +35,7 @@ medusaIntegrationTestRunner({
       admin = await adminHeaders(getContainer())
     })
 
-    /** A financed order waiting for the merchant's approval. */
-    async function financedOrder(variantId = store.variants.p399) {
-      const cartId = await shop.cart(variantId)
-      const form = applicantForm()
-      expect((await shop.post(`/store/carts/${cartId}/inbank/application`, form)).status).toBe(201)
-      await shop.post(`/store/carts/${cartId}/complete`)
-      await waitForAction(shop, cartId, "sign_contract")
-      await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: await smsCode(sandbox, form.applicant.mobile) })
-      const completed = await shop.post(`/store/carts/${cartId}/complete`)
-      expect(completed.data.type).toBe("order")
-      return { orderId: completed.data.order.id as string, form }
-    }
+    const financedOrder = (variantId = store.variants.p399) => placeInbankOrder(shop, variantId, (phone) => smsCode(sandbox, phone))
     const call = (method: "get" | "post", path: string, auth = true) =>
       api.request({ method, url: path, ...(auth ? admin : {}), validateStatus: () => true })
 

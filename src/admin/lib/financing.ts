@@ -1,23 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import type { BadgeColor, StaffState } from "../../providers/inbank/derive-state"
 import { sdk } from "./sdk"
 
-export type StaffState =
-  | "awaiting_decision"
-  | "awaiting_signature"
-  | "awaiting_income_proof"
-  | "awaiting_customer"
-  | "awaiting_bank_verification"
-  | "awaiting_approval"
-  | "processing"
-  | "financed"
-  | "declined"
-  | "cancelled"
-  | "terminated"
+export type { StaffState }
 
 export interface Financing {
   order_id: string
   state: StaffState
-  color: "green" | "orange" | "red" | "blue" | "grey"
+  color: BadgeColor
   application: { uuid: string; number: string | null; decision_status: string }
   contract: { uuid: string; number: string | null; status: string | null; process_status: string | null } | null
   amount: string
