@@ -21,6 +21,8 @@ export class CallbackDispatcher {
   private readonly bursts = new Map<string, CallbackEvent[]>()
   /** One application's callbacks go out one after another, each after the previous answer. */
   private readonly queues = new Map<string, Promise<void>>()
+  /** Bumped by reset(): deliveries still in flight from before are neither logged nor retried. */
+  private generation = 0
 
   constructor(
     private readonly settings: () => SandboxSettings,
@@ -50,6 +52,7 @@ export class CallbackDispatcher {
   reset(): void {
     this.bursts.clear()
     this.queues.clear()
+    this.generation += 1
   }
 
   private send(event: CallbackEvent): void {
@@ -65,7 +68,7 @@ export class CallbackDispatcher {
     const copies = Array.from({ length: settings.callbackDuplicates }, (_, i) => i + 1)
     const key = event.creditApplicationUuid
     const queued = (this.queues.get(key) ?? Promise.resolve()).then(() =>
-      Promise.all(copies.map((copy) => this.deliver(event, body, copy, 1))).then(() => undefined)
+      Promise.all(copies.map((copy) => this.deliver(event, body, copy, 1, this.generation))).then(() => undefined)
     )
     this.queues.set(key, queued)
     void queued.then(() => {
@@ -73,7 +76,7 @@ export class CallbackDispatcher {
     })
   }
 
-  private async deliver(event: CallbackEvent, body: string, copy: number, attempt: number): Promise<void> {
+  private async deliver(event: CallbackEvent, body: string, copy: number, attempt: number, generation: number): Promise<void> {
     const settings = this.settings()
     let outcome: number | string
     try {
@@ -87,11 +90,12 @@ export class CallbackDispatcher {
     } catch (error) {
       outcome = (error as AxiosError).code ?? "network error"
     }
+    if (generation !== this.generation) return
     this.log({ at: new Date().toISOString(), url: event.url, type: event.type, status: event.status, creditApplicationUuid: event.creditApplicationUuid, attempt, copy, outcome })
     const delivered = typeof outcome === "number" && outcome >= 200 && outcome < 300
     if (!delivered && attempt <= settings.callbackRetries) {
       const delay = settings.callbackRetryDelayMs * 2 ** (attempt - 1)
-      this.timers.after(delay, () => void this.deliver(event, body, copy, attempt + 1))
+      this.timers.after(delay, () => void this.deliver(event, body, copy, attempt + 1, generation))
     }
   }
 }
