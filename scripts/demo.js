@@ -8,10 +8,12 @@ require("ts-node").register({ transpileOnly: true, swc: true })
 const { Sandbox } = require("../src/sandbox")
 const { startEmbeddedPostgres } = require("./lib/embedded-postgres")
 const { prepareAppDir, setUpApp, startApp, appEnv } = require("./lib/medusa-app")
+const { startStorefront } = require("./lib/storefront-server")
 
 const DATA = path.resolve(__dirname, "../.demo-data")
 const PORT = Number(process.env.DEMO_PORT ?? 9000)
 const SANDBOX_PORT = Number(process.env.DEMO_SANDBOX_PORT ?? 4010)
+const STOREFRONT_PORT = Number(process.env.DEMO_STOREFRONT_PORT ?? 8000)
 const ADMIN = { email: "admin@sklep-demo.pl", password: "inbank-demo" }
 const INBANK = { apiKey: "sandbox-api-key", shopUuid: "00000000-0000-4000-8000-000000000001", productCode: "hire_purchase" }
 
@@ -49,14 +51,24 @@ async function main() {
     INBANK_APPLICATION_SIGNING: "false",
     JWT_SECRET: "inbank-demo-jwt",
     COOKIE_SECRET: "inbank-demo-cookie",
+    STORE_CORS: `http://localhost:${STOREFRONT_PORT}`,
   })
   const store = setUpApp(appDir, env, { seedFile: path.join(DATA, "seed.json"), admin: ADMIN })
   const app = await startApp(appDir, env, PORT)
   stops.push(() => app.stop())
 
+  const storefront = await startStorefront(STOREFRONT_PORT, {
+    backendUrl: app.url,
+    publishableKey: store.publishableKey,
+    regionId: store.regionId,
+    sandboxUrl: sandbox.url,
+  })
+  stops.push(() => storefront.stop())
+
   say(`
 Inbank demo is running.
 
+  Storefront     ${storefront.url}   (PESEL for tests: 44051401359; SMS codes in the sandbox's SMS inbox)
   Admin          ${app.url}/app    login ${ADMIN.email} / ${ADMIN.password}
   Store API      ${app.url}/store  publishable key ${store.publishableKey}
   Region         Polska (PLN)  ${store.regionId}

@@ -1,0 +1,7 @@
+import { defineConfig } from "vite"
+
+export default defineConfig({
+  root: __dirname,
+  base: "./",
+  build: { outDir: "dist", emptyOutDir: true, target: "es2022" },
+})

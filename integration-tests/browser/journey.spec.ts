@@ -1,0 +1,123 @@
+import path from "node:path"
+import axios from "axios"
+import getPort from "get-port"
+import { Browser, chromium, Page } from "playwright-core"
+import { Sandbox } from "../../src/sandbox"
+import { startMedusaApp, RunningMedusa } from "../fixtures/medusa-app"
+import { smsCode } from "../fixtures/sandbox"
+import { pesel } from "../fixtures/shopper"
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { startStorefront } = require("../../scripts/lib/storefront-server")
+
+jest.setTimeout(600_000)
+
+const DOCS = path.resolve(__dirname, "../../docs")
+
+let sandbox: Sandbox
+let app: RunningMedusa
+let storefront: { url: string; stop: () => Promise<void> }
+let browser: Browser
+
+beforeAll(async () => {
+  sandbox = await new Sandbox({ callbackDelayMs: 0, merchantApproval: true }).start()
+  const storefrontPort = await getPort()
+  app = await startMedusaApp({ INBANK_BASE_URL: sandbox.url, INBANK_APPLICATION_SIGNING: "false", STORE_CORS: `http://localhost:${storefrontPort}` })
+  storefront = await startStorefront(storefrontPort, { backendUrl: app.url, publishableKey: app.store.publishableKey, regionId: app.store.regionId, sandboxUrl: sandbox.url })
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await storefront?.stop()
+  await app?.stop()
+  await sandbox?.stop()
+})
+
+let shopper = 0
+
+/** From the product page to the Inbank step: buy with Inbank, fill in the checkout and the application. */
+async function applyFor(page: Page, productTitle: string) {
+  shopper += 1
+  const mobile = `+48502${String(300000 + shopper)}`
+  await page.goto(`${storefront.url}/#/`)
+  await page.getByRole("link", { name: productTitle }).click()
+  await page.locator("#qty").waitFor()
+  await page.getByRole("button", { name: "Kup na raty Inbank" }).click()
+  const form = page.locator("#checkout")
+  await form.waitFor()
+  const fill = (name: string, value: string) => form.locator(`input[name="${name}"]`).fill(value)
+  await fill("email", `klient${shopper}@example.com`)
+  await fill("mobile", mobile)
+  await fill("first_name", "Anna")
+  await fill("last_name", "Nowak")
+  await fill("street", "Lipowa")
+  await fill("house_number", "3")
+  await fill("identity_code", pesel(7000 + shopper))
+  await fill("document_number", `DEM${String(100000 + shopper)}`)
+  await fill("monthly_income", "6200")
+  await form.locator('input[name="consent"]').check()
+  await form.getByRole("button", { name: "Wyślij wniosek" }).click()
+  return mobile
+}
+
+it("a shopper buys on Inbank instalments, another is declined, and staff approve the first order", async () => {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } })
+
+  // The badge on the product page follows the quantity.
+  await page.goto(`${storefront.url}/#/`)
+  await page.getByRole("link", { name: "Słuchawki" }).click()
+  const badge = page.locator("#badge").getByTestId("badge")
+  await badge.waitFor()
+  const single = await badge.textContent()
+  expect(single).toMatch(/^od \d+,\d{2} zł\/mies\.$/)
+  await page.locator("#qty").fill("2")
+  await page.waitForFunction((before) => document.querySelector('#badge [data-testid="badge"]')?.textContent !== before, single)
+  await page.locator("#qty").fill("1")
+  await page.waitForFunction((before) => document.querySelector('#badge [data-testid="badge"]')?.textContent === before, single)
+  await page.screenshot({ path: path.join(DOCS, "storefront-badge.png") })
+
+  // 399 PLN: positive decision, the offer, the SMS code (a wrong one first), the confirmation.
+  const mobile = await applyFor(page, "Słuchawki")
+  await page.getByTestId("offer").waitFor()
+  expect(await page.getByTestId("monthly").textContent()).toMatch(/\d+,\d{2} zł/)
+  await page.screenshot({ path: path.join(DOCS, "storefront-offer.png"), fullPage: true })
+  await page.getByRole("button", { name: "Akceptuję ofertę i zamawiam" }).click()
+  await page.getByLabel("Kod SMS").waitFor()
+  await page.getByLabel("Kod SMS").fill("000000")
+  await page.getByRole("button", { name: "Podpisz" }).click()
+  await page.locator("#error").filter({ hasText: "did not accept this code" }).waitFor()
+  await page.getByLabel("Kod SMS").fill(await smsCode(sandbox, mobile))
+  await page.getByRole("button", { name: "Podpisz" }).click()
+  const confirmation = page.getByTestId("confirmation")
+  await confirmation.waitFor({ timeout: 30_000 })
+  const displayId = await confirmation.locator("strong").textContent()
+  await page.screenshot({ path: path.join(DOCS, "storefront-confirmation.png") })
+
+  // 2 400 PLN: declined, with a message the shopper understands.
+  await applyFor(page, "Rower")
+  await page.getByText("Inbank nie może sfinansować tego zakupu").waitFor()
+
+  // Staff approve the first order in the admin.
+  const { data: auth } = await axios.post(`${app.url}/auth/user/emailpass`, app.admin)
+  const { data: orders } = await axios.get(`${app.url}/admin/orders?fields=id,display_id`, { headers: { authorization: `Bearer ${auth.token}` } })
+  const orderId = orders.orders.find((o: { display_id: number }) => String(o.display_id) === displayId).id
+
+  const admin = await browser.newPage({ viewport: { width: 1440, height: 1100 } })
+  await admin.goto(`${app.url}/app/login`)
+  await admin.locator('input[name="email"]').fill(app.admin.email)
+  await admin.locator('input[name="password"]').fill(app.admin.password)
+  await admin.locator('button[type="submit"]').click()
+  await admin.waitForURL((url) => !url.pathname.endsWith("/login"), { timeout: 60_000 })
+  await admin.goto(`${app.url}/app/orders/${orderId}`)
+  const widget = admin.getByTestId("inbank-widget")
+  await widget.getByText("Waiting for your approval").waitFor({ timeout: 60_000 })
+  await widget.getByRole("button", { name: "Approve contract" }).click()
+  await admin.getByRole("button", { name: "Yes" }).click()
+  await widget.getByText("Financed — ship the goods").waitFor({ timeout: 30_000 })
+  expect([...sandbox.bank.state.contracts.values()].filter((c) => c.status === "activated")).toHaveLength(1)
+  await widget.screenshot({ path: path.join(DOCS, "admin-widget.png") })
+})
