@@ -118,10 +118,20 @@ function offerTable(state: InbankState) {
     <p class="muted">Przykład reprezentatywny: ${zl(state.application.amount)} na ${o.period} mies., rata ${zl(o.monthly_payment)}, RRSO ${percent(o.apr)}, do zapłaty ${zl(o.total_cost)}.</p>`
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Completes the cart. With SMS signing the first try answers 400 (the contract's code was sent);
+ * the state route refreshes from Inbank at most once a second, so wait until it shows the next step.
+ */
 async function placeOrder(cartId: string) {
   const result: any = await sdk.store.cart.complete(cartId).catch(() => null)
-  if (result?.type === "order") location.hash = `#/done/${result.order.display_id}`
-  else await inbankView(cartId)
+  if (result?.type === "order") {
+    location.hash = `#/done/${result.order.display_id}`
+    return
+  }
+  for (let tries = 0; tries < 10 && (await api.state(cartId)).next_action.type === "complete_cart"; tries++) await sleep(500)
+  await inbankView(cartId)
 }
 
 async function inbankView(cartId: string) {
