@@ -52,7 +52,7 @@ async function apply(container: MedusaContainer, recordId: string): Promise<Appl
         input: { action: PaymentActions.AUTHORIZED, data: { session_id: cart.sessionId, amount: cart.sessionAmount } },
       })
       actions.push("completed_cart")
-      cart = await cartPayments(container, record)
+      cart = await settledCart(container, record)
     }
     if (derived.sessionStatus === "captured" && cart.payment && !cart.payment.captured_at && !cart.payment.canceled_at) {
       await engine.run(PROCESS_PAYMENT_WORKFLOW, {
@@ -83,7 +83,7 @@ async function apply(container: MedusaContainer, recordId: string): Promise<Appl
     }
   }
 
-  if (cart.orderId && !record.order_id) await inbank.updateInbankApplications({ id: record.id, order_id: cart.orderId })
+  if (cart.orderId && record.order_id !== cart.orderId) await inbank.updateInbankApplications({ id: record.id, order_id: cart.orderId })
   return { derived, orderId: cart.orderId, actions }
 }
 
@@ -121,6 +121,20 @@ async function cartPayments(container: MedusaContainer, record: InbankApplicatio
     currencyCode: cart?.currency_code ?? null,
     payment: payment ?? null,
     orderId: (links[0] as any)?.order_id ?? null,
+  }
+}
+
+/**
+ * The workflow engine may hand back a run before its steps are done (a step waiting on the cart's
+ * lock): wait for the order to exist before anything else runs for this application, or a second
+ * run would find no order and complete the cart again.
+ */
+async function settledCart(container: MedusaContainer, record: InbankApplicationRecord): Promise<CartPayments> {
+  const until = Date.now() + 30_000
+  for (;;) {
+    const cart = await cartPayments(container, record)
+    if (cart.orderId || Date.now() > until) return cart
+    await new Promise((resolve) => setTimeout(resolve, 200))
   }
 }
 
