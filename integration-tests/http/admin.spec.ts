@@ -1,21 +1,13 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import axios from "axios"
 import { adminHeaders } from "../fixtures/admin"
+import { eventually } from "../fixtures/eventually"
 import { sandboxBeforeMedusa, smsCode } from "../fixtures/sandbox"
 import { placeInbankOrder, storeClient } from "../fixtures/shopper"
 import { seedStore, SeededStore } from "../fixtures/store"
 
 jest.setTimeout(120_000)
 
-async function waitUntil<T>(probe: () => Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
-  const until = Date.now() + timeoutMs
-  for (;;) {
-    const value = await probe()
-    if (value !== undefined) return value
-    if (Date.now() > until) throw new Error("not reached in time")
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-}
 
 const sandbox = sandboxBeforeMedusa({ INBANK_APPLICATION_SIGNING: "false" })
 
@@ -70,7 +62,7 @@ medusaIntegrationTestRunner({
       }
 
       // The record learns its order from Medusa's order.placed event.
-      const queue = await waitUntil(async () => {
+      const queue = await eventually(async () => {
         const { data } = await call("get", "/admin/inbank/applications")
         return data.applications[0]?.order_id ? data : undefined
       })

@@ -4,6 +4,7 @@ import { signCallback } from "../../src/lib/inbank"
 import { INBANK_MODULE } from "../../src/modules/inbank"
 import { reconcileInbank } from "../../src/workflows/reconcile-inbank"
 import { adminHeaders } from "../fixtures/admin"
+import { eventually } from "../fixtures/eventually"
 import { sandboxBeforeMedusa, smsCode } from "../fixtures/sandbox"
 import { applicantForm, storeClient, waitForAction } from "../fixtures/shopper"
 import { seedStore, SeededStore } from "../fixtures/store"
@@ -12,15 +13,6 @@ jest.setTimeout(120_000)
 
 const sandbox = sandboxBeforeMedusa({ INBANK_APPLICATION_SIGNING: "false" }, { callbacks: true })
 
-async function eventually<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs
-  for (;;) {
-    const value = await probe()
-    if (value) return value
-    if (Date.now() > until) throw new Error("not reached in time")
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
