@@ -2,11 +2,12 @@ const testType = process.env.TEST_TYPE
 
 const testMatch = {
   unit: ["<rootDir>/src/**/__tests__/**/*.unit.spec.[jt]s"],
-  integration: ["<rootDir>/integration-tests/**/*.spec.[jt]s"],
+  integration: ["<rootDir>/integration-tests/{http,browser}/**/*.spec.[jt]s"],
+  install: ["<rootDir>/integration-tests/install/**/*.spec.[jt]s"],
 }[testType]
 
 if (!testMatch) {
-  throw new Error(`TEST_TYPE must be "unit" or "integration" (use npm test), got ${testType}`)
+  throw new Error(`TEST_TYPE must be "unit", "integration" or "install" (use npm test / npm run test:install), got ${testType}`)
 }
 
 module.exports = {
@@ -20,7 +21,7 @@ module.exports = {
   moduleFileExtensions: ["js", "ts", "tsx", "json"],
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/"],
   testMatch,
-  ...(testType === "integration" && {
+  ...(testType !== "unit" && {
     globalSetup: "<rootDir>/integration-tests/setup/global-setup.js",
     globalTeardown: "<rootDir>/integration-tests/setup/global-teardown.js",
     setupFiles: ["<rootDir>/integration-tests/setup/clear-metadata.js"],

@@ -38,9 +38,9 @@ function setUpApp(dir, env, { seedFile, admin }) {
   return JSON.parse(fs.readFileSync(seedFile, "utf8"))
 }
 
-/** `medusa start` from the build, in its own process group; resolves once /health answers. */
-async function startApp(dir, env, port, { inherit = false } = {}) {
-  const child = spawn(MEDUSA, ["start"], {
+/** `medusa start` from the build (`bin`: another app's medusa CLI), in its own process group; resolves once /health answers. */
+async function startApp(dir, env, port, { inherit = false, bin = MEDUSA } = {}) {
+  const child = spawn(bin, ["start"], {
     cwd: path.join(dir, ".medusa/server"),
     env: { ...env, PORT: String(port) },
     stdio: inherit ? "inherit" : "ignore",
