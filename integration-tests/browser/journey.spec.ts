@@ -89,7 +89,7 @@ it("a shopper buys on Inbank instalments, another is declined, and staff approve
   await page.getByLabel("Kod SMS").waitFor()
   await page.getByLabel("Kod SMS").fill("000000")
   await page.getByRole("button", { name: "Podpisz" }).click()
-  await page.locator("#error").filter({ hasText: "did not accept this code" }).waitFor()
+  await page.locator("#error").filter({ hasText: "Nieprawidłowy kod SMS" }).waitFor()
   await page.getByLabel("Kod SMS").fill(await smsCode(sandbox, mobile))
   await page.getByRole("button", { name: "Podpisz" }).click()
   const confirmation = page.getByTestId("confirmation")

@@ -30,7 +30,7 @@ describe("installing the packed plugin into a new Medusa 2.21 store, as the READ
     await db.connect()
     const { rows } = await db.query("select table_name from information_schema.tables where table_name like 'inbank_%' order by 1")
     await db.end()
-    expect(rows.map((row) => row.table_name)).toEqual(["inbank_application", "inbank_callback"])
+    expect(rows.map((row) => row.table_name)).toEqual(["inbank_application", "inbank_callback", "inbank_rate_limit"])
   })
 
   it("serves /hooks/inbank and refuses an unsigned callback with 401", async () => {

@@ -1,24 +1,13 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
-import multer from "multer"
 import {
   StoreInbankApplication,
   StoreInbankBankVerification,
   StoreInbankSigning,
   StoreInbankSigningConfirm,
 } from "./store/carts/[id]/inbank/validators"
+import { incomeProofUpload } from "./income-proof-upload"
+import { smsRateLimit } from "./sms-rate-limit"
 import { validateBodyNamingFields } from "./validate-body"
-
-const INCOME_PROOF_TYPES = new Set(["application/pdf", "image/jpeg", "image/png"])
-
-const incomeProofUpload = multer({
-  storage: multer.memoryStorage(),
-  limits: { fileSize: 10 * 1024 * 1024, files: 5 },
-  fileFilter: (_req, file, accept) => {
-    if (INCOME_PROOF_TYPES.has(file.mimetype)) return accept(null, true)
-    accept(new MedusaError(MedusaError.Types.INVALID_DATA, `files: ${file.originalname} is not a PDF, JPG or PNG`))
-  },
-})
 
 export default defineMiddlewares({
   routes: [
@@ -38,13 +27,13 @@ export default defineMiddlewares({
       method: ["POST"],
       matcher: "/store/carts/:id/inbank/signing",
       bodyParser: { sizeLimit: "4kb" },
-      middlewares: [validateBodyNamingFields(StoreInbankSigning)],
+      middlewares: [validateBodyNamingFields(StoreInbankSigning), smsRateLimit("send")],
     },
     {
       method: ["POST"],
       matcher: "/store/carts/:id/inbank/signing/confirm",
       bodyParser: { sizeLimit: "4kb" },
-      middlewares: [validateBodyNamingFields(StoreInbankSigningConfirm)],
+      middlewares: [validateBodyNamingFields(StoreInbankSigningConfirm), smsRateLimit("confirm")],
     },
     {
       method: ["POST"],
@@ -55,7 +44,7 @@ export default defineMiddlewares({
     {
       method: ["POST"],
       matcher: "/store/carts/:id/inbank/income-proof",
-      middlewares: [incomeProofUpload.array("files", 5)],
+      middlewares: [incomeProofUpload],
     },
   ],
 })

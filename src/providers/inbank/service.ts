@@ -20,10 +20,11 @@ import type {
   UpdatePaymentOutput,
   WebhookActionResult,
 } from "@medusajs/framework/types"
-import { InbankClient, InbankError } from "../../lib/inbank"
+import { InbankClient, InbankError, toInbankAmount } from "../../lib/inbank"
 import { createInbankClient, InbankOptions, parseInbankOptions, ResolvedInbankOptions } from "../../lib/plugin-options"
 import { deriveState, DerivedState } from "./derive-state"
 import { fetchState, FetchedState, toSnapshot } from "./snapshot"
+import { isBoundSession } from "./session-binding"
 import { adoptApplicationUuid, InbankSessionData, readSessionData } from "./session-data"
 
 /** Direct API guide, GET contract: poll once a second for at most 15 seconds after signing. */
@@ -61,6 +62,12 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `Inbank instalments are offered in PLN only, not ${input.currency_code?.toUpperCase()}`)
     }
     const data = readSessionData(input.data)
+    if (!isBoundSession(this.options_.apiKey, input.data, toInbankAmount(input.amount))) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        "An Inbank payment session is created by POST /store/carts/:id/inbank/application, for that cart's own application and amount"
+      )
+    }
     return { id: data.application_uuid, data: { ...data } }
   }
 

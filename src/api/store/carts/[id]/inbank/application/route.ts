@@ -2,6 +2,7 @@ import { createPaymentCollectionForCartWorkflow, createPaymentSessionsWorkflow }
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { toInbankAmount } from "../../../../../../lib/inbank"
+import { sessionBinding } from "../../../../../../providers/inbank/session-binding"
 import { INBANK_MODULE } from "../../../../../../modules/inbank"
 import type InbankModuleService from "../../../../../../modules/inbank/service"
 import type { InbankApplicationRecord } from "../../../../../../modules/inbank/record-state"
@@ -61,7 +62,11 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankApplic
       input: {
         payment_collection_id: cart.payment_collection!.id,
         provider_id: INBANK_PROVIDER_ID,
-        data: { application_uuid: created.uuid, application_number: created.number ?? null },
+        data: {
+          application_uuid: created.uuid,
+          application_number: created.number ?? null,
+          binding: sessionBinding(inbank.options.apiKey, created.uuid, amount),
+        },
       },
     })
     await inbank.updateInbankApplications({ id: record.id, payment_session_id: result.id })
