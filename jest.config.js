@@ -2,7 +2,7 @@ const testType = process.env.TEST_TYPE
 
 const testMatch = {
   unit: ["<rootDir>/src/**/__tests__/**/*.unit.spec.[jt]s"],
-  integration: ["<rootDir>/integration-tests/{http,browser}/**/*.spec.[jt]s"],
+  integration: ["<rootDir>/integration-tests/{http,browser,scale}/**/*.spec.[jt]s"],
   install: ["<rootDir>/integration-tests/install/**/*.spec.[jt]s"],
 }[testType]
 

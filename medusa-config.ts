@@ -13,9 +13,25 @@ const INBANK_TEST_OPTIONS = {
   backendUrl: process.env.INBANK_BACKEND_URL || undefined,
 }
 
+// With REDIS_URL, the modules Medusa recommends for running several instances on one database:
+// Redis event bus, workflow engine and locking (the two-instance test uses this).
+const REDIS_URL = process.env.REDIS_URL
+const SCALE_MODULES = REDIS_URL
+  ? [
+      { resolve: "@medusajs/medusa/event-bus-redis", key: Modules.EVENT_BUS, options: { redisUrl: REDIS_URL } },
+      { resolve: "@medusajs/medusa/workflow-engine-redis", key: Modules.WORKFLOW_ENGINE, options: { redis: { redisUrl: REDIS_URL } } },
+      {
+        resolve: "@medusajs/medusa/locking",
+        key: Modules.LOCKING,
+        options: { providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl: REDIS_URL } }] },
+      },
+    ]
+  : []
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
+    redisUrl: REDIS_URL,
     // The browser test serves the built admin over plain http://localhost: a Secure cookie would be dropped.
     ...(process.env.INBANK_ADMIN === "true" && { cookieOptions: { secure: false, sameSite: "lax" as const } }),
     http: {
@@ -30,14 +46,20 @@ module.exports = defineConfig({
   // The browser test builds and serves the admin (INBANK_ADMIN=true); integration tests do not need it.
   admin: { disable: process.env.INBANK_ADMIN !== "true" },
   modules: [
-    // A plugin's modules get the plugin's options; here the plugin is this source tree.
-    { resolve: "./src/modules/inbank", options: INBANK_TEST_OPTIONS },
-    {
-      resolve: "@medusajs/medusa/payment",
-      key: Modules.PAYMENT,
-      options: {
-        providers: [{ resolve: "./src/providers/inbank", id: "inbank", options: INBANK_TEST_OPTIONS }],
-      },
-    },
+    ...SCALE_MODULES,
+    // INBANK_PLUGIN=off: the same store without the plugin (the benchmark's memory baseline).
+    ...(process.env.INBANK_PLUGIN === "off"
+      ? []
+      : [
+          // A plugin's modules get the plugin's options; here the plugin is this source tree.
+          { resolve: "./src/modules/inbank", options: INBANK_TEST_OPTIONS },
+          {
+            resolve: "@medusajs/medusa/payment",
+            key: Modules.PAYMENT,
+            options: {
+              providers: [{ resolve: "./src/providers/inbank", id: "inbank", options: INBANK_TEST_OPTIONS }],
+            },
+          },
+        ]),
   ],
 })

@@ -59,6 +59,7 @@ async function startApp(dir, env, port, { inherit = false, bin = MEDUSA } = {}) 
   }
   return {
     url,
+    pid: child.pid,
     stop: () => {
       try {
         process.kill(-child.pid, "SIGTERM")
@@ -74,4 +75,4 @@ function appEnv(extra) {
   return { ...process.env, NODE_ENV: "production", MEDUSA_DISABLE_TELEMETRY: "true", INBANK_ADMIN: "true", ...extra }
 }
 
-module.exports = { prepareAppDir, setUpApp, startApp, appEnv }
+module.exports = { prepareAppDir, setUpApp, startApp, appEnv, medusa }
