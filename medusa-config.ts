@@ -28,10 +28,17 @@ const SCALE_MODULES = REDIS_URL
     ]
   : []
 
+// MEDUSA_FF_CACHING=true: Medusa's caching module (in memory), which caches, among others, the
+// publishable-key lookup every /store request makes (the benchmark measures with and without).
+const CACHING_MODULES =
+  process.env.MEDUSA_FF_CACHING === "true" ? [{ resolve: "@medusajs/medusa/caching", key: Modules.CACHING, options: { in_memory: { enable: true } } }] : []
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
     redisUrl: REDIS_URL,
+    // "server" (HTTP only) / "worker" (subscribers and jobs only) / "shared" (both, the default).
+    workerMode: (process.env.MEDUSA_WORKER_MODE ?? "shared") as "shared" | "worker" | "server",
     // The browser test serves the built admin over plain http://localhost: a Secure cookie would be dropped.
     ...(process.env.INBANK_ADMIN === "true" && { cookieOptions: { secure: false, sameSite: "lax" as const } }),
     http: {
@@ -47,6 +54,7 @@ module.exports = defineConfig({
   admin: { disable: process.env.INBANK_ADMIN !== "true" },
   modules: [
     ...SCALE_MODULES,
+    ...CACHING_MODULES,
     // INBANK_PLUGIN=off: the same store without the plugin (the benchmark's memory baseline).
     ...(process.env.INBANK_PLUGIN === "off"
       ? []

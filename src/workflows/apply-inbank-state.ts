@@ -20,6 +20,8 @@ interface CartPayments {
 }
 
 export interface AppliedState {
+  /** The application's record as refreshed from Inbank. */
+  record: InbankApplicationRecord
   derived: DerivedState
   orderId: string | null
   actions: string[]
@@ -84,7 +86,7 @@ async function apply(container: MedusaContainer, recordId: string): Promise<Appl
   }
 
   if (cart.orderId && record.order_id !== cart.orderId) await inbank.updateInbankApplications({ id: record.id, order_id: cart.orderId })
-  return { derived, orderId: cart.orderId, actions }
+  return { record, derived, orderId: cart.orderId, actions }
 }
 
 async function cartPayments(container: MedusaContainer, record: InbankApplicationRecord): Promise<CartPayments> {

@@ -1,8 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { InbankError } from "../lib/inbank"
 import { INBANK_MODULE } from "../modules/inbank"
+import { claimCallback, finishCallback, findApplicationId } from "../modules/inbank/callback-table"
 import type InbankModuleService from "../modules/inbank/service"
-import type { InbankApplicationRecord } from "../modules/inbank/record-state"
 import { applyInbankState } from "./apply-inbank-state"
 
 /**
@@ -11,34 +12,40 @@ import { applyInbankState } from "./apply-inbank-state"
  * e.g. `inbank.contract.activated`. A failure is kept on the record for the reconciliation job.
  */
 export async function processInbankCallback(container: MedusaContainer, callbackId: string): Promise<void> {
-  const inbank = container.resolve<InbankModuleService>(INBANK_MODULE)
-  const callback = await inbank.retrieveInbankCallback(callbackId)
-  if (callback.processed_at) return
-  const attempts = callback.attempts + 1
+  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const callback = await claimCallback(knex, callbackId)
+  if (!callback) return
   try {
-    const record = await findRecord(inbank, callback.application_uuid)
-    if (!record) {
-      await inbank.updateInbankCallbacks({ id: callback.id, processed_at: new Date(), outcome: "unknown_application", attempts })
+    const inbank = container.resolve<InbankModuleService>(INBANK_MODULE)
+    const recordId = await findRecordId(container, inbank, callback.application_uuid)
+    if (!recordId) {
+      await finishCallback(knex, callback.id, "unknown_application", true)
       return
     }
-    const applied = await applyInbankState(container, record.id)
-    await inbank.updateInbankCallbacks({ id: callback.id, processed_at: new Date(), outcome: applied.actions.join(",") || "no_change", attempts })
+    const applied = await applyInbankState(container, recordId)
+    await finishCallback(knex, callback.id, applied.actions.join(",") || "no_change", true)
     await container.resolve(Modules.EVENT_BUS).emit({
       name: `inbank.${callback.type.toLowerCase()}.${callback.status.toLowerCase()}`,
-      data: { application_uuid: record.application_uuid, cart_id: record.cart_id, order_id: applied.orderId, session_status: applied.derived.sessionStatus },
+      data: { application_uuid: applied.record.application_uuid, cart_id: applied.record.cart_id, order_id: applied.orderId, session_status: applied.derived.sessionStatus },
     })
   } catch (error) {
-    await inbank.updateInbankCallbacks({ id: callback.id, outcome: `failed: ${(error as Error).message}`.slice(0, 500), attempts })
+    await finishCallback(knex, callback.id, `failed: ${(error as Error).message}`, false)
     container.resolve(ContainerRegistrationKeys.LOGGER).warn(`Inbank callback ${callback.id} (${callback.type} ${callback.status}) failed, will be retried: ${(error as Error).message}`)
   }
 }
 
 /** Our record of the application, also when Inbank replaced it (changed conditions) after we stored it. */
-async function findRecord(inbank: InbankModuleService, uuid: string): Promise<InbankApplicationRecord | null> {
-  const [direct] = await inbank.listInbankApplications({ application_uuid: uuid })
-  if (direct) return direct as unknown as InbankApplicationRecord
-  const { creditApplication } = await inbank.client.getApplication(uuid)
-  if (!creditApplication.previousUuid) return null
-  const [replaced] = await inbank.listInbankApplications({ application_uuid: creditApplication.previousUuid })
-  return (replaced as unknown as InbankApplicationRecord) ?? null
+async function findRecordId(container: MedusaContainer, inbank: InbankModuleService, uuid: string): Promise<string | null> {
+  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const direct = await findApplicationId(knex, uuid)
+  if (direct) return direct
+  let previousUuid: string | null | undefined
+  try {
+    previousUuid = (await inbank.client.getApplication(uuid)).creditApplication.previousUuid
+  } catch (error) {
+    // Inbank does not know it either: nothing to process now or on retry.
+    if (error instanceof InbankError && error.status === 404) return null
+    throw error
+  }
+  return previousUuid ? findApplicationId(knex, previousUuid) : null
 }

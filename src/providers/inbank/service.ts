@@ -80,13 +80,14 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
       // Accepting is safe to reach only once: the fetched application shows its contract after it.
       const { contract } = await this.call(() => this.client_.acceptApplication(data.application_uuid))
       data = { ...data, contract_uuid: contract.uuid, contract_signing_started: false }
-      fetched = await this.fetch(data)
+      // Accepting changes the contract only: read that, not the application again.
+      fetched = { ...fetched, contract: await this.call(() => this.client_.getContract(contract.uuid)) }
     }
 
     if (fetched.contract?.contract.status === "unsigned" && !data.contract_signing_started) {
+      // Starting the signing sends the SMS and leaves the contract unsigned: nothing to read again.
       await this.call(() => this.client_.startContractSigning(fetched.contract!.contract.uuid, this.options_.signingMethod))
       data = { ...data, contract_signing_started: true }
-      fetched = await this.fetch(data)
     }
 
     let derived = this.derive(fetched)

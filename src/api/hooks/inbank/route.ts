@@ -1,10 +1,10 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { parseCallbackMessage, parseCallbackTimestamp, verifyCallback } from "../../../lib/inbank"
 import { INBANK_MODULE } from "../../../modules/inbank"
 import type InbankModuleService from "../../../modules/inbank/service"
-
 import { CALLBACK_RECEIVED_EVENT } from "../../../modules/inbank/events"
+import { insertCallback } from "../../../modules/inbank/callback-table"
 
 const reject = (res: MedusaResponse, status: number, message: string) => {
   res.status(status).json({ type: status === 401 ? "unauthorized" : "invalid_data", message })
@@ -40,27 +40,16 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   if (!parsed.ok) return reject(res, 400, parsed.problem)
 
   const { type, status, creditApplicationUuid } = parsed.value
-  let callbackId: string
-  try {
-    const created = await inbank.createInbankCallbacks({
-      application_uuid: creditApplicationUuid,
-      type,
-      status,
-      sent_at: new Date(verified.timestampMs),
-    })
-    callbackId = created.id
-  } catch (error) {
-    if (isDuplicate(error)) {
-      res.status(200).json({ received: true, duplicate: true })
-      return
-    }
-    throw error
+  const callbackId = await insertCallback(req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION), {
+    application_uuid: creditApplicationUuid,
+    type,
+    status,
+    sent_at: new Date(verified.timestampMs),
+  })
+  if (!callbackId) {
+    res.status(200).json({ received: true, duplicate: true })
+    return
   }
   await req.scope.resolve(Modules.EVENT_BUS).emit({ name: CALLBACK_RECEIVED_EVENT, data: { id: callbackId } })
   res.status(200).json({ received: true })
-}
-
-function isDuplicate(error: unknown): boolean {
-  const e = error as { type?: string; code?: string; message?: string }
-  return e?.type === "duplicate_error" || e?.code === "23505" || /already exists|unique/i.test(e?.message ?? "")
 }

@@ -1,12 +1,22 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import BigNumber from "bignumber.js"
+import { LRUCache } from "lru-cache"
 import { INBANK_MODULE } from "../../../../modules/inbank"
 import type InbankModuleService from "../../../../modules/inbank/service"
 import { withInbankErrors } from "../../../inbank-errors"
+import { buildOffers, OffersContext } from "./build-offers"
 
-/** Periods offered when neither the options nor Inbank's product narrow them further. */
-const COMMON_PERIODS = [3, 6, 10, 12, 20, 24, 30, 36, 48]
+/**
+ * Whole answers, serialized, for a minute: product pages are the hottest path of a shop, and the
+ * answer for a price changes only with Inbank's calculations (themselves cached ten minutes).
+ * Concurrent requests for one price share one build.
+ */
+const offersBodies = new LRUCache<string, string, OffersContext>({
+  max: 2_000,
+  ttl: 60_000,
+  fetchMethod: async (_key, _stale, { context }) => JSON.stringify(await buildOffers(context.inbank, context.price, context.requested)),
+})
 
 /**
  * Instalment offers for a price, for product pages and the cart: whether Inbank is offered
@@ -29,35 +39,6 @@ export const GET = withInbankErrors(async (req: MedusaRequest, res: MedusaRespon
     return
   }
 
-  const range = await inbank.offerRange()
-  if ((range.minAmount && new BigNumber(price).lt(range.minAmount)) || (range.maxAmount && new BigNumber(price).gt(range.maxAmount))) {
-    res.json({ eligible: false, reason: "amount_out_of_range", amount: price, currency_code: "pln", min_amount: range.minAmount, max_amount: range.maxAmount, offers: [] })
-    return
-  }
-
-  const periods = (range.periods ?? COMMON_PERIODS).filter(
-    (p) => (range.minPeriod === null || p >= range.minPeriod) && (range.maxPeriod === null || p <= range.maxPeriod)
-  )
-  if (requested !== undefined && !periods.includes(requested)) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `period: ${requested} months is not offered; choose ${periods.join(", ")}`)
-  }
-  const calculations = await Promise.all((requested ? [requested] : periods).map((period) => inbank.calculate(price, period)))
-  const offers = calculations.map((calc, i) => ({
-    period: requested ?? periods[i],
-    monthly_payment: calc.paymentAmountMonthly,
-    interest_rate_annual: calc.interestRateAnnual ?? null,
-    apr: calc.creditCostRateAnnual ?? null,
-    total_cost: calc.totalCost ?? null,
-    total_cost_of_credit: calc.totalCostOfCredit ?? null,
-  }))
-  const lowest = offers.reduce((best, offer) => (new BigNumber(offer.monthly_payment).lt(best.monthly_payment) ? offer : best), offers[0])
-  res.json({
-    eligible: true,
-    amount: price,
-    currency_code: "pln",
-    periods,
-    default_period: inbank.options.defaultPeriod ?? null,
-    offers,
-    lowest_monthly_payment: lowest?.monthly_payment ?? null,
-  })
+  const key = `${price}:${requested ?? ""}`
+  res.type("application/json").send(await offersBodies.fetch(key, { context: { inbank, price, requested } }))
 })

@@ -68,3 +68,11 @@ export async function findCartApplication(scope: MedusaContainer, cartId: string
   if (!current) throw notFound
   return { cart, record: current, inbank }
 }
+
+/**
+ * The record, refreshed from Inbank when it does not know a contract yet: the cart's completion
+ * creates the contract inside the payment provider, and the record learns it on its next refresh.
+ */
+export async function withKnownContract(inbank: InbankModuleService, record: InbankApplicationRecord): Promise<InbankApplicationRecord> {
+  return record.contract_uuid ? record : inbank.refreshNow(record.id)
+}

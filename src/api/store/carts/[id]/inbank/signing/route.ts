@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { withInbankErrors } from "../../../../../inbank-errors"
-import { findCartApplication } from "../cart-application"
+import { findCartApplication, withKnownContract } from "../cart-application"
 import { stateView } from "../state-view"
 import type { StoreInbankSigningType } from "../validators"
 
@@ -11,10 +11,11 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankSignin
   if (req.validatedBody.subject === "application") {
     await inbank.client.startApplicationSigning(record.application_uuid, "sms")
   } else {
-    if (!record.contract_uuid || record.contract_status !== "unsigned") {
+    const { contract_uuid, contract_status } = await withKnownContract(inbank, record)
+    if (!contract_uuid || contract_status !== "unsigned") {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "There is no contract waiting for a signature: complete the cart first")
     }
-    await inbank.client.startContractSigning(record.contract_uuid, "sms")
+    await inbank.client.startContractSigning(contract_uuid, "sms")
   }
   const current = await inbank.refreshNow(record.id)
   res.json(stateView(current, { applicationSigningRequired: inbank.options.applicationSigning, orderPlaced: Boolean(cart.completed_at) }))

@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { InbankError } from "../../../../../../../lib/inbank"
 import { withInbankErrors } from "../../../../../../inbank-errors"
-import { findCartApplication } from "../../cart-application"
+import { findCartApplication, withKnownContract } from "../../cart-application"
 import { stateView } from "../../state-view"
 import type { StoreInbankSigningConfirmType } from "../../validators"
 
@@ -15,8 +15,9 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankSignin
       await inbank.client.confirmApplicationSigning(record.application_uuid, code)
       await inbank.updateInbankApplications({ id: record.id, application_signed: true, decision_requested_at: new Date() })
     } else {
-      if (!record.contract_uuid) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "There is no contract to sign yet: complete the cart first")
-      await inbank.client.confirmContractSigning(record.contract_uuid, code)
+      const { contract_uuid } = await withKnownContract(inbank, record)
+      if (!contract_uuid) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "There is no contract to sign yet: complete the cart first")
+      await inbank.client.confirmContractSigning(contract_uuid, code)
     }
   } catch (error) {
     if (error instanceof InbankError && error.status === 422) {

@@ -1,0 +1,270 @@
+#!/usr/bin/env node
+// `npm run bench`: Medusa (built, production mode) + this plugin + the Inbank sandbox, measured side by side.
+// Prints a markdown table and writes it to bench/results.md. BENCH_SANDBOX_LATENCY_MS (default 50) is the
+// sandbox's answer time; BENCH_SECONDS (default 10) the length of each load run.
+const crypto = require("node:crypto")
+const fs = require("node:fs")
+const os = require("node:os")
+const path = require("node:path")
+const { execFileSync } = require("node:child_process")
+const autocannon = require("autocannon")
+const axios = require("axios")
+const getPort = require("get-port")
+const { Client } = require("pg")
+require("ts-node").register({ transpileOnly: true, swc: true })
+const { Sandbox } = require("../src/sandbox")
+const { signCallback } = require("../src/lib/inbank")
+const { startEmbeddedPostgres } = require("../scripts/lib/embedded-postgres")
+const { prepareAppDir, setUpApp, startApp, appEnv, medusa } = require("../scripts/lib/medusa-app")
+const { startRedis } = require("../integration-tests/fixtures/redis")
+
+const LATENCY_MS = Number(process.env.BENCH_SANDBOX_LATENCY_MS ?? 50)
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
+const API_KEY = "sandbox-api-key"
+const say = (line) => process.stderr.write(`${line}\n`)
+const ratio = (a, b) => `${Math.round((100 * a) / b)} %`
+const stops = []
+
+async function createDatabase(pg, name) {
+  const client = new Client({ host: "localhost", port: pg.port, user: pg.user, password: pg.password, database: "postgres" })
+  await client.connect()
+  await client.query(`create database "${name}"`)
+  await client.end()
+  return `postgres://${pg.user}:${pg.password}@localhost:${pg.port}/${name}`
+}
+
+/** Resident memory of a process group (medusa start and anything it spawned), in MB. */
+function rssMb(pgid) {
+  const lines = execFileSync("ps", ["-e", "-o", "pgid=,rss="]).toString().trim().split("\n")
+  const kb = lines.map((line) => line.trim().split(/\s+/).map(Number)).filter(([group]) => group === pgid).reduce((sum, [, rss]) => sum + rss, 0)
+  return Math.round(kb / 1024)
+}
+
+async function settledRss(app) {
+  for (let i = 0; i < 200; i++) await axios.get(`${app.url}/health`)
+  await new Promise((resolve) => setTimeout(resolve, 2000))
+  return rssMb(app.pid)
+}
+
+function load(options) {
+  return new Promise((resolve, reject) => {
+    autocannon({ duration: SECONDS, connections: 10, ...options }, (error, result) => (error ? reject(error) : resolve(result)))
+  })
+}
+
+const callbackBody = (uuid, { forged = false } = {}) => {
+  const message = JSON.stringify({ type: "DECISION", status: "POSITIVE", creditApplicationUuid: uuid })
+  const timestamp = String(Date.now())
+  const hmac = signCallback(forged ? "not-the-key" : API_KEY, timestamp, message)
+  return new URLSearchParams({ message, timestamp, hmac }).toString()
+}
+const FORM = { "content-type": "application/x-www-form-urlencoded" }
+
+async function benchCallbacks(app) {
+  const url = `${app.url}/hooks/inbank`
+  const distinct = { method: "POST", headers: FORM, requests: [{ setupRequest: (req) => ({ ...req, body: callbackBody(crypto.randomUUID()) }) }] }
+  const atRate = await load({ url, ...distinct, overallRate: 200 })
+  const maxValid = await load({ url, ...distinct })
+  const duplicate = await load({ url, method: "POST", headers: FORM, body: callbackBody(crypto.randomUUID()) })
+  const forged = await load({ url, method: "POST", headers: FORM, requests: [{ setupRequest: (req) => ({ ...req, body: callbackBody(crypto.randomUUID(), { forged: true }) }) }] })
+  const health = await load({ url: `${app.url}/health` })
+  const builtIn = await load({ url: `${app.url}/hooks/payment/inbank_inbank`, method: "POST", headers: { "content-type": "application/json" }, body: "{}" })
+  return { atRate, maxValid, duplicate, forged, health, builtIn }
+}
+
+async function benchOffers(app, store, sandbox) {
+  const headers = { "x-publishable-api-key": store.publishableKey }
+  const offers = (amount) => axios.get(`${app.url}/store/inbank/offers`, { params: { amount }, headers })
+  await offers("399")
+  const warm = await load({ url: `${app.url}/store/inbank/offers?amount=399`, headers })
+  const health = await load({ url: `${app.url}/health` })
+  const calculations = () => sandbox.bank.state.requests.filter((r) => r.endpoint === "createCalculation").length
+  const before = calculations()
+  const amounts = Array.from({ length: 10 }, (_, i) => `${600 + i * 111}.00`)
+  const requests = 1000
+  for (let i = 0; i < requests; i += 50) await Promise.all(Array.from({ length: 50 }, (_, j) => offers(amounts[(i + j) % amounts.length])))
+  return { warm, health, requests, distinct: amounts.length, calls: calculations() - before }
+}
+
+function shopper(app, store) {
+  const http = axios.create({ baseURL: app.url, headers: { "x-publishable-api-key": store.publishableKey }, validateStatus: () => true })
+  let person = 0
+  const pesel = (serial) => {
+    const digits = `85${String(1 + (serial % 12)).padStart(2, "0")}${String(1 + (serial % 28)).padStart(2, "0")}${String(serial % 10000).padStart(4, "0")}`
+    const sum = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3].reduce((acc, w, i) => acc + w * Number(digits[i]), 0)
+    return digits + String((10 - (sum % 10)) % 10)
+  }
+  return {
+    http,
+    async cart(variantId) {
+      const { data } = await http.post("/store/carts", {
+        region_id: store.regionId,
+        email: "bench@example.com",
+        items: [{ variant_id: variantId, quantity: 1 }],
+        shipping_address: { first_name: "Jan", last_name: "B", address_1: "Polna 1", city: "Łódź", postal_code: "90-001", country_code: "pl" },
+      })
+      await http.post(`/store/carts/${data.cart.id}/shipping-methods`, { option_id: store.shippingOptionId })
+      return data.cart.id
+    },
+    form() {
+      person += 1
+      return {
+        period: 12,
+        applicant: {
+          identity_code: pesel(person + 3000), first_name: "Jan", last_name: "Bench", document_type: "id_card",
+          document_number: `BEN${String(100000 + person)}`, mobile: `+48600${String(300000 + person)}`, email: `bench.${person}.${Date.now()}@example.com`,
+          address: { street: "Polna", house_number: "1", city: "Łódź", postal_code: "90-001", country_code: "pl" },
+          monthly_income: "6000", monthly_obligations: "0",
+        },
+        consents: [{ type: "DATA_PROCESSING", value: true, text: "Zgoda" }],
+      }
+    },
+  }
+}
+
+async function benchPolling(app, store, sandbox) {
+  const shop = shopper(app, store)
+  sandbox.updateSettings({ decisionDelayMs: 10 * 60_000 })
+  const cartId = await shop.cart(store.variants.p399)
+  await shop.http.post(`/store/carts/${cartId}/inbank/application`, shop.form())
+  const reads = () => sandbox.bank.state.requests.filter((r) => r.endpoint === "getApplication").length
+  const before = reads()
+  const result = await load({ url: `${app.url}/store/carts/${cartId}/inbank`, headers: { "x-publishable-api-key": store.publishableKey }, connections: 100 })
+  sandbox.updateSettings({ decisionDelayMs: 0 })
+  return { result, perSecond: (reads() - before) / SECONDS }
+}
+
+/** Application to order, as the shopper's browser does it, without the shopper's own pauses. */
+async function benchCheckout(app, store, sandbox) {
+  const shop = shopper(app, store)
+  const runs = []
+  for (let i = 0; i < 5; i++) {
+    const cartId = await shop.cart(store.variants.p399)
+    const form = shop.form()
+    const firstRequest = sandbox.bank.state.requests.length
+    const started = process.hrtime.bigint()
+    await shop.http.post(`/store/carts/${cartId}/inbank/application`, form)
+    await shop.http.post(`/store/carts/${cartId}/complete`)
+    const sms = sandbox.bank.state.sms.filter((m) => m.phone === form.applicant.mobile).at(-1)
+    const confirmed = await shop.http.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: sms.code })
+    if (confirmed.status !== 200) throw new Error(`code refused: ${JSON.stringify(confirmed.data)}`)
+    const done = await shop.http.post(`/store/carts/${cartId}/complete`)
+    const wallMs = Number(process.hrtime.bigint() - started) / 1e6
+    if (done.data.type !== "order") throw new Error(`checkout did not end in an order: ${JSON.stringify(done.data)}`)
+    const calls = sandbox.bank.state.requests.slice(firstRequest)
+    runs.push({ wallMs, sandboxMs: calls.reduce((sum, call) => sum + call.ms, 0), calls: calls.length })
+  }
+  // The same cart paid by Medusa's own system provider: Medusa's part of a checkout, without Inbank.
+  const baseline = []
+  for (let i = 0; i < 5; i++) {
+    const cartId = await shop.cart(store.variants.p399)
+    const started = process.hrtime.bigint()
+    const { data } = await shop.http.post(`/store/payment-collections`, { cart_id: cartId })
+    await shop.http.post(`/store/payment-collections/${data.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" })
+    const done = await shop.http.post(`/store/carts/${cartId}/complete`)
+    if (done.data.type !== "order") throw new Error(`baseline checkout failed: ${JSON.stringify(done.data)}`)
+    baseline.push(Number(process.hrtime.bigint() - started) / 1e6)
+  }
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+  const wall = median(runs.map((r) => r.wallMs))
+  const sandboxTime = median(runs.map((r) => r.sandboxMs))
+  const medusaTime = median(baseline)
+  return { wall, sandboxTime, medusaTime, overhead: wall - sandboxTime - medusaTime, calls: median(runs.map((r) => r.calls)) }
+}
+
+async function main() {
+  say(`Benchmark: sandbox latency ${LATENCY_MS} ms, ${SECONDS} s per load run`)
+  const pg = await startEmbeddedPostgres()
+  stops.push(() => pg.stop())
+  const sandbox = await new Sandbox({ apiKey: API_KEY, latencyMs: LATENCY_MS, logRequests: false }).start(await getPort())
+  stops.push(() => sandbox.stop())
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "inbank-bench-"))
+  stops.push(() => fs.rmSync(root, { recursive: true, force: true }))
+
+  say("• Medusa without the plugin (memory baseline)")
+  const bareDir = path.join(root, "bare")
+  prepareAppDir(bareDir)
+  // No plugin code at all: an empty src/ and no test fixtures (they import the plugin).
+  for (const entry of fs.readdirSync(path.join(bareDir, "src"))) fs.rmSync(path.join(bareDir, "src", entry), { recursive: true })
+  fs.rmSync(path.join(bareDir, "integration-tests"), { recursive: true })
+  const bareEnv = appEnv({ DATABASE_URL: await createDatabase(pg, "bench_bare"), INBANK_ADMIN: "false", INBANK_PLUGIN: "off" })
+  medusa(bareDir, bareEnv, ["db:migrate"])
+  medusa(bareDir, bareEnv, ["build"])
+  const bare = await startApp(bareDir, bareEnv, await getPort())
+  const bareRss = await settledRss(bare)
+  bare.stop()
+
+  say("• Medusa with the plugin: migrate, seed, build")
+  const dir = path.join(root, "app")
+  prepareAppDir(dir)
+  const env = appEnv({ DATABASE_URL: await createDatabase(pg, "bench_app"), INBANK_ADMIN: "false", INBANK_BASE_URL: sandbox.url, INBANK_BACKEND_URL: "", INBANK_APPLICATION_SIGNING: "false" })
+  const admin = { email: "bench@sklep.test", password: "bench-123" }
+  const store = setUpApp(dir, env, { seedFile: path.join(dir, "seed.json"), admin })
+
+  say("• Medusa's defaults: one process, local event bus, no caching module")
+  const single = await startApp(dir, env, await getPort())
+  const pluginRss = await settledRss(single)
+  const singleCallbacks = await benchCallbacks(single)
+  const singleOffers = await benchOffers(single, store, sandbox)
+  single.stop()
+
+  say("• Medusa's production layout: Redis event bus, workflow engine, locking and caching; an HTTP server and a worker")
+  const redis = await startRedis()
+  stops.push(() => redis.stop())
+  const scaled = { ...env, REDIS_URL: redis.url, MEDUSA_FF_CACHING: "true" }
+  const app = await startApp(dir, { ...scaled, MEDUSA_WORKER_MODE: "server" }, await getPort())
+  stops.push(() => app.stop())
+  const worker = await startApp(dir, { ...scaled, MEDUSA_WORKER_MODE: "worker" }, await getPort())
+  stops.push(() => worker.stop())
+  // The checkout baseline pays with Medusa's own system provider: enable it next to Inbank.
+  const { data: login } = await axios.post(`${app.url}/auth/user/emailpass`, admin)
+  await axios.post(`${app.url}/admin/regions/${store.regionId}`, { payment_providers: ["pp_inbank_inbank", "pp_system_default"] }, { headers: { authorization: `Bearer ${login.token}` } })
+
+  // Callbacks last: the worker then still drains their queue, which would disturb the other measures.
+  say("• offers");     const offers = await benchOffers(app, store, sandbox)
+  say("• polling");    const polling = await benchPolling(app, store, sandbox)
+  say("• checkout");   const checkout = await benchCheckout(app, store, sandbox)
+  say("• callbacks");  const callbacks = await benchCallbacks(app)
+
+  const table = resultsTable({ bareRss, pluginRss, singleCallbacks, singleOffers, callbacks, offers, polling, checkout })
+  process.stdout.write(`\n${table}`)
+  fs.writeFileSync(path.join(__dirname, "results.md"), `# Benchmark results\n\nWritten by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}.\n\n${table}`)
+}
+
+function resultsTable({ bareRss, pluginRss, singleCallbacks, singleOffers, callbacks, offers, polling, checkout }) {
+  const rps = (result) => Math.round(result.requests.average)
+  const clean = (result) => (result.non2xx || result.errors ? ` (${result.non2xx} non-2xx, ${result.errors} errors)` : "")
+  const cpus = os.cpus()
+  const callbackRows = (label, c) => `| 1 | ${label}: valid distinct callbacks at 200 req/s | p50 ${c.atRate.latency.p50} ms, p99 ${c.atRate.latency.p99} ms, ${rps(c.atRate)} req/s${clean(c.atRate)} | p99 < 50 ms |
+| 1 | ${label}: valid distinct callbacks, as fast as they go | ${rps(c.maxValid)} req/s = ${ratio(rps(c.maxValid), rps(c.builtIn))} of Medusa's \`POST /hooks/payment/:provider\` (${rps(c.builtIn)} req/s) and ${ratio(rps(c.maxValid), rps(c.health))} of \`GET /health\` (${rps(c.health)} req/s); p99 ${c.maxValid.latency.p99} ms | ≥ 70 % of the built-in route |
+| 1 | ${label}: one callback repeated (duplicates: verified, not stored, not processed) | ${rps(c.duplicate)} req/s = ${ratio(rps(c.duplicate), rps(c.builtIn))} of the built-in route; p99 ${c.duplicate.latency.p99} ms | |
+| 1 | ${label}: forged (wrong HMAC, 401) | ${rps(c.forged)} req/s = ${ratio(rps(c.forged), rps(c.builtIn))} of the built-in route; p99 ${c.forged.latency.p99} ms | |`
+  return `Machine: ${cpus[0].model.trim()}, ${cpus.length} CPUs, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, ${os.type()} ${os.release()}; everything on it (PostgreSQL, Redis, the sandbox and the load generator too).
+Medusa 2.21.2 built and started in production mode; embedded PostgreSQL 17; sandbox latency ${LATENCY_MS} ms; ${SECONDS} s per load run (autocannon, 10 connections unless said).
+"Defaults" = one Medusa process with Medusa's default modules (local event bus: every callback is processed in the process that answers it).
+"Production" = Medusa's recommended layout: Redis event bus, workflow engine and locking, the caching module, one HTTP server (\`workerMode: "server"\`) and one worker (\`workerMode: "worker"\`).
+Valid distinct callbacks name applications Inbank does not know (each is stored, queued, and processed: one Inbank lookup, then recorded as unknown).
+
+| # | measure | result | target |
+|---|---|---|---|
+${callbackRows("defaults", singleCallbacks)}
+${callbackRows("production", callbacks)}
+| 2 | defaults: \`GET /store/inbank/offers\`, warm cache | ${rps(singleOffers.warm)} req/s = ${ratio(rps(singleOffers.warm), rps(singleOffers.health))} of \`GET /health\` (${rps(singleOffers.health)} req/s); Medusa's publishable-key lookup on every \`/store\` request dominates without the caching module | ≥ 80 % of /health |
+| 2 | production: \`GET /store/inbank/offers\`, warm cache | ${rps(offers.warm)} req/s = ${ratio(rps(offers.warm), rps(offers.health))} of \`GET /health\` (${rps(offers.health)} req/s) | ≥ 80 % of /health |
+| 2 | offers: ${offers.requests} requests over ${offers.distinct} distinct amounts | ${offers.calls} Inbank calculation calls (${offers.distinct} amounts × 9 periods, then none) | |
+| 3 | state route, 100 concurrent pollers on one cart for ${SECONDS} s | ${rps(polling.result)} req/s served; ${polling.perSecond.toFixed(2)} Inbank requests/s | ≤ 1 per second |
+| 4 | one full checkout (application → order, median of 5, production) | ${checkout.wall.toFixed(0)} ms wall = ${checkout.sandboxTime.toFixed(0)} ms waiting for the sandbox + ${checkout.medusaTime.toFixed(0)} ms Medusa's own checkout (same cart paid with \`pp_system_default\`) + ${checkout.overhead.toFixed(0)} ms the plugin; ${checkout.calls} Inbank calls (the flow needs 5: create, accept, start signing, confirm, one read) | plugin < 50 ms |
+| 5 | Medusa resident memory after boot + 200 requests (defaults) | ${bareRss} MB without the plugin, ${pluginRss} MB with it (+${pluginRss - bareRss} MB) | |
+`
+}
+
+async function shutdown(code) {
+  for (const stop of stops.reverse()) await Promise.resolve(stop()).catch(() => undefined)
+  process.exit(code)
+}
+
+main().then(() => shutdown(0), (error) => {
+  process.stderr.write(`bench: ${error?.stack ?? error}\n`)
+  if (error?.stderr) process.stderr.write(String(error.stderr).slice(-4000))
+  void shutdown(1)
+})

@@ -1,0 +1,50 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import BigNumber from "bignumber.js"
+import type InbankModuleService from "../../../../modules/inbank/service"
+
+/** Periods offered when neither the options nor Inbank's product narrow them further. */
+const COMMON_PERIODS = [3, 6, 10, 12, 20, 24, 30, 36, 48]
+
+export interface OffersContext {
+  inbank: InbankModuleService
+  /** PLN with two decimals. */
+  price: string
+  requested?: number
+}
+
+/**
+ * Whether Inbank is offered for a PLN price (inside the agreed range) and the monthly payment per
+ * period from Inbank's calculations; a period Inbank does not offer is a 400 naming `period`.
+ */
+export async function buildOffers(inbank: InbankModuleService, price: string, requested?: number) {
+  const range = await inbank.offerRange()
+  if ((range.minAmount && new BigNumber(price).lt(range.minAmount)) || (range.maxAmount && new BigNumber(price).gt(range.maxAmount))) {
+    return { eligible: false, reason: "amount_out_of_range", amount: price, currency_code: "pln", min_amount: range.minAmount, max_amount: range.maxAmount, offers: [] }
+  }
+
+  const periods = (range.periods ?? COMMON_PERIODS).filter(
+    (p) => (range.minPeriod === null || p >= range.minPeriod) && (range.maxPeriod === null || p <= range.maxPeriod)
+  )
+  if (requested !== undefined && !periods.includes(requested)) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `period: ${requested} months is not offered; choose ${periods.join(", ")}`)
+  }
+  const calculations = await Promise.all((requested ? [requested] : periods).map((period) => inbank.calculate(price, period)))
+  const offers = calculations.map((calc, i) => ({
+    period: requested ?? periods[i],
+    monthly_payment: calc.paymentAmountMonthly,
+    interest_rate_annual: calc.interestRateAnnual ?? null,
+    apr: calc.creditCostRateAnnual ?? null,
+    total_cost: calc.totalCost ?? null,
+    total_cost_of_credit: calc.totalCostOfCredit ?? null,
+  }))
+  const lowest = offers.reduce((best, offer) => (new BigNumber(offer.monthly_payment).lt(best.monthly_payment) ? offer : best), offers[0])
+  return {
+    eligible: true,
+    amount: price,
+    currency_code: "pln",
+    periods,
+    default_period: inbank.options.defaultPeriod ?? null,
+    offers,
+    lowest_monthly_payment: lowest?.monthly_payment ?? null,
+  }
+}

@@ -1,0 +1,66 @@
+import { generateEntityId } from "@medusajs/framework/utils"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+
+/**
+ * The callback bookkeeping as single SQL statements on the `inbank_callback` model's table. This is
+ * the hot path of every callback: measured, each module-service call (ORM context, transaction,
+ * serialization) cost more CPU than everything else a callback does (see bench/results.md).
+ */
+
+export interface VerifiedCallback {
+  application_uuid: string
+  type: string
+  status: string
+  sent_at: Date
+}
+
+export interface ClaimedCallback {
+  id: string
+  application_uuid: string
+  type: string
+  status: string
+}
+
+/**
+ * Records a verified callback unless its (application, type, status) is already recorded: the
+ * unique index is the exactly-once gate, also across instances. Returns the new id, or null for a
+ * duplicate (no failed transaction, as the module service's create would have).
+ */
+export async function insertCallback(knex: Knex, callback: VerifiedCallback): Promise<string | null> {
+  const { rows } = await knex.raw<{ rows: { id: string }[] }>(
+    `insert into inbank_callback (id, application_uuid, type, status, sent_at, attempts)
+     values (?, ?, ?, ?, ?, 0)
+     on conflict (application_uuid, type, status) where deleted_at is null do nothing
+     returning id`,
+    [generateEntityId(undefined, "inbcb"), callback.application_uuid, callback.type, callback.status, callback.sent_at]
+  )
+  return rows[0]?.id ?? null
+}
+
+/** Counts an attempt at a callback not processed yet; null when it is processed (or gone). */
+export async function claimCallback(knex: Knex, id: string): Promise<ClaimedCallback | null> {
+  const { rows } = await knex.raw<{ rows: ClaimedCallback[] }>(
+    `update inbank_callback set attempts = attempts + 1, updated_at = now()
+     where id = ? and processed_at is null and deleted_at is null
+     returning id, application_uuid, type, status`,
+    [id]
+  )
+  return rows[0] ?? null
+}
+
+/** Stores what processing did; `processed` false leaves it to the reconciliation job. */
+export async function finishCallback(knex: Knex, id: string, outcome: string, processed: boolean): Promise<void> {
+  await knex.raw(
+    `update inbank_callback set outcome = ?, processed_at = case when ? then now() else null end, updated_at = now() where id = ?`,
+    [outcome.slice(0, 500), processed, id]
+  )
+}
+
+/** Our record's id for an application UUID, if we have one. */
+export async function findApplicationId(knex: Knex, applicationUuid: string): Promise<string | null> {
+  const { rows } = await knex.raw<{ rows: { id: string }[] }>(
+    `select id from inbank_application where application_uuid = ? and deleted_at is null limit 1`,
+    [applicationUuid]
+  )
+  return rows[0]?.id ?? null
+}
