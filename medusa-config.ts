@@ -11,6 +11,8 @@ const INBANK_TEST_OPTIONS = {
   signingMethod: (process.env.INBANK_SIGNING_METHOD ?? "sms") as "sms" | "digital" | "paper",
   applicationSigning: process.env.INBANK_APPLICATION_SIGNING === "true",
   backendUrl: process.env.INBANK_BACKEND_URL || undefined,
+  // The fault suite shortens the client's timeout so that "no answer" cases end quickly.
+  ...(process.env.INBANK_TIMEOUT_MS && { requestTimeoutMs: Number(process.env.INBANK_TIMEOUT_MS) }),
 }
 
 // With REDIS_URL, the modules Medusa recommends for running several instances on one database:

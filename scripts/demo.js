@@ -41,7 +41,7 @@ async function main() {
   const sandbox = await new Sandbox({ ...INBANK, merchantApproval: true, logRequests: false }).start(SANDBOX_PORT)
   stops.push(() => sandbox.stop())
 
-  say("• Medusa: migrating, seeding (first run only), building the admin — about a minute")
+  say("• Medusa: migrating, seeding (first run only), building server and admin (only when the sources changed) — about a minute the first time")
   const appDir = path.join(DATA, "app")
   prepareAppDir(appDir)
   const env = appEnv({

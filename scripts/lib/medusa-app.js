@@ -1,6 +1,7 @@
 // A real Medusa app running this plugin with its built admin, as `medusa build` + `medusa start`
 // make it: used by `npm run demo` and by the admin browser test.
 const { execFileSync, spawn } = require("node:child_process")
+const crypto = require("node:crypto")
 const fs = require("node:fs")
 const path = require("node:path")
 const axios = require("axios")
@@ -27,14 +28,35 @@ function medusa(dir, env, args, options = {}) {
   return execFileSync(MEDUSA, args, { cwd: dir, env, stdio: options.stdio ?? "pipe", timeout: 600_000 })
 }
 
-/** Migrates; seeds the store (once, `seedFile` remembers it); creates the admin user; builds server and admin. */
+/** A digest of everything `medusa build` reads in `dir` (and whether the admin is built). */
+function buildInputsDigest(dir, env) {
+  const hash = crypto.createHash("sha256").update(`admin=${env.INBANK_ADMIN}\n`)
+  const add = (file) => {
+    if (fs.statSync(file).isDirectory()) return fs.readdirSync(file).sort().forEach((entry) => add(path.join(file, entry)))
+    hash.update(`${path.relative(dir, file)}\n`).update(fs.readFileSync(file))
+  }
+  for (const entry of ["package.json", "medusa-config.ts", "tsconfig.json", "src", "integration-tests/fixtures"]) add(path.join(dir, entry))
+  add(path.join(ROOT, "package-lock.json"))
+  return hash.digest("hex")
+}
+
+/**
+ * Migrates; seeds the store (once, `seedFile` remembers it); creates the admin user; builds server and
+ * admin unless nothing the build reads changed since the last build in `dir` (a demo restart skips it).
+ */
 function setUpApp(dir, env, { seedFile, admin }) {
   medusa(dir, env, ["db:migrate"])
   if (!fs.existsSync(seedFile)) {
     medusa(dir, { ...env, INBANK_SEED_OUTPUT: seedFile }, ["exec", "./integration-tests/fixtures/seed-for-exec.ts"])
     medusa(dir, env, ["user", "-e", admin.email, "-p", admin.password])
   }
-  medusa(dir, env, ["build"])
+  const digestFile = path.join(dir, ".medusa", "build-inputs.sha256")
+  const digest = buildInputsDigest(dir, env)
+  const built = fs.existsSync(path.join(dir, ".medusa/server")) && fs.existsSync(digestFile) && fs.readFileSync(digestFile, "utf8") === digest
+  if (!built) {
+    medusa(dir, env, ["build"])
+    fs.writeFileSync(digestFile, digest)
+  }
   return JSON.parse(fs.readFileSync(seedFile, "utf8"))
 }
 

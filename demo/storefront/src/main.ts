@@ -159,7 +159,11 @@ async function inbankView(cartId: string) {
     if (subject === "application") await api.sendCode(cartId, subject).catch(() => undefined)
     app.innerHTML = `${head}<form id="code" class="card"><label>Kod SMS<input name="code" inputmode="numeric" autocomplete="one-time-code" required /></label>
       <p class="muted">W środowisku testowym SMS-y trafiają do <a href="${config.sandboxUrl}/sms" target="_blank">skrzynki SMS sandboxa</a>.</p>
-      <p class="error" id="error"></p><button type="submit">Podpisz</button></form>`
+      <p class="error" id="error"></p><button type="submit">Podpisz</button>
+      <button type="button" id="resend" class="link">Nie dostałem kodu — wyślij ponownie</button></form>`
+    document.getElementById("resend")!.addEventListener("click", async () => {
+      await api.sendCode(cartId, subject).catch((error) => (document.getElementById("error")!.textContent = (error as Error).message))
+    })
     document.getElementById("code")!.addEventListener("submit", async (event) => {
       event.preventDefault()
       const code = String(new FormData(event.target as HTMLFormElement).get("code"))

@@ -356,7 +356,7 @@ export class InbankClient {
     try {
       return call.schema.parse(incoming(data === "" ? undefined : data))
     } catch (error) {
-      if (error instanceof ZodError) throw fromZodError(error, call.endpoint)
+      if (error instanceof ZodError) throw fromZodError(error, call.endpoint, typeof data !== "string")
       throw error
     }
   }

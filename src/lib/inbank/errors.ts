@@ -114,7 +114,11 @@ export function fromAxiosError(error: unknown, endpoint: string, secrets: readon
   })
 }
 
-export function fromZodError(error: ZodError, endpoint: string): InbankError {
+/**
+ * An answer the plugin cannot act on. A body that is not JSON at all (cut off on the way) is worth
+ * retrying; JSON of the wrong shape is not.
+ */
+export function fromZodError(error: ZodError, endpoint: string, bodyWasJson: boolean): InbankError {
   const issues = error.issues
     .slice(0, 5)
     .map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`)
@@ -122,7 +126,7 @@ export function fromZodError(error: ZodError, endpoint: string): InbankError {
   return new InbankError({
     kind: "invalid_response",
     endpoint,
-    inbankMessage: `unexpected answer (${issues})`,
-    retriable: false,
+    inbankMessage: bodyWasJson ? `unexpected answer (${issues})` : "an answer that is not JSON",
+    retriable: !bodyWasJson,
   })
 }

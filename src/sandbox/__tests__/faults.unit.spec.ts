@@ -46,7 +46,7 @@ describe("fault injection", () => {
     const client = clientFor(sandbox, "v2")
     const { contract } = await client.acceptApplication((await client.createApplication(application(200))).uuid)
     await fault({ endpoint: "getContract", kind: "malformed" })
-    expect(await rejection(client.getContract(contract.uuid))).toMatchObject({ kind: "invalid_response", retriable: false })
+    expect(await rejection(client.getContract(contract.uuid))).toMatchObject({ kind: "invalid_response", retriable: true, inbankMessage: "an answer that is not JSON" })
   })
 
   it("adds latency to one endpoint, and to all with '*'", async () => {

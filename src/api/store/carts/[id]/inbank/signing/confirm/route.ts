@@ -1,12 +1,19 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { InbankError } from "../../../../../../../lib/inbank"
+import type { InbankApplicationRecord } from "../../../../../../../modules/inbank/record-state"
 import { withInbankErrors } from "../../../../../../inbank-errors"
 import { findCartApplication, withKnownContract } from "../../cart-application"
 import { stateView } from "../../state-view"
 import type { StoreInbankSigningConfirmType } from "../../validators"
 
-/** Confirms the SMS code. A wrong code is a 400 the shopper can retry. */
+const isSigned = (record: InbankApplicationRecord, subject: "application" | "contract") =>
+  subject === "application" ? record.application_signed : Boolean(record.contract_status && record.contract_status !== "unsigned")
+
+/**
+ * Confirms the SMS code. A wrong code is a 400 the shopper can retry. A code Inbank refuses because
+ * the signature already happened (an earlier confirmation whose answer was lost) is a success.
+ */
 export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankSigningConfirmType>, res: MedusaResponse) => {
   const { cart, record, inbank } = await findCartApplication(req.scope, req.params.id)
   const { subject, code } = req.validatedBody
@@ -20,11 +27,15 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankSignin
       await inbank.client.confirmContractSigning(contract_uuid, code)
     }
   } catch (error) {
-    if (error instanceof InbankError && error.status === 422) {
+    if (!(error instanceof InbankError && error.status === 422)) throw error
+    if (!isSigned(await inbank.refreshNow(record.id), subject)) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `code: Inbank did not accept this code (${error.inbankMessage ?? "invalid code"}). Check the SMS and try again.`)
     }
-    throw error
   }
-  const current = await inbank.refreshNow(record.id)
+  // The signature is done; an Inbank failing to answer the read that follows must not turn it into an error.
+  const current = await inbank.refreshNow(record.id).catch((error) => {
+    if (error instanceof InbankError) return record
+    throw error
+  })
   res.json(stateView(current, { applicationSigningRequired: inbank.options.applicationSigning, orderPlaced: Boolean(cart.completed_at) }))
 })
