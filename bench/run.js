@@ -192,7 +192,7 @@ async function main() {
   medusa(bareDir, bareEnv, ["build"])
   const bare = await startApp(bareDir, bareEnv, await getPort())
   const bareRss = await settledRss(bare)
-  bare.stop()
+  await bare.stop()
 
   say("• Medusa with the plugin: migrate, seed, build")
   const dir = path.join(root, "app")
@@ -206,7 +206,7 @@ async function main() {
   const pluginRss = await settledRss(single)
   const singleCallbacks = await benchCallbacks(single)
   const singleOffers = await benchOffers(single, store, sandbox)
-  single.stop()
+  await single.stop()
 
   say("• Medusa's production layout: Redis event bus, workflow engine, locking and caching; an HTTP server and a worker")
   const redis = await startRedis()

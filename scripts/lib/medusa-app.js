@@ -79,15 +79,24 @@ async function startApp(dir, env, port, { inherit = false, bin = MEDUSA } = {}) 
       await new Promise((resolve) => setTimeout(resolve, 500))
     }
   }
+  const exited = new Promise((resolve) => child.once("exit", resolve))
+  const signal = (name) => {
+    try {
+      process.kill(-child.pid, name)
+    } catch {
+      /* already gone */
+    }
+  }
   return {
     url,
     pid: child.pid,
-    stop: () => {
-      try {
-        process.kill(-child.pid, "SIGTERM")
-      } catch {
-        /* already gone */
-      }
+    /** SIGTERM to the group; SIGKILL if Medusa has not exited 10 s later (its shutdown can wait forever on a Redis that is gone). */
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return
+      signal("SIGTERM")
+      const timer = setTimeout(() => signal("SIGKILL"), 10_000)
+      await exited
+      clearTimeout(timer)
     },
   }
 }
