@@ -254,7 +254,7 @@ ${callbackRows("production", callbacks)}
 | 2 | offers: ${offers.requests} requests over ${offers.distinct} distinct amounts | ${offers.calls} Inbank calculation calls (${offers.distinct} amounts × 9 periods, then none) | |
 | 3 | state route, 100 concurrent pollers on one cart for ${SECONDS} s | ${rps(polling.result)} req/s served; ${polling.perSecond.toFixed(2)} Inbank requests/s | ≤ 1 per second |
 | 4 | one full checkout (application → order, median of 5, production) | ${checkout.wall.toFixed(0)} ms wall = ${checkout.sandboxTime.toFixed(0)} ms waiting for the sandbox + ${checkout.medusaTime.toFixed(0)} ms Medusa's own checkout (same cart paid with \`pp_system_default\`) + ${checkout.overhead.toFixed(0)} ms the plugin; ${checkout.calls} Inbank calls (the flow needs 5: create, accept, start signing, confirm, one read) | plugin < 50 ms |
-| 5 | Medusa resident memory after boot + 200 requests (defaults) | ${bareRss} MB without the plugin, ${pluginRss} MB with it (+${pluginRss - bareRss} MB) | |
+| 5 | Medusa resident memory after boot + 200 requests (defaults) | ${bareRss} MB without the plugin, ${pluginRss} MB with it (${pluginRss >= bareRss ? "+" : "−"}${Math.abs(pluginRss - bareRss)} MB; run-to-run noise is about ±30 MB) | |
 `
 }
 
