@@ -141,18 +141,26 @@ async function benchCheckout(app, store, sandbox) {
   for (let i = 0; i < 5; i++) {
     const cartId = await shop.cart(store.variants.p399)
     const form = shop.form()
-    const firstRequest = sandbox.bank.state.requests.length
-    const started = process.hrtime.bigint()
-    await shop.http.post(`/store/carts/${cartId}/inbank/application`, form)
-    await shop.http.post(`/store/carts/${cartId}/complete`)
+    const steps = {}
+    /** One shopper's step: its wall time and the time its Inbank calls spent in the sandbox. */
+    const step = async (name, run) => {
+      const firstRequest = sandbox.bank.state.requests.length
+      const started = process.hrtime.bigint()
+      const answer = await run()
+      const calls = sandbox.bank.state.requests.slice(firstRequest)
+      steps[name] = { wallMs: Number(process.hrtime.bigint() - started) / 1e6, sandboxMs: calls.reduce((sum, call) => sum + call.ms, 0), calls: calls.length }
+      return answer
+    }
+    await step("application", () => shop.http.post(`/store/carts/${cartId}/inbank/application`, form))
+    await step("first completion", () => shop.http.post(`/store/carts/${cartId}/complete`))
     const sms = sandbox.bank.state.sms.filter((m) => m.phone === form.applicant.mobile).at(-1)
-    const confirmed = await shop.http.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: sms.code })
+    const confirmed = await step("confirmation", () => shop.http.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: sms.code }))
     if (confirmed.status !== 200) throw new Error(`code refused: ${JSON.stringify(confirmed.data)}`)
-    const done = await shop.http.post(`/store/carts/${cartId}/complete`)
-    const wallMs = Number(process.hrtime.bigint() - started) / 1e6
+    const done = await step("completion", () => shop.http.post(`/store/carts/${cartId}/complete`))
     if (done.data.type !== "order") throw new Error(`checkout did not end in an order: ${JSON.stringify(done.data)}`)
-    const calls = sandbox.bank.state.requests.slice(firstRequest)
-    runs.push({ wallMs, sandboxMs: calls.reduce((sum, call) => sum + call.ms, 0), calls: calls.length })
+    const all = Object.values(steps)
+    const sum = (key) => all.reduce((total, s) => total + s[key], 0)
+    runs.push({ wallMs: sum("wallMs"), sandboxMs: sum("sandboxMs"), calls: sum("calls"), steps })
   }
   // The same cart paid by Medusa's own system provider: Medusa's part of a checkout, without Inbank.
   const baseline = []
@@ -169,7 +177,13 @@ async function benchCheckout(app, store, sandbox) {
   const wall = median(runs.map((r) => r.wallMs))
   const sandboxTime = median(runs.map((r) => r.sandboxMs))
   const medusaTime = median(baseline)
-  return { wall, sandboxTime, medusaTime, overhead: wall - sandboxTime - medusaTime, calls: median(runs.map((r) => r.calls)) }
+  const steps = Object.keys(runs[0].steps).map((name) => ({
+    name,
+    wall: median(runs.map((r) => r.steps[name].wallMs)),
+    sandbox: median(runs.map((r) => r.steps[name].sandboxMs)),
+    calls: median(runs.map((r) => r.steps[name].calls)),
+  }))
+  return { wall, sandboxTime, medusaTime, overhead: wall - sandboxTime - medusaTime, calls: median(runs.map((r) => r.calls)), steps }
 }
 
 async function main() {
@@ -254,6 +268,7 @@ ${callbackRows("production", callbacks)}
 | 2 | offers: ${offers.requests} requests over ${offers.distinct} distinct amounts | ${offers.calls} Inbank calculation calls (${offers.distinct} amounts × 9 periods, then none) | |
 | 3 | state route, 100 concurrent pollers on one cart for ${SECONDS} s | ${rps(polling.result)} req/s served; ${polling.perSecond.toFixed(2)} Inbank requests/s | ≤ 1 per second |
 | 4 | one full checkout (application → order, median of 5, production) | ${checkout.wall.toFixed(0)} ms wall = ${checkout.sandboxTime.toFixed(0)} ms waiting for the sandbox + ${checkout.medusaTime.toFixed(0)} ms Medusa's own checkout (same cart paid with \`pp_system_default\`) + ${checkout.overhead.toFixed(0)} ms the plugin; ${checkout.calls} Inbank calls (the flow needs 5: create, accept, start signing, confirm, one read) | plugin < 50 ms |
+| 4 | the same checkout by step (median; wall, of which sandbox, Inbank calls) | ${checkout.steps.map((s) => `${s.name} ${s.wall.toFixed(0)} ms (${s.sandbox.toFixed(0)} ms, ${s.calls})`).join("; ")} | |
 | 5 | Medusa resident memory after boot + 200 requests (defaults) | ${bareRss} MB without the plugin, ${pluginRss} MB with it (${pluginRss >= bareRss ? "+" : "−"}${Math.abs(pluginRss - bareRss)} MB; run-to-run noise is about ±30 MB) | |
 `
 }
