@@ -6,8 +6,8 @@ import { reconcileInbank } from "../../src/workflows/reconcile-inbank"
 import { adminHeaders } from "../fixtures/admin"
 import { eventually } from "../fixtures/eventually"
 import { sandboxBeforeMedusa, smsCode } from "../fixtures/sandbox"
-import { applicantForm, storeClient, waitForAction } from "../fixtures/shopper"
-import { seedStore, SeededStore } from "../fixtures/store"
+import { applicantForm, waitForAction } from "../fixtures/shopper"
+import { seededShop } from "../fixtures/store"
 
 jest.setTimeout(120_000)
 
@@ -16,16 +16,7 @@ const sandbox = sandboxBeforeMedusa({ INBANK_APPLICATION_SIGNING: "false" }, { c
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let store: SeededStore
-    let shop: ReturnType<typeof storeClient>
-
-    beforeAll(async () => {
-      store = await seedStore(getContainer())
-      shop = storeClient(api, store)
-    })
-    beforeEach(() => {
-      sandbox.reset()
-    })
+    const seeded = seededShop(api, getContainer, sandbox)
 
     const inbank = () => getContainer().resolve(INBANK_MODULE)
     const query = () => getContainer().resolve(ContainerRegistrationKeys.QUERY)
@@ -49,14 +40,14 @@ medusaIntegrationTestRunner({
       })
 
     /** Application, first completion (contract created, SMS sent), code confirmed: the shopper then leaves. */
-    async function signAndLeave(variantId = store.variants.p399, lastName?: string) {
-      const cartId = await shop.cart(variantId)
+    async function signAndLeave(variantId = seeded.store.variants.p399, lastName?: string) {
+      const cartId = await seeded.client.cart(variantId)
       const form = applicantForm(lastName)
-      expect((await shop.post(`/store/carts/${cartId}/inbank/application`, form)).status).toBe(201)
-      expect((await shop.post(`/store/carts/${cartId}/complete`)).status).toBe(400)
-      await waitForAction(shop, cartId, "sign_contract")
-      const contractUuid = (await shop.get(`/store/carts/${cartId}/inbank`)).data.inbank.contract.uuid
-      await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: await smsCode(sandbox, form.applicant.mobile) })
+      expect((await seeded.client.post(`/store/carts/${cartId}/inbank/application`, form)).status).toBe(201)
+      expect((await seeded.client.post(`/store/carts/${cartId}/complete`)).status).toBe(400)
+      await waitForAction(seeded.client, cartId, "sign_contract")
+      const contractUuid = (await seeded.client.get(`/store/carts/${cartId}/inbank`)).data.inbank.contract.uuid
+      await seeded.client.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: await smsCode(sandbox, form.applicant.mobile) })
       return { cartId, contractUuid }
     }
 
@@ -110,8 +101,8 @@ medusaIntegrationTestRunner({
     })
 
     it("the same callback ten times at once is recorded and processed once", async () => {
-      const cartId = await shop.cart(store.variants.p399)
-      const applied = await shop.post(`/store/carts/${cartId}/inbank/application`, applicantForm())
+      const cartId = await seeded.client.cart(seeded.store.variants.p399)
+      const applied = await seeded.client.post(`/store/carts/${cartId}/inbank/application`, applicantForm())
       const uuid = applied.data.inbank.application.uuid
       await eventually(async () => (await inbank().listInbankCallbacks({ application_uuid: uuid, processed_at: { $ne: null } })).length === 1)
       const gets = () => sandbox.bank.state.requests.filter((r) => r.endpoint === "getApplication").length
@@ -181,14 +172,14 @@ medusaIntegrationTestRunner({
 
     it("a NEGATIVE decision after the shopper left shows declined", async () => {
       sandbox.updateSettings({ decisionDelayMs: 300 })
-      const cartId = await shop.cart(store.variants.p2400)
-      const applied = await shop.post(`/store/carts/${cartId}/inbank/application`, applicantForm())
+      const cartId = await seeded.client.cart(seeded.store.variants.p2400)
+      const applied = await seeded.client.post(`/store/carts/${cartId}/inbank/application`, applicantForm())
       expect(applied.data.inbank.next_action.type).toBe("wait")
       await eventually(async () => {
         const { data } = await query().graph({ entity: "cart", fields: ["payment_collection.payment_sessions.status"], filters: { id: cartId } })
         return (data[0] as any).payment_collection.payment_sessions[0].status === "error"
       })
-      expect((await shop.get(`/store/carts/${cartId}/inbank`)).data.inbank.next_action.type).toBe("declined")
+      expect((await seeded.client.get(`/store/carts/${cartId}/inbank`)).data.inbank.next_action.type).toBe("declined")
     })
 
     it("when callbacks are lost, the reconciliation job reaches the same end state", async () => {

@@ -2,8 +2,8 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import axios from "axios"
 import { adminHeaders } from "../fixtures/admin"
 import { sandboxBeforeMedusa, smsCode } from "../fixtures/sandbox"
-import { applicantForm, storeClient, waitForAction } from "../fixtures/shopper"
-import { seedStore, SeededStore } from "../fixtures/store"
+import { applicantForm, waitForAction } from "../fixtures/shopper"
+import { seededShop } from "../fixtures/store"
 
 jest.setTimeout(120_000)
 
@@ -12,45 +12,36 @@ const inbankCalls = (endpoint: string) => sandbox.bank.state.requests.filter((r)
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let store: SeededStore
-    let shop: ReturnType<typeof storeClient>
-
-    beforeAll(async () => {
-      store = await seedStore(getContainer())
-      shop = storeClient(api, store)
-    })
-    beforeEach(() => {
-      sandbox.reset()
-    })
+    const seeded = seededShop(api, getContainer, sandbox)
 
     /** Application → first completion (contract signing starts) → SMS code → order. */
     async function buyWithSms(variantId: string, lastName?: string) {
-      const cartId = await shop.cart(variantId)
+      const cartId = await seeded.client.cart(variantId)
       const form = applicantForm(lastName)
-      const applied = await shop.post(`/store/carts/${cartId}/inbank/application`, form)
+      const applied = await seeded.client.post(`/store/carts/${cartId}/inbank/application`, form)
       expect(applied.status).toBe(201)
       return { cartId, form, applied: applied.data.inbank }
     }
 
     async function signAndComplete(cartId: string, phone: string) {
-      expect((await shop.post(`/store/carts/${cartId}/complete`)).status).toBe(400)
-      await waitForAction(shop, cartId, "sign_contract")
-      const confirmed = await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: await smsCode(sandbox, phone) })
+      expect((await seeded.client.post(`/store/carts/${cartId}/complete`)).status).toBe(400)
+      await waitForAction(seeded.client, cartId, "sign_contract")
+      const confirmed = await seeded.client.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: await smsCode(sandbox, phone) })
       expect(confirmed.status).toBe(200)
-      const completed = await shop.post(`/store/carts/${cartId}/complete`)
+      const completed = await seeded.client.post(`/store/carts/${cartId}/complete`)
       expect(completed.data.type).toBe("order")
       return completed.data.order
     }
 
     it("without merchant approval the order's payment is captured, no capture call needed", async () => {
-      const { cartId, form, applied } = await buyWithSms(store.variants.p15500)
+      const { cartId, form, applied } = await buyWithSms(seeded.store.variants.p15500)
       expect(applied).toMatchObject({ application: { decision_status: "positive" }, next_action: { type: "complete_cart" } })
       const order = await signAndComplete(cartId, form.applicant.mobile)
 
       const admin = await adminHeaders(getContainer())
       const { data } = await api.get(`/admin/orders/${order.id}?fields=+payment_status,*payment_collections.payments`, admin)
       expect(data.order.payment_status).toBe("captured")
-      expect(await waitForAction(shop, cartId, "done")).toMatchObject({ contract: { status: "activated" }, session_status: "captured" })
+      expect(await waitForAction(seeded.client, cartId, "done")).toMatchObject({ contract: { status: "activated" }, session_status: "captured" })
 
       // Inbank's API has no refunds: Medusa's refund answers why, and where to go instead.
       const payment = data.order.payment_collections[0].payments[0]
@@ -60,28 +51,28 @@ medusaIntegrationTestRunner({
     })
 
     it("a negative decision refuses completion, makes no order, and tells the shopper", async () => {
-      const { cartId, applied } = await buyWithSms(store.variants.p2400)
+      const { cartId, applied } = await buyWithSms(seeded.store.variants.p2400)
       expect(applied).toMatchObject({ application: { decision_status: "negative" }, next_action: { type: "declined" } })
       expect(applied.next_action.message).toMatch(/Wybierz inną metodę płatności/)
 
-      const completion = await shop.post(`/store/carts/${cartId}/complete`)
+      const completion = await seeded.client.post(`/store/carts/${cartId}/complete`)
       expect(completion.status).toBe(400)
       expect(completion.data.type).not.toBe("order")
       expect(inbankCalls("acceptApplication")).toBe(0)
       const { data } = await api.get(`/admin/orders?fields=id`, await adminHeaders(getContainer()))
-      const cart = await shop.get(`/store/carts/${cartId}`)
+      const cart = await seeded.client.get(`/store/carts/${cartId}`)
       expect(cart.data.cart.completed_at).toBeNull()
       expect(data.orders.length).toBeGreaterThanOrEqual(0)
     })
 
     it("income proof by upload, then the order", async () => {
-      const { cartId, form, applied } = await buyWithSms(store.variants.p399, "Income")
+      const { cartId, form, applied } = await buyWithSms(seeded.store.variants.p399, "Income")
       expect(applied.next_action.type).toBe("upload_income_proof")
 
       const upload = new FormData()
       upload.append("files", new Blob([Buffer.from("%PDF-1.4 wyciąg")], { type: "application/pdf" }), "wyciag.pdf")
       const uploaded = await api.post(`/store/carts/${cartId}/inbank/income-proof`, upload, {
-        headers: { "x-publishable-api-key": store.publishableKey },
+        headers: { "x-publishable-api-key": seeded.store.publishableKey },
         validateStatus: () => true,
       })
       expect(uploaded.status).toBe(200)
@@ -91,33 +82,33 @@ medusaIntegrationTestRunner({
 
     it("income proof and identity check through the bank (AIS), then the order", async () => {
       sandbox.updateSettings({ aisVerification: true })
-      const { cartId, form, applied } = await buyWithSms(store.variants.p399, "Income")
+      const { cartId, form, applied } = await buyWithSms(seeded.store.variants.p399, "Income")
       expect(applied.next_action.type).toBe("upload_income_proof")
 
-      const banks = await shop.get(`/store/carts/${cartId}/inbank/banks`)
+      const banks = await seeded.client.get(`/store/carts/${cartId}/inbank/banks`)
       expect(banks.data.banks.length).toBeGreaterThan(0)
       const bankStep = async () => {
-        const started = await shop.post(`/store/carts/${cartId}/inbank/bank-verification`, { bank_id: banks.data.banks[0].id, return_url: "https://sklep.test/inbank/powrot" })
+        const started = await seeded.client.post(`/store/carts/${cartId}/inbank/bank-verification`, { bank_id: banks.data.banks[0].id, return_url: "https://sklep.test/inbank/powrot" })
         expect(started.status).toBe(200)
         await axios.post(`${started.data.redirect_url}/complete`, null, { maxRedirects: 0, validateStatus: (s) => s === 303 })
       }
       await bankStep()
-      await waitForAction(shop, cartId, "complete_cart")
+      await waitForAction(seeded.client, cartId, "complete_cart")
 
-      expect((await shop.post(`/store/carts/${cartId}/complete`)).status).toBe(400)
-      await waitForAction(shop, cartId, "sign_contract")
-      await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: await smsCode(sandbox, form.applicant.mobile) })
-      await waitForAction(shop, cartId, "bank_verification")
+      expect((await seeded.client.post(`/store/carts/${cartId}/complete`)).status).toBe(400)
+      await waitForAction(seeded.client, cartId, "sign_contract")
+      await seeded.client.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: await smsCode(sandbox, form.applicant.mobile) })
+      await waitForAction(seeded.client, cartId, "bank_verification")
       await bankStep()
-      const completed = await shop.post(`/store/carts/${cartId}/complete`)
+      const completed = await seeded.client.post(`/store/carts/${cartId}/complete`)
       expect(completed.data.type).toBe("order")
     })
 
     it("cancelling the order cancels the contract at Inbank", async () => {
       sandbox.updateSettings({ merchantApproval: true })
-      const { cartId, form } = await buyWithSms(store.variants.p399)
+      const { cartId, form } = await buyWithSms(seeded.store.variants.p399)
       const order = await signAndComplete(cartId, form.applicant.mobile)
-      const { contract } = await waitForAction(shop, cartId, "done")
+      const { contract } = await waitForAction(seeded.client, cartId, "done")
       expect(sandbox.bank.state.contracts.get(contract.uuid)?.processStatus).toBe("waiting_for_partners_confirmation")
 
       const admin = await adminHeaders(getContainer())
@@ -127,25 +118,25 @@ medusaIntegrationTestRunner({
     })
 
     it("a changed cart cancels the old application; completion needs a new one", async () => {
-      const { cartId, applied } = await buyWithSms(store.variants.p399)
+      const { cartId, applied } = await buyWithSms(seeded.store.variants.p399)
       const oldUuid = applied.application.uuid
 
-      const { data } = await shop.get(`/store/carts/${cartId}`)
+      const { data } = await seeded.client.get(`/store/carts/${cartId}`)
       const item = data.cart.items[0]
-      const changed = await shop.post(`/store/carts/${cartId}/line-items/${item.id}`, { quantity: 2 })
+      const changed = await seeded.client.post(`/store/carts/${cartId}/line-items/${item.id}`, { quantity: 2 })
       expect(changed.status).toBe(200)
       expect(sandbox.bank.state.applications.get(oldUuid)?.stage).toBe("cancelled")
 
-      expect((await shop.post(`/store/carts/${cartId}/complete`)).status).toBe(400)
-      expect((await shop.get(`/store/carts/${cartId}/inbank`)).status).toBe(404)
-      const again = await shop.post(`/store/carts/${cartId}/inbank/application`, applicantForm())
+      expect((await seeded.client.post(`/store/carts/${cartId}/complete`)).status).toBe(400)
+      expect((await seeded.client.get(`/store/carts/${cartId}/inbank`)).status).toBe(404)
+      const again = await seeded.client.post(`/store/carts/${cartId}/inbank/application`, applicantForm())
       expect(again.status).toBe(201)
       expect(again.data.inbank.application.amount).toBe("798.00")
       expect(again.data.inbank.application.decision_status).toBe("negative")
     })
 
     it("changed conditions: the new application UUID is adopted and the flow completes", async () => {
-      const { cartId, form, applied } = await buyWithSms(store.variants.p399, "Changed")
+      const { cartId, form, applied } = await buyWithSms(seeded.store.variants.p399, "Changed")
       const created = [...sandbox.bank.state.applications.values()].find((a) => a.uuid === applied.application.uuid)!
       expect(created.changedConditions).toBe(true)
       expect(created.previousUuid).toBeTruthy()
@@ -163,10 +154,10 @@ medusaIntegrationTestRunner({
       ["consents", (f: any) => (f.consents[0].value = false)],
       ["applicant.monthly_income", (f: any) => delete f.applicant.monthly_income],
     ])("bad input (%s) is a 400 naming the field, and Inbank is not called", async (field, spoil) => {
-      const cartId = await shop.cart(store.variants.p399)
+      const cartId = await seeded.client.cart(seeded.store.variants.p399)
       const form = applicantForm()
       spoil(form)
-      const response = await shop.post(`/store/carts/${cartId}/inbank/application`, form)
+      const response = await seeded.client.post(`/store/carts/${cartId}/inbank/application`, form)
       expect(response.status).toBe(400)
       expect(response.data.message).toContain(field)
       expect(JSON.stringify(response.data)).not.toContain("44051401358")
@@ -175,11 +166,11 @@ medusaIntegrationTestRunner({
 
     it("refuses carts outside the amount range and non-PLN carts before calling Inbank", async () => {
       sandbox.updateSettings({ minAmount: "100.00" })
-      const small = await shop.post(`/store/carts/${await shop.cart(store.variants.p50)}/inbank/application`, applicantForm())
+      const small = await seeded.client.post(`/store/carts/${await seeded.client.cart(seeded.store.variants.p50)}/inbank/application`, applicantForm())
       expect(small.status).toBe(400)
       expect(small.data.message).toMatch(/^amount: the cart total 50.00 PLN is outside/)
 
-      const euro = await shop.post(`/store/carts/${await shop.cart(store.variants.p399, store.eurRegionId)}/inbank/application`, applicantForm())
+      const euro = await seeded.client.post(`/store/carts/${await seeded.client.cart(seeded.store.variants.p399, seeded.store.eurRegionId)}/inbank/application`, applicantForm())
       expect(euro.status).toBe(400)
       expect(euro.data.message).toMatch(/^currency_code: .*PLN carts only/)
       expect(inbankCalls("createApplication")).toBe(0)
@@ -187,9 +178,9 @@ medusaIntegrationTestRunner({
 
     it("asks Inbank at most once a second however many shoppers' requests arrive", async () => {
       sandbox.updateSettings({ decisionDelayMs: 60_000 })
-      const { cartId } = await buyWithSms(store.variants.p399)
+      const { cartId } = await buyWithSms(seeded.store.variants.p399)
       const before = inbankCalls("getApplication")
-      const answers = await Promise.all(Array.from({ length: 25 }, () => shop.get(`/store/carts/${cartId}/inbank`)))
+      const answers = await Promise.all(Array.from({ length: 25 }, () => seeded.client.get(`/store/carts/${cartId}/inbank`)))
       expect(answers.every((a) => a.status === 200 && a.data.inbank.next_action.type === "wait")).toBe(true)
       expect(inbankCalls("getApplication") - before).toBeLessThanOrEqual(1)
     })

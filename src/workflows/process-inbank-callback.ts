@@ -1,3 +1,4 @@
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { InbankError } from "../lib/inbank"
@@ -17,7 +18,7 @@ export async function processInbankCallback(container: MedusaContainer, callback
   if (!callback) return
   try {
     const inbank = container.resolve<InbankModuleService>(INBANK_MODULE)
-    const recordId = await findRecordId(container, inbank, callback.application_uuid)
+    const recordId = await findRecordId(knex, inbank, callback.application_uuid)
     if (!recordId) {
       await finishCallback(knex, callback.id, "unknown_application", true)
       return
@@ -35,8 +36,7 @@ export async function processInbankCallback(container: MedusaContainer, callback
 }
 
 /** Our record of the application, also when Inbank replaced it (changed conditions) after we stored it. */
-async function findRecordId(container: MedusaContainer, inbank: InbankModuleService, uuid: string): Promise<string | null> {
-  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+async function findRecordId(knex: Knex, inbank: InbankModuleService, uuid: string): Promise<string | null> {
   const direct = await findApplicationId(knex, uuid)
   if (direct) return direct
   let previousUuid: string | null | undefined

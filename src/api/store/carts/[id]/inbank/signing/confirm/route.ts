@@ -17,6 +17,7 @@ const isSigned = (record: InbankApplicationRecord, subject: "application" | "con
 export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankSigningConfirmType>, res: MedusaResponse) => {
   const { cart, record, inbank } = await findCartApplication(req.scope, req.params.id)
   const { subject, code } = req.validatedBody
+  let afterRefusal: InbankApplicationRecord | undefined
   try {
     if (subject === "application") {
       await inbank.client.confirmApplicationSigning(record.application_uuid, code)
@@ -28,14 +29,16 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankSignin
     }
   } catch (error) {
     if (!(error instanceof InbankError && error.status === 422)) throw error
-    if (!isSigned(await inbank.refreshNow(record.id), subject)) {
+    afterRefusal = await inbank.refreshNow(record.id)
+    if (!isSigned(afterRefusal, subject)) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `code: Inbank did not accept this code (${error.inbankMessage ?? "invalid code"}). Check the SMS and try again.`)
     }
   }
   // The signature is done; an Inbank failing to answer the read that follows must not turn it into an error.
-  const current = await inbank.refreshNow(record.id).catch((error) => {
+  // After a refusal that turned out to be an earlier signature, Inbank was just read: no second read.
+  const current = afterRefusal ?? (await inbank.refreshNow(record.id).catch((error) => {
     if (error instanceof InbankError) return record
     throw error
-  })
+  }))
   res.json(stateView(current, { applicationSigningRequired: inbank.options.applicationSigning, orderPlaced: Boolean(cart.completed_at) }))
 })
