@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: Medusa (built, production mode) + this plugin + the Inbank sandbox, measured side by side.
 // Prints a markdown table and writes it to bench/results.md. BENCH_SANDBOX_LATENCY_MS (default 50) is the
-// sandbox's answer time; BENCH_SECONDS (default 10) the length of each load run.
+// sandbox's answer time; BENCH_SECONDS (default 10) the length of each load run; BENCH_ONLY=checkout measures
+// the checkout alone (production layout) and prints its rows without writing bench/results.md.
 const crypto = require("node:crypto")
 const fs = require("node:fs")
 const os = require("node:os")
@@ -20,6 +21,8 @@ const { startRedis } = require("../integration-tests/fixtures/redis")
 
 const LATENCY_MS = Number(process.env.BENCH_SANDBOX_LATENCY_MS ?? 50)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
+const ONLY_CHECKOUT = process.env.BENCH_ONLY === "checkout"
+const CHECKOUT_RUNS = 9
 const API_KEY = "sandbox-api-key"
 const say = (line) => process.stderr.write(`${line}\n`)
 const ratio = (a, b) => `${Math.round((100 * a) / b)} %`
@@ -134,79 +137,91 @@ async function benchPolling(app, store, sandbox) {
   return { result, perSecond: (reads() - before) / SECONDS }
 }
 
-/** Application to order, as the shopper's browser does it, without the shopper's own pauses. */
-async function benchCheckout(app, store, sandbox) {
-  const shop = shopper(app, store)
-  const runs = []
-  for (let i = 0; i < 5; i++) {
-    const cartId = await shop.cart(store.variants.p399)
-    const form = shop.form()
-    const steps = {}
-    /** One shopper's step: its wall time and the time its Inbank calls spent in the sandbox. */
-    const step = async (name, run) => {
-      const firstRequest = sandbox.bank.state.requests.length
-      const started = process.hrtime.bigint()
-      const answer = await run()
-      const calls = sandbox.bank.state.requests.slice(firstRequest)
-      steps[name] = { wallMs: Number(process.hrtime.bigint() - started) / 1e6, sandboxMs: calls.reduce((sum, call) => sum + call.ms, 0), calls: calls.length }
-      return answer
-    }
-    await step("application", () => shop.http.post(`/store/carts/${cartId}/inbank/application`, form))
-    await step("first completion", () => shop.http.post(`/store/carts/${cartId}/complete`))
-    const sms = sandbox.bank.state.sms.filter((m) => m.phone === form.applicant.mobile).at(-1)
-    const confirmed = await step("confirmation", () => shop.http.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: sms.code }))
-    if (confirmed.status !== 200) throw new Error(`code refused: ${JSON.stringify(confirmed.data)}`)
-    const done = await step("completion", () => shop.http.post(`/store/carts/${cartId}/complete`))
-    if (done.data.type !== "order") throw new Error(`checkout did not end in an order: ${JSON.stringify(done.data)}`)
-    const all = Object.values(steps)
-    const sum = (key) => all.reduce((total, s) => total + s[key], 0)
-    runs.push({ wallMs: sum("wallMs"), sandboxMs: sum("sandboxMs"), calls: sum("calls"), steps })
-  }
-  // The same cart paid by Medusa's own system provider: Medusa's part of a checkout, without Inbank.
-  const baseline = []
-  for (let i = 0; i < 5; i++) {
-    const cartId = await shop.cart(store.variants.p399)
+/** One run's steps: each one's wall time, and the time its Inbank calls spent in the sandbox. */
+function stepTimer(sandbox) {
+  const steps = {}
+  const step = async (name, run) => {
+    const firstRequest = sandbox.bank.state.requests.length
     const started = process.hrtime.bigint()
-    const { data } = await shop.http.post(`/store/payment-collections`, { cart_id: cartId })
-    await shop.http.post(`/store/payment-collections/${data.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" })
-    const done = await shop.http.post(`/store/carts/${cartId}/complete`)
-    if (done.data.type !== "order") throw new Error(`baseline checkout failed: ${JSON.stringify(done.data)}`)
-    baseline.push(Number(process.hrtime.bigint() - started) / 1e6)
+    const answer = await run()
+    const calls = sandbox.bank.state.requests.slice(firstRequest)
+    steps[name] = { wallMs: Number(process.hrtime.bigint() - started) / 1e6, sandboxMs: calls.reduce((sum, call) => sum + call.ms, 0), calls: calls.length }
+    return answer
   }
-  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
-  const wall = median(runs.map((r) => r.wallMs))
-  const sandboxTime = median(runs.map((r) => r.sandboxMs))
-  const medusaTime = median(baseline)
-  const steps = Object.keys(runs[0].steps).map((name) => ({
+  const total = (key) => Object.values(steps).reduce((sum, s) => sum + s[key], 0)
+  return { step, done: () => ({ wallMs: total("wallMs"), sandboxMs: total("sandboxMs"), calls: total("calls"), steps }) }
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+
+function medianSteps(runs) {
+  return Object.keys(runs[0].steps).map((name) => ({
     name,
     wall: median(runs.map((r) => r.steps[name].wallMs)),
     sandbox: median(runs.map((r) => r.steps[name].sandboxMs)),
     calls: median(runs.map((r) => r.steps[name].calls)),
   }))
-  return { wall, sandboxTime, medusaTime, overhead: wall - sandboxTime - medusaTime, calls: median(runs.map((r) => r.calls)), steps }
+}
+
+/**
+ * Application to order, as the shopper's browser does it without the shopper's own pauses, each run
+ * paired with a run of the same cart paid by Medusa's own system provider (Medusa's part of a checkout,
+ * without Inbank): interleaved, the two see the same load on the machine.
+ */
+async function benchCheckout(app, store, sandbox) {
+  const shop = shopper(app, store)
+  const runs = []
+  const baseline = []
+  for (let i = 0; i < CHECKOUT_RUNS; i++) {
+    runs.push(await inbankCheckout(shop, store, sandbox))
+    baseline.push(await systemCheckout(shop, store, sandbox))
+  }
+  return {
+    wall: median(runs.map((r) => r.wallMs)),
+    sandboxTime: median(runs.map((r) => r.sandboxMs)),
+    medusaTime: median(baseline.map((r) => r.wallMs)),
+    overhead: median(runs.map((r, i) => r.wallMs - r.sandboxMs - baseline[i].wallMs)),
+    calls: median(runs.map((r) => r.calls)),
+    steps: medianSteps(runs),
+    baselineSteps: medianSteps(baseline),
+  }
+}
+
+async function inbankCheckout(shop, store, sandbox) {
+  const cartId = await shop.cart(store.variants.p399)
+  const form = shop.form()
+  const { step, done } = stepTimer(sandbox)
+  const applied = await step("application", () => shop.http.post(`/store/carts/${cartId}/inbank/application`, form))
+  if (applied.data.inbank?.next_action.type !== "complete_cart") throw new Error(`no offer after the application: ${JSON.stringify(applied.data)}`)
+  await step("accept and send code", () => shop.http.post(`/store/carts/${cartId}/inbank/signing`, { subject: "contract" }))
+  const sms = sandbox.bank.state.sms.filter((m) => m.phone === form.applicant.mobile).at(-1)
+  const confirmed = await step("confirmation", () => shop.http.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: sms.code }))
+  if (confirmed.status !== 200) throw new Error(`code refused: ${JSON.stringify(confirmed.data)}`)
+  const order = await step("completion", () => shop.http.post(`/store/carts/${cartId}/complete`))
+  if (order.data.type !== "order") throw new Error(`checkout did not end in an order: ${JSON.stringify(order.data)}`)
+  return done()
+}
+
+async function systemCheckout(shop, store, sandbox) {
+  const cartId = await shop.cart(store.variants.p399)
+  const { step, done } = stepTimer(sandbox)
+  const { data } = await step("payment collection", () => shop.http.post(`/store/payment-collections`, { cart_id: cartId }))
+  await step("payment session", () => shop.http.post(`/store/payment-collections/${data.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }))
+  const order = await step("completion", () => shop.http.post(`/store/carts/${cartId}/complete`))
+  if (order.data.type !== "order") throw new Error(`baseline checkout failed: ${JSON.stringify(order.data)}`)
+  return done()
 }
 
 async function main() {
   say(`Benchmark: sandbox latency ${LATENCY_MS} ms, ${SECONDS} s per load run`)
   const pg = await startEmbeddedPostgres()
   stops.push(() => pg.stop())
-  const sandbox = await new Sandbox({ apiKey: API_KEY, latencyMs: LATENCY_MS, logRequests: false }).start(await getPort())
+  const sandbox = await new Sandbox({ apiKey: API_KEY, latencyMs: LATENCY_MS, logRequests: false, merchantApproval: true }).start(await getPort())
   stops.push(() => sandbox.stop())
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "inbank-bench-"))
   stops.push(() => fs.rmSync(root, { recursive: true, force: true }))
 
-  say("• Medusa without the plugin (memory baseline)")
-  const bareDir = path.join(root, "bare")
-  prepareAppDir(bareDir)
-  // No plugin code at all: an empty src/ and no test fixtures (they import the plugin).
-  for (const entry of fs.readdirSync(path.join(bareDir, "src"))) fs.rmSync(path.join(bareDir, "src", entry), { recursive: true })
-  fs.rmSync(path.join(bareDir, "integration-tests"), { recursive: true })
-  const bareEnv = appEnv({ DATABASE_URL: await createDatabase(pg, "bench_bare"), INBANK_ADMIN: "false", INBANK_PLUGIN: "off" })
-  medusa(bareDir, bareEnv, ["db:migrate"])
-  medusa(bareDir, bareEnv, ["build"])
-  const bare = await startApp(bareDir, bareEnv, await getPort())
-  const bareRss = await settledRss(bare)
-  await bare.stop()
+  const bareRss = ONLY_CHECKOUT ? null : await measureBareMemory(root, pg)
 
   say("• Medusa with the plugin: migrate, seed, build")
   const dir = path.join(root, "app")
@@ -215,12 +230,13 @@ async function main() {
   const admin = { email: "bench@sklep.test", password: "bench-123" }
   const store = setUpApp(dir, env, { seedFile: path.join(dir, "seed.json"), admin })
 
-  say("• Medusa's defaults: one process, local event bus, no caching module")
-  const single = await startApp(dir, env, await getPort())
-  const pluginRss = await settledRss(single)
-  const singleCallbacks = await benchCallbacks(single)
-  const singleOffers = await benchOffers(single, store, sandbox)
-  await single.stop()
+  let single = {}
+  if (!ONLY_CHECKOUT) {
+    say("• Medusa's defaults: one process, local event bus, no caching module")
+    const app = await startApp(dir, env, await getPort())
+    single = { pluginRss: await settledRss(app), singleCallbacks: await benchCallbacks(app), singleOffers: await benchOffers(app, store, sandbox) }
+    await app.stop()
+  }
 
   say("• Medusa's production layout: Redis event bus, workflow engine, locking and caching; an HTTP server and a worker")
   const redis = await startRedis()
@@ -234,15 +250,42 @@ async function main() {
   const { data: login } = await axios.post(`${app.url}/auth/user/emailpass`, admin)
   await axios.post(`${app.url}/admin/regions/${store.regionId}`, { payment_providers: ["pp_inbank_inbank", "pp_system_default"] }, { headers: { authorization: `Bearer ${login.token}` } })
 
+  if (ONLY_CHECKOUT) {
+    say("• checkout")
+    process.stdout.write(`\n${checkoutRows(await benchCheckout(app, store, sandbox))}\n`)
+    return
+  }
   // Callbacks last: the worker then still drains their queue, which would disturb the other measures.
   say("• offers");     const offers = await benchOffers(app, store, sandbox)
   say("• polling");    const polling = await benchPolling(app, store, sandbox)
   say("• checkout");   const checkout = await benchCheckout(app, store, sandbox)
   say("• callbacks");  const callbacks = await benchCallbacks(app)
 
-  const table = resultsTable({ bareRss, pluginRss, singleCallbacks, singleOffers, callbacks, offers, polling, checkout })
+  const table = resultsTable({ bareRss, ...single, callbacks, offers, polling, checkout })
   process.stdout.write(`\n${table}`)
   fs.writeFileSync(path.join(__dirname, "results.md"), `# Benchmark results\n\nWritten by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}.\n\n${table}`)
+}
+
+async function measureBareMemory(root, pg) {
+  say("• Medusa without the plugin (memory baseline)")
+  const bareDir = path.join(root, "bare")
+  prepareAppDir(bareDir)
+  // No plugin code at all: an empty src/ and no test fixtures (they import the plugin).
+  for (const entry of fs.readdirSync(path.join(bareDir, "src"))) fs.rmSync(path.join(bareDir, "src", entry), { recursive: true })
+  fs.rmSync(path.join(bareDir, "integration-tests"), { recursive: true })
+  const bareEnv = appEnv({ DATABASE_URL: await createDatabase(pg, "bench_bare"), INBANK_ADMIN: "false", INBANK_PLUGIN: "off" })
+  medusa(bareDir, bareEnv, ["db:migrate"])
+  medusa(bareDir, bareEnv, ["build"])
+  const bare = await startApp(bareDir, bareEnv, await getPort())
+  const rss = await settledRss(bare)
+  await bare.stop()
+  return rss
+}
+
+function checkoutRows(checkout) {
+  return `| 4 | one full checkout (application → order, median of ${CHECKOUT_RUNS}, production) | ${checkout.wall.toFixed(0)} ms wall = ${checkout.sandboxTime.toFixed(0)} ms waiting for the sandbox + ${checkout.medusaTime.toFixed(0)} ms Medusa's own checkout (same cart paid with \`pp_system_default\`) + ${checkout.overhead.toFixed(0)} ms the plugin (median of the runs' own differences); ${checkout.calls} Inbank calls (the flow needs 5: create, accept, start signing, confirm, one read) | plugin < 50 ms |
+| 4 | the same checkout by step (median; wall, of which sandbox, Inbank calls) | ${checkout.steps.map((s) => `${s.name} ${s.wall.toFixed(0)} ms (${s.sandbox.toFixed(0)} ms, ${s.calls})`).join("; ")} | |
+| 4 | Medusa's own checkout by step (median) | ${checkout.baselineSteps.map((s) => `${s.name} ${s.wall.toFixed(0)} ms`).join("; ")} | |`
 }
 
 function resultsTable({ bareRss, pluginRss, singleCallbacks, singleOffers, callbacks, offers, polling, checkout }) {
@@ -267,8 +310,7 @@ ${callbackRows("production", callbacks)}
 | 2 | production: \`GET /store/inbank/offers\`, warm cache | ${rps(offers.warm)} req/s = ${ratio(rps(offers.warm), rps(offers.health))} of \`GET /health\` (${rps(offers.health)} req/s) | ≥ 80 % of /health |
 | 2 | offers: ${offers.requests} requests over ${offers.distinct} distinct amounts | ${offers.calls} Inbank calculation calls (${offers.distinct} amounts × 9 periods, then none) | |
 | 3 | state route, 100 concurrent pollers on one cart for ${SECONDS} s | ${rps(polling.result)} req/s served; ${polling.perSecond.toFixed(2)} Inbank requests/s | ≤ 1 per second |
-| 4 | one full checkout (application → order, median of 5, production) | ${checkout.wall.toFixed(0)} ms wall = ${checkout.sandboxTime.toFixed(0)} ms waiting for the sandbox + ${checkout.medusaTime.toFixed(0)} ms Medusa's own checkout (same cart paid with \`pp_system_default\`) + ${checkout.overhead.toFixed(0)} ms the plugin; ${checkout.calls} Inbank calls (the flow needs 5: create, accept, start signing, confirm, one read) | plugin < 50 ms |
-| 4 | the same checkout by step (median; wall, of which sandbox, Inbank calls) | ${checkout.steps.map((s) => `${s.name} ${s.wall.toFixed(0)} ms (${s.sandbox.toFixed(0)} ms, ${s.calls})`).join("; ")} | |
+${checkoutRows(checkout)}
 | 5 | Medusa resident memory after boot + 200 requests (defaults) | ${bareRss} MB without the plugin, ${pluginRss} MB with it (${pluginRss >= bareRss ? "+" : "−"}${Math.abs(pluginRss - bareRss)} MB; run-to-run noise is about ±30 MB) | |
 `
 }

@@ -15,7 +15,7 @@ medusaIntegrationTestRunner({
       store = await seedStore(getContainer())
     })
 
-    it("standard SMS flow: application signed, order on the second completion, capture = merchant approval", async () => {
+    it("standard SMS flow: application signed, offer accepted and contract signed, one completion, capture = merchant approval", async () => {
       sandbox.updateSettings({ merchantApproval: true, applicationSigning: true })
       const shop = storeClient(api, store)
       const cartId = await shop.cart(store.variants.p399)
@@ -37,17 +37,27 @@ medusaIntegrationTestRunner({
         next_action: { type: "complete_cart" },
       })
 
-      const first = await shop.post(`/store/carts/${cartId}/complete`)
-      expect(first.status).toBe(400)
-      expect(await waitForAction(shop, cartId, "sign_contract")).toMatchObject({ contract: { status: "unsigned" } })
+      // "Accept and sign": the offer is accepted (the contract created) and its SMS code sent, before any completion.
+      const accepted = await shop.post(`/store/carts/${cartId}/inbank/signing`, { subject: "contract" })
+      expect(accepted.status).toBe(200)
+      expect(accepted.data.inbank).toMatchObject({ contract: { status: "unsigned" }, next_action: { type: "sign_contract" } })
+      const contractUuid = accepted.data.inbank.contract.uuid
+      expect(sandbox.bank.state.contracts.get(contractUuid)?.status).toBe("unsigned")
+      const wrongContractCode = await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: "0000000" })
+      expect(wrongContractCode.status).toBe(400)
+      expect(sandbox.bank.state.contracts.get(contractUuid)?.status).toBe("unsigned")
 
-      await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: await smsCode(sandbox, form.applicant.mobile) })
-      const second = await shop.post(`/store/carts/${cartId}/complete`)
-      expect(second.status).toBe(200)
-      expect(second.data.type).toBe("order")
-      const order = second.data.order
-      // Two authorizations, one acceptance: the second one finds the contract at Inbank.
+      const contractSigned = await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: await smsCode(sandbox, form.applicant.mobile) })
+      expect(contractSigned.status).toBe(200)
+      expect(contractSigned.data.inbank).toMatchObject({ contract: { uuid: contractUuid, status: "signed" }, session_status: "authorized", next_action: { type: "complete_cart" } })
+
+      const completed = await shop.post(`/store/carts/${cartId}/complete`)
+      expect(completed.status).toBe(200)
+      expect(completed.data.type).toBe("order")
+      const order = completed.data.order
+      // One acceptance and one SMS for the contract: the completion found it signed and started nothing.
       expect(sandbox.bank.state.requests.filter((r) => r.endpoint === "acceptApplication")).toHaveLength(1)
+      expect(sandbox.bank.state.requests.filter((r) => r.endpoint === "startContractSigning")).toHaveLength(1)
 
       const admin = await adminHeaders(getContainer())
       const { data } = await api.get(`/admin/orders/${order.id}?fields=*payment_collections.payments`, admin)
@@ -61,6 +71,52 @@ medusaIntegrationTestRunner({
       expect(sandbox.bank.state.contracts.get(contract.uuid)?.status).toBe("activated")
       const after = await api.get(`/admin/orders/${order.id}`, admin)
       expect(after.data.order.payment_status).toBe("captured")
+    })
+
+    it("a storefront that completes the cart to accept the offer: the first completion sends the code, the second places the order", async () => {
+      sandbox.updateSettings({ merchantApproval: true, applicationSigning: false })
+      const shop = storeClient(api, store)
+      const cartId = await shop.cart(store.variants.p399)
+      const form = applicantForm()
+      expect((await shop.post(`/store/carts/${cartId}/inbank/application`, form)).status).toBe(201)
+      await waitForAction(shop, cartId, "complete_cart")
+      const acceptancesBefore = sandbox.bank.state.requests.filter((r) => r.endpoint === "acceptApplication").length
+
+      const first = await shop.post(`/store/carts/${cartId}/complete`)
+      expect(first.status).toBe(400)
+      expect(await waitForAction(shop, cartId, "sign_contract")).toMatchObject({ contract: { status: "unsigned" } })
+      await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: await smsCode(sandbox, form.applicant.mobile) })
+      const second = await shop.post(`/store/carts/${cartId}/complete`)
+      expect(second.data.type).toBe("order")
+      // Two authorizations, one acceptance: the second one finds the contract at Inbank.
+      expect(sandbox.bank.state.requests.filter((r) => r.endpoint === "acceptApplication").length - acceptancesBefore).toBe(1)
+    })
+
+    it("accept and sign: refused before Inbank's decision; asking again sends a new code without a second acceptance", async () => {
+      sandbox.updateSettings({ merchantApproval: true, applicationSigning: false, decisionDelayMs: 60_000 })
+      const shop = storeClient(api, store)
+      const cartId = await shop.cart(store.variants.p399)
+      const form = applicantForm()
+      const applied = await shop.post(`/store/carts/${cartId}/inbank/application`, form)
+      expect(applied.status).toBe(201)
+      const calls = (endpoint: string) => sandbox.bank.state.requests.filter((r) => r.endpoint === endpoint).length
+      const acceptancesBefore = calls("acceptApplication")
+
+      const early = await shop.post(`/store/carts/${cartId}/inbank/signing`, { subject: "contract" })
+      expect(early.status).toBe(400)
+      expect(early.data.message).toMatch(/^There is no offer to accept: the application's next step is sign_application/)
+      expect(calls("acceptApplication")).toBe(acceptancesBefore)
+
+      sandbox.bank.forceDecision(applied.data.inbank.application.uuid, "positive")
+      await waitForAction(shop, cartId, "complete_cart")
+      expect((await shop.post(`/store/carts/${cartId}/inbank/signing`, { subject: "contract" })).status).toBe(200)
+      const again = await shop.post(`/store/carts/${cartId}/inbank/signing`, { subject: "contract" })
+      expect(again.status).toBe(200)
+      expect(calls("acceptApplication") - acceptancesBefore).toBe(1)
+      const secondCode = await smsCode(sandbox, form.applicant.mobile)
+      expect(sandbox.bank.state.sms.filter((m) => m.phone === form.applicant.mobile && m.subject === "contract")).toHaveLength(2)
+      expect((await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: secondCode })).status).toBe(200)
+      sandbox.updateSettings({ decisionDelayMs: 0 })
     })
   },
 })

@@ -93,13 +93,13 @@ export class Sandbox {
           endpoint: (res.locals.endpoint as string | undefined) ?? null,
           version: (res.locals.version as string | undefined) ?? null,
           status: res.headersSent ? res.statusCode : 0,
-          ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
           fault: (res.locals.fault as string | undefined) ?? null,
         }
         if (entry.path.startsWith("/__sandbox")) return
         this.bank.state.requests.push(entry)
         if (this.settings.logRequests) {
-          process.stdout.write(`${entry.method} ${entry.path} ${entry.status || "-"} ${entry.ms}ms${entry.fault ? ` fault=${entry.fault}` : ""}\n`)
+          process.stdout.write(`${entry.method} ${entry.path} ${entry.status || "-"} ${entry.ms.toFixed(0)}ms${entry.fault ? ` fault=${entry.fault}` : ""}\n`)
         }
       })
       next()

@@ -118,19 +118,24 @@ function offerTable(state: InbankState) {
     <p class="muted">Przykład reprezentatywny: ${zl(state.application.amount)} na ${o.period} mies., rata ${zl(o.monthly_payment)}, RRSO ${percent(o.apr)}, do zapłaty ${zl(o.total_cost)}.</p>`
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-/**
- * Completes the cart. With SMS signing the first try answers 400 (the contract's code was sent);
- * the state route refreshes from Inbank at most once a second, so wait until it shows the next step.
- */
+/** Completes the cart: after the contract's signature this places the order. */
 async function placeOrder(cartId: string) {
   const result: any = await sdk.store.cart.complete(cartId).catch(() => null)
   if (result?.type === "order") {
     location.hash = `#/done/${result.order.display_id}`
     return
   }
-  for (let tries = 0; tries < 10 && (await api.state(cartId)).next_action.type === "complete_cart"; tries++) await sleep(500)
+  await inbankView(cartId)
+}
+
+/** "Accept and sign": Inbank accepts the offer (the contract is created) and sends its SMS code. */
+async function acceptOffer(cartId: string) {
+  try {
+    await api.sendCode(cartId, "contract")
+  } catch (error) {
+    document.getElementById("error")!.textContent = (error as Error).message
+    return
+  }
   await inbankView(cartId)
 }
 
@@ -149,10 +154,12 @@ async function inbankView(cartId: string) {
     app.innerHTML = head
     poll = window.setTimeout(() => inbankView(cartId), 1500)
   } else if (type === "complete_cart") {
-    app.innerHTML = `${head}<div class="card">${offerTable(state)}<button id="accept">Akceptuję ofertę i zamawiam</button></div>`
+    // A signed contract (the order's completion failed or is still to come) needs only the order placed.
+    const signed = Boolean(state.contract)
+    app.innerHTML = `${head}<div class="card">${offerTable(state)}<p class="error" id="error"></p><button id="accept">${signed ? "Zamawiam" : "Akceptuję ofertę i zamawiam"}</button></div>`
     document.getElementById("accept")!.addEventListener("click", (e) => {
       ;(e.target as HTMLButtonElement).disabled = true
-      void placeOrder(cartId)
+      void (signed ? placeOrder(cartId) : acceptOffer(cartId)).finally(() => ((e.target as HTMLButtonElement).disabled = false))
     })
   } else if (type === "sign_contract" || type === "sign_application") {
     const subject = type === "sign_contract" ? "contract" : "application"

@@ -1,4 +1,4 @@
-import type { ContractStatus, DecisionStatus } from "../../lib/inbank"
+import type { Contract, ContractStatus, DecisionStatus } from "../../lib/inbank"
 import { deriveState, DerivedState } from "../../providers/inbank/derive-state"
 import type { FetchedState } from "../../providers/inbank/snapshot"
 
@@ -44,6 +44,16 @@ export function worthPolling(record: InbankApplicationRecord, derived: DerivedSt
   return true
 }
 
+/** The record's contract fields as Inbank's contract answers them. */
+export function contractUpdateFrom(contract: Contract) {
+  return {
+    contract_uuid: contract.contract.uuid,
+    contract_number: contract.contract.number ?? null,
+    contract_status: contract.contract.status,
+    process_status: contract.processStatus ?? contract.contract.processStatus ?? null,
+  }
+}
+
 /** The record's fields as Inbank answered them. */
 export function recordUpdateFrom(record: InbankApplicationRecord, fetched: FetchedState) {
   const credit = fetched.application.creditApplication
@@ -56,13 +66,14 @@ export function recordUpdateFrom(record: InbankApplicationRecord, fetched: Fetch
     previous_uuids: replaced ? { uuids: [...record.previous_uuids.uuids, record.application_uuid] } : record.previous_uuids,
     application_number: credit.number ?? null,
     decision_status: credit.decisionStatus,
-    process_status: contract ? (contract.processStatus ?? contract.contract.processStatus ?? null) : (credit.processStatus ?? null),
+    process_status: credit.processStatus ?? null,
     application_signed: record.application_signed || Boolean(credit.confirmedAt),
     // A new wait for a decision (after a signature or income proof) opens a new 30 s polling window.
     ...(credit.decisionStatus === "pending" && record.decision_status !== "pending" && { decision_requested_at: new Date() }),
-    contract_uuid: contract?.contract.uuid ?? record.contract_uuid,
-    contract_number: contract?.contract.number ?? null,
-    contract_status: contract?.contract.status ?? null,
+    contract_uuid: record.contract_uuid,
+    contract_number: null,
+    contract_status: null,
+    ...(contract && contractUpdateFrom(contract)),
     offer: schedule
       ? {
           amount: schedule.amount ?? credit.amount ?? null,

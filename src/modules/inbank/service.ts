@@ -1,11 +1,13 @@
-import { MedusaService } from "@medusajs/framework/utils"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { ContainerRegistrationKeys, MedusaService } from "@medusajs/framework/utils"
 import { LRUCache } from "lru-cache"
 import { Calculation, InbankClient } from "../../lib/inbank"
 import { createInbankClient, InbankOptions, parseInbankOptions, ResolvedInbankOptions } from "../../lib/plugin-options"
 import { fetchState } from "../../providers/inbank/snapshot"
 import { InbankApplication } from "./models/inbank-application"
 import { InbankCallback } from "./models/inbank-callback"
-import { deriveRecordState, InbankApplicationRecord, recordUpdateFrom, worthPolling } from "./record-state"
+import { RecordUpdate, updateRecord } from "./record-table"
+import { contractUpdateFrom, deriveRecordState, InbankApplicationRecord, recordUpdateFrom, worthPolling } from "./record-state"
 
 /** Vendor: at most one poll a second per application (partner API reference, GET application). */
 const REFRESH_INTERVAL_MS = 1_000
@@ -27,6 +29,7 @@ export interface OfferRange {
 export default class InbankModuleService extends MedusaService({ InbankApplication, InbankCallback }) {
   readonly options: ResolvedInbankOptions
   readonly client: InbankClient
+  private readonly knex: Knex
   /** One Inbank call per application per second, shared by every request that arrives meanwhile. */
   private readonly refreshes: LRUCache<string, InbankApplicationRecord>
   private readonly products: LRUCache<"products", OfferRange>
@@ -36,6 +39,7 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
   constructor(container: Record<string, unknown>, options: InbankOptions) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
+    this.knex = container[ContainerRegistrationKeys.PG_CONNECTION] as Knex
     this.options = parseInbankOptions(options)
     this.client = createInbankClient(this.options)
     this.refreshes = new LRUCache<string, InbankApplicationRecord>({
@@ -88,16 +92,32 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
     return (await this.refreshes.fetch(record.id)) ?? record
   }
 
-  /** Fetch and store now, after an action of ours changed the state at Inbank. */
-  async refreshNow(id: string): Promise<InbankApplicationRecord> {
-    const record = await this.load(id)
-    this.refreshes.set(id, record)
+  /** Writes what Inbank or the shopper's step established (see record-table.ts for why not the generated update). */
+  async saveRecord(update: RecordUpdate): Promise<InbankApplicationRecord> {
+    const saved = await updateRecord(this.knex, update)
+    // What this process just wrote is what its next refresh within the second must answer.
+    this.refreshes.set(saved.id, saved)
+    return saved
+  }
+
+  /** Fetch and store now, after an action of ours changed the state at Inbank (the record as just read, or its id). */
+  async refreshNow(recordOrId: InbankApplicationRecord | string): Promise<InbankApplicationRecord> {
+    const record = await this.load(recordOrId)
+    this.refreshes.set(record.id, record)
     return record
   }
 
-  private async load(id: string): Promise<InbankApplicationRecord> {
-    const record = (await this.retrieveInbankApplication(id)) as unknown as InbankApplicationRecord
+  /** After an action on the contract alone (its signature): only the contract is read again. */
+  async refreshContractNow(record: InbankApplicationRecord & { contract_uuid: string }): Promise<InbankApplicationRecord> {
+    const contract = await this.client.getContract(record.contract_uuid)
+    return this.saveRecord({ id: record.id, ...contractUpdateFrom(contract), synced_at: new Date() })
+  }
+
+  private async load(recordOrId: InbankApplicationRecord | string): Promise<InbankApplicationRecord> {
+    const record =
+      typeof recordOrId === "string" ? ((await this.retrieveInbankApplication(recordOrId)) as unknown as InbankApplicationRecord) : recordOrId
     const fetched = await fetchState(this.client, record.application_uuid, record.contract_uuid)
-    return (await this.updateInbankApplications(recordUpdateFrom(record, fetched))) as unknown as InbankApplicationRecord
+    // Not saveRecord: this is also the cache's own fetch, which stores what it returns.
+    return updateRecord(this.knex, recordUpdateFrom(record, fetched))
   }
 }

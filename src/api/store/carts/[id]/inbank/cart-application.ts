@@ -6,48 +6,26 @@ import type { InbankApplicationRecord } from "../../../../../modules/inbank/reco
 
 export const INBANK_PROVIDER_ID = "pp_inbank_inbank"
 
-export interface CartForInbank {
+/** What every route of a cart's application needs of the cart: no totals, which Medusa computes on each read. */
+export interface CartSessions {
   id: string
-  currency_code: string
   completed_at: string | null
-  total: unknown
-  items: { title: string; product_title?: string | null; variant_title?: string | null; quantity: number; unit_price: unknown }[]
-  payment_collection: {
-    id: string
-    raw_amount: { value: string }
-    payment_sessions: { id: string; provider_id: string; data: Record<string, unknown> | null; status: string }[]
-  } | null
+  payment_collection: { payment_sessions: { provider_id: string; data: Record<string, unknown> | null }[] } | null
 }
 
-export async function loadCart(scope: MedusaContainer, cartId: string): Promise<CartForInbank> {
+async function loadCartSessions(scope: MedusaContainer, cartId: string): Promise<CartSessions> {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "cart",
-    fields: [
-      "id",
-      "currency_code",
-      "completed_at",
-      "total",
-      "items.title",
-      "items.product_title",
-      "items.variant_title",
-      "items.quantity",
-      "items.unit_price",
-      "payment_collection.id",
-      "payment_collection.raw_amount",
-      "payment_collection.payment_sessions.id",
-      "payment_collection.payment_sessions.provider_id",
-      "payment_collection.payment_sessions.data",
-      "payment_collection.payment_sessions.status",
-    ],
+    fields: ["id", "completed_at", "payment_collection.payment_sessions.provider_id", "payment_collection.payment_sessions.data"],
     filters: { id: cartId },
   })
   if (!data[0]) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${cartId} was not found`)
-  return data[0] as unknown as CartForInbank
+  return data[0] as unknown as CartSessions
 }
 
 export interface CartApplication {
-  cart: CartForInbank
+  cart: CartSessions
   record: InbankApplicationRecord
   inbank: InbankModuleService
 }
@@ -58,7 +36,7 @@ export interface CartApplication {
  */
 export async function findCartApplication(scope: MedusaContainer, cartId: string): Promise<CartApplication> {
   const inbank = scope.resolve<InbankModuleService>(INBANK_MODULE)
-  const cart = await loadCart(scope, cartId)
+  const cart = await loadCartSessions(scope, cartId)
   const session = cart.payment_collection?.payment_sessions?.find((s) => s.provider_id === INBANK_PROVIDER_ID)
   const uuid = session?.data?.application_uuid
   const notFound = new MedusaError(MedusaError.Types.NOT_FOUND, "This cart has no Inbank application")

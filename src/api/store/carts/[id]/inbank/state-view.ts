@@ -6,13 +6,16 @@ import { deriveRecordState, InbankApplicationRecord } from "../../../../../modul
 const MESSAGES: Record<NextAction, string> = {
   wait: "Inbank rozpatruje wniosek. To zwykle trwa kilka sekund.",
   sign_application: "Podpisz wniosek kodem SMS.",
-  complete_cart: "Złóż zamówienie, aby przyjąć ofertę i podpisać umowę.",
+  complete_cart: "Zaakceptuj ofertę: wyślemy kod SMS do podpisania umowy kredytu.",
   sign_contract: "Wpisz kod z SMS, aby podpisać umowę kredytu.",
   bank_verification: "Potwierdź tożsamość w swoim banku.",
   upload_income_proof: "Inbank potrzebuje potwierdzenia dochodów: połącz konto bankowe lub prześlij wyciąg.",
   declined: "Inbank nie może sfinansować tego zakupu. Wybierz inną metodę płatności.",
   done: "Gotowe. Dziękujemy!",
 }
+
+/** After the contract's signature only the order remains to be placed. */
+const SIGNED_MESSAGE = "Umowa podpisana. Złóż zamówienie."
 
 /** The store API's answer: identifiers, statuses and the offer; never the applicant's data. */
 export function stateView(record: InbankApplicationRecord, options: { applicationSigningRequired: boolean; orderPlaced: boolean }) {
@@ -32,7 +35,10 @@ export function stateView(record: InbankApplicationRecord, options: { applicatio
         ? { uuid: record.contract_uuid, number: record.contract_number ?? null, status: record.contract_status, process_status: record.process_status }
         : null,
       session_status: derived.sessionStatus,
-      next_action: { type: derived.nextAction, message: MESSAGES[derived.nextAction] },
+      next_action: {
+        type: derived.nextAction,
+        message: derived.nextAction === "complete_cart" && record.contract_uuid ? SIGNED_MESSAGE : MESSAGES[derived.nextAction],
+      },
     },
   }
 }

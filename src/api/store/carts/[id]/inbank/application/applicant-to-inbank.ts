@@ -1,13 +1,13 @@
 import BigNumber from "bignumber.js"
 import type { ApplicationInput } from "../../../../../../lib/inbank"
-import type { CartForInbank } from "../cart-application"
+import type { CartForApplication } from "./cart-for-application"
 import type { StoreInbankApplicationType } from "../validators"
 
 interface Purchase {
   productCode: string
   amount: string
   period: number
-  items: CartForInbank["items"]
+  items: CartForApplication["items"]
   callbackUrl?: string
 }
 

@@ -1,13 +1,14 @@
 import { createPaymentCollectionForCartWorkflow, createPaymentSessionsWorkflow } from "@medusajs/core-flows"
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { toInbankAmount } from "../../../../../../lib/inbank"
+import { InbankError, toInbankAmount } from "../../../../../../lib/inbank"
 import { sessionBinding } from "../../../../../../providers/inbank/session-binding"
 import { INBANK_MODULE } from "../../../../../../modules/inbank"
 import type InbankModuleService from "../../../../../../modules/inbank/service"
 import type { InbankApplicationRecord } from "../../../../../../modules/inbank/record-state"
 import { withInbankErrors } from "../../../../../inbank-errors"
-import { CartForInbank, INBANK_PROVIDER_ID, loadCart } from "../cart-application"
+import { INBANK_PROVIDER_ID } from "../cart-application"
+import { CartForApplication, loadCartForApplication } from "./cart-for-application"
 import { applicantToInbank } from "./applicant-to-inbank"
 import { checkOffer } from "./check-offer"
 import { stateView } from "../state-view"
@@ -20,7 +21,7 @@ import type { StoreInbankApplicationType } from "../validators"
 export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankApplicationType>, res: MedusaResponse) => {
   const inbank = req.scope.resolve<InbankModuleService>(INBANK_MODULE)
   const body = req.validatedBody
-  let cart = await loadCart(req.scope, req.params.id)
+  const cart = await loadCartForApplication(req.scope, req.params.id)
   if (cart.completed_at) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The cart is already completed")
   if (cart.currency_code.toLowerCase() !== "pln") {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `currency_code: Inbank instalments are offered for PLN carts only, this cart is in ${cart.currency_code.toUpperCase()}`)
@@ -28,8 +29,8 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankApplic
   const missing = inbank.options.requiredConsents.filter((type) => !body.consents.some((c) => c.type === type && c.value))
   if (missing.length) throw new MedusaError(MedusaError.Types.INVALID_DATA, `consents: the applicant must accept ${missing.join(", ")}`)
 
-  cart = await ensurePaymentCollection(req, cart)
-  const amount = toInbankAmount(cart.payment_collection!.raw_amount)
+  const collection = await ensurePaymentCollection(req, cart)
+  const amount = toInbankAmount(collection.raw_amount)
   const period = checkOffer(amount, body.period, await inbank.offerRange(), inbank.options)
 
   const created = await inbank.client.createApplication(
@@ -42,9 +43,10 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankApplic
     })
   )
 
+  // The record first: a callback about the new application must find it.
   const record = (await inbank.createInbankApplications({
     cart_id: cart.id,
-    payment_collection_id: cart.payment_collection!.id,
+    payment_collection_id: collection.id,
     application_uuid: created.uuid,
     previous_uuids: { uuids: created.previousUuid ? [created.previousUuid] : [] },
     application_number: created.number ?? null,
@@ -56,11 +58,12 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankApplic
     decision_requested_at: new Date(),
   })) as unknown as InbankApplicationRecord
 
+  let withSession: InbankApplicationRecord
   try {
     // Replaces the cart's older sessions; Medusa then deletes them, which cancels their applications.
     const { result } = await createPaymentSessionsWorkflow(req.scope).run({
       input: {
-        payment_collection_id: cart.payment_collection!.id,
+        payment_collection_id: collection.id,
         provider_id: INBANK_PROVIDER_ID,
         data: {
           application_uuid: created.uuid,
@@ -69,19 +72,26 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankApplic
         },
       },
     })
-    await inbank.updateInbankApplications({ id: record.id, payment_session_id: result.id })
+    withSession = await inbank.saveRecord({ id: record.id, payment_session_id: result.id })
   } catch (error) {
     await inbank.client.cancelApplication(created.uuid).catch(() => undefined)
     await inbank.deleteInbankApplications(record.id)
     throw error
   }
 
-  const current = await inbank.refreshNow(record.id)
+  // The application exists: an Inbank failing to answer the first read must not make the shopper apply
+  // twice. The state route reads again.
+  const current = await inbank.refreshNow(withSession).catch((error) => {
+    if (error instanceof InbankError) return withSession
+    throw error
+  })
   res.status(201).json(stateView(current, { applicationSigningRequired: inbank.options.applicationSigning, orderPlaced: false }))
 })
 
-async function ensurePaymentCollection(req: MedusaRequest, cart: CartForInbank): Promise<CartForInbank> {
-  if (cart.payment_collection) return cart
-  await createPaymentCollectionForCartWorkflow(req.scope).run({ input: { cart_id: cart.id } })
-  return loadCart(req.scope, cart.id)
+/** The cart's payment collection, created as Medusa's own route does when the cart has none yet. */
+async function ensurePaymentCollection(req: MedusaRequest, cart: CartForApplication): Promise<NonNullable<CartForApplication["payment_collection"]>> {
+  if (cart.payment_collection) return cart.payment_collection
+  const { result } = await createPaymentCollectionForCartWorkflow(req.scope).run({ input: { cart_id: cart.id } })
+  // The exact amount: the DTO's `amount` may be a rounded number, its stored raw form is not.
+  return { id: result.id, raw_amount: (result as unknown as { raw_amount: { value: string } }).raw_amount }
 }

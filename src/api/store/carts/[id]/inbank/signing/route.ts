@@ -1,22 +1,27 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { withInbankErrors } from "../../../../../inbank-errors"
-import { findCartApplication, withKnownContract } from "../cart-application"
+import { findCartApplication } from "../cart-application"
 import { stateView } from "../state-view"
 import type { StoreInbankSigningType } from "../validators"
+import { contractToSign } from "./accept-offer"
 
-/** Sends (or sends again) the SMS code that signs the application or the contract. */
+/**
+ * Sends (or sends again) the SMS code that signs the application or the contract. For the contract,
+ * the offer is accepted first when it is not yet: the shopper's "accept and sign" needs no cart completion.
+ */
 export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankSigningType>, res: MedusaResponse) => {
   const { cart, record, inbank } = await findCartApplication(req.scope, req.params.id)
+  let current = record
   if (req.validatedBody.subject === "application") {
     await inbank.client.startApplicationSigning(record.application_uuid, "sms")
   } else {
-    const { contract_uuid, contract_status } = await withKnownContract(inbank, record)
-    if (!contract_uuid || contract_status !== "unsigned") {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "There is no contract waiting for a signature: complete the cart first")
+    current = await contractToSign(inbank, record)
+    if (current.contract_status !== "unsigned") {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `The contract is ${current.contract_status}, not waiting for a signature`)
     }
-    await inbank.client.startContractSigning(contract_uuid, "sms")
+    await inbank.client.startContractSigning(current.contract_uuid!, "sms")
   }
-  const current = await inbank.refreshNow(record.id)
+  // Starting a signing sends the SMS and changes nothing the record holds: no read follows.
   res.json(stateView(current, { applicationSigningRequired: inbank.options.applicationSigning, orderPlaced: Boolean(cart.completed_at) }))
 })

@@ -2,6 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { InbankError } from "../../../../../../../lib/inbank"
 import type { InbankApplicationRecord } from "../../../../../../../modules/inbank/record-state"
+import type InbankModuleService from "../../../../../../../modules/inbank/service"
 import { withInbankErrors } from "../../../../../../inbank-errors"
 import { findCartApplication, withKnownContract } from "../../cart-application"
 import { stateView } from "../../state-view"
@@ -17,15 +18,16 @@ const isSigned = (record: InbankApplicationRecord, subject: "application" | "con
 export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankSigningConfirmType>, res: MedusaResponse) => {
   const { cart, record, inbank } = await findCartApplication(req.scope, req.params.id)
   const { subject, code } = req.validatedBody
+  let signed: InbankApplicationRecord = record
   let afterRefusal: InbankApplicationRecord | undefined
   try {
     if (subject === "application") {
       await inbank.client.confirmApplicationSigning(record.application_uuid, code)
-      await inbank.updateInbankApplications({ id: record.id, application_signed: true, decision_requested_at: new Date() })
+      signed = await inbank.saveRecord({ id: record.id, application_signed: true, decision_requested_at: new Date() })
     } else {
-      const { contract_uuid } = await withKnownContract(inbank, record)
-      if (!contract_uuid) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "There is no contract to sign yet: complete the cart first")
-      await inbank.client.confirmContractSigning(contract_uuid, code)
+      signed = await withKnownContract(inbank, record)
+      if (!signed.contract_uuid) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "There is no contract to sign yet: accept the offer first")
+      await inbank.client.confirmContractSigning(signed.contract_uuid, code)
     }
   } catch (error) {
     if (!(error instanceof InbankError && error.status === 422)) throw error
@@ -36,9 +38,17 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankSignin
   }
   // The signature is done; an Inbank failing to answer the read that follows must not turn it into an error.
   // After a refusal that turned out to be an earlier signature, Inbank was just read: no second read.
-  const current = afterRefusal ?? (await inbank.refreshNow(record.id).catch((error) => {
-    if (error instanceof InbankError) return record
-    throw error
+  const current = afterRefusal ?? (await readAfterSignature(inbank, signed, subject).catch((error) => {
+    if (!(error instanceof InbankError)) throw error
+    // Inbank accepted the code: the contract is signed, whatever else it would have said.
+    return subject === "contract" ? { ...signed, contract_status: "signed" } : signed
   }))
   res.json(stateView(current, { applicationSigningRequired: inbank.options.applicationSigning, orderPlaced: Boolean(cart.completed_at) }))
 })
+
+/** A signed application waits for its decision (the application is read); a signed contract changed alone. */
+function readAfterSignature(inbank: InbankModuleService, record: InbankApplicationRecord, subject: "application" | "contract") {
+  return subject === "contract" && record.contract_uuid
+    ? inbank.refreshContractNow({ ...record, contract_uuid: record.contract_uuid })
+    : inbank.refreshNow(record)
+}

