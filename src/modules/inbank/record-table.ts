@@ -2,10 +2,7 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { InbankApplicationRecord } from "./record-state"
 
 /** Columns a record update may set: everything but its identity, cart and amount. */
-export type RecordUpdate = { id: string } & Partial<Omit<InbankApplicationRecord, "id" | "cart_id" | "raw_amount">> & {
-  payment_session_id?: string | null
-  synced_at?: Date
-}
+export type RecordUpdate = { id: string } & Partial<Omit<InbankApplicationRecord, "id" | "cart_id" | "raw_amount">> & { synced_at?: Date }
 
 const JSON_COLUMNS = new Set(["previous_uuids", "offer"])
 

@@ -1,50 +1,43 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import type { ICartModuleService, IPaymentModuleService, MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { INBANK_MODULE } from "../../../../../modules/inbank"
 import type InbankModuleService from "../../../../../modules/inbank/service"
 import type { InbankApplicationRecord } from "../../../../../modules/inbank/record-state"
 
 export const INBANK_PROVIDER_ID = "pp_inbank_inbank"
 
-/** What every route of a cart's application needs of the cart: no totals, which Medusa computes on each read. */
-export interface CartSessions {
-  id: string
-  completed_at: string | null
-  payment_collection: { payment_sessions: { provider_id: string; data: Record<string, unknown> | null }[] } | null
-}
-
-async function loadCartSessions(scope: MedusaContainer, cartId: string): Promise<CartSessions> {
-  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "cart",
-    fields: ["id", "completed_at", "payment_collection.payment_sessions.provider_id", "payment_collection.payment_sessions.data"],
-    filters: { id: cartId },
-  })
-  if (!data[0]) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${cartId} was not found`)
-  return data[0] as unknown as CartSessions
-}
-
 export interface CartApplication {
-  cart: CartSessions
+  cart: { id: string; completed_at?: Date | string | null }
   record: InbankApplicationRecord
   inbank: InbankModuleService
 }
 
 /**
- * The cart's current Inbank application: the one its Inbank payment session names. Only that one:
- * no route acts on an application the cart's own session does not point at.
+ * The cart's current Inbank application: the newest record of the cart, and only while the cart's
+ * live Inbank payment session names it (Medusa deletes the session when the cart changes). No route
+ * acts on an application the cart's own session does not point at. Module reads, not a cross-module
+ * query: every step of the checkout starts here, and the query's joins cost as much as the rest.
  */
 export async function findCartApplication(scope: MedusaContainer, cartId: string): Promise<CartApplication> {
   const inbank = scope.resolve<InbankModuleService>(INBANK_MODULE)
-  const cart = await loadCartSessions(scope, cartId)
-  const session = cart.payment_collection?.payment_sessions?.find((s) => s.provider_id === INBANK_PROVIDER_ID)
-  const uuid = session?.data?.application_uuid
+  const [cart, record] = await Promise.all([
+    scope.resolve<ICartModuleService>(Modules.CART).retrieveCart(cartId, { select: ["id", "completed_at"] }),
+    currentRecord(scope, inbank, cartId),
+  ])
+  return { cart, record, inbank }
+}
+
+async function currentRecord(scope: MedusaContainer, inbank: InbankModuleService, cartId: string): Promise<InbankApplicationRecord> {
   const notFound = new MedusaError(MedusaError.Types.NOT_FOUND, "This cart has no Inbank application")
-  if (typeof uuid !== "string") throw notFound
-  const records = (await inbank.listInbankApplications({ cart_id: cart.id }, { order: { created_at: "DESC" } })) as unknown as InbankApplicationRecord[]
-  const current = records.find((r) => r.application_uuid === uuid || r.previous_uuids.uuids.includes(uuid))
-  if (!current) throw notFound
-  return { cart, record: current, inbank }
+  const [record] = (await inbank.listInbankApplications({ cart_id: cartId }, { order: { created_at: "DESC" }, take: 1 })) as unknown as InbankApplicationRecord[]
+  if (!record?.payment_session_id) throw notFound
+  const [session] = await scope
+    .resolve<IPaymentModuleService>(Modules.PAYMENT)
+    .listPaymentSessions({ id: record.payment_session_id }, { select: ["id", "provider_id", "data"] })
+  const uuid = session?.data?.application_uuid
+  const names = typeof uuid === "string" && (uuid === record.application_uuid || record.previous_uuids.uuids.includes(uuid))
+  if (session?.provider_id !== INBANK_PROVIDER_ID || !names) throw notFound
+  return record
 }
 
 /**
