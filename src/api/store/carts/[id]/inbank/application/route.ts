@@ -5,7 +5,6 @@ import { InbankError, toInbankAmount } from "../../../../../../lib/inbank"
 import { sessionBinding } from "../../../../../../providers/inbank/session-binding"
 import { INBANK_MODULE } from "../../../../../../modules/inbank"
 import type InbankModuleService from "../../../../../../modules/inbank/service"
-import type { InbankApplicationRecord } from "../../../../../../modules/inbank/record-state"
 import { withInbankErrors } from "../../../../../inbank-errors"
 import { INBANK_PROVIDER_ID } from "../cart-application"
 import { CartForApplication, loadCartForApplication } from "./cart-for-application"
@@ -43,25 +42,24 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankApplic
     })
   )
 
-  // The record first: a callback about the new application must find it.
-  const record = (await inbank.createInbankApplications({
-    cart_id: cart.id,
-    payment_collection_id: collection.id,
-    application_uuid: created.uuid,
-    previous_uuids: { uuids: created.previousUuid ? [created.previousUuid] : [] },
-    application_number: created.number ?? null,
-    // Medusa's bigNumber columns take the exact decimal string; the generated type only says number.
-    amount: amount as unknown as number,
-    currency_code: "pln",
-    period,
-    decision_status: created.decisionStatus,
-    decision_requested_at: new Date(),
-  })) as unknown as InbankApplicationRecord
-
-  let withSession: InbankApplicationRecord
-  try {
+  // The record and the session at once: a callback about the new application finds the record as
+  // soon as its insert lands, long before the session's workflow ends.
+  const [recorded, session] = await Promise.allSettled([
+    inbank.createInbankApplications({
+      cart_id: cart.id,
+      payment_collection_id: collection.id,
+      application_uuid: created.uuid,
+      previous_uuids: { uuids: created.previousUuid ? [created.previousUuid] : [] },
+      application_number: created.number ?? null,
+      // Medusa's bigNumber columns take the exact decimal string; the generated type only says number.
+      amount: amount as unknown as number,
+      currency_code: "pln",
+      period,
+      decision_status: created.decisionStatus,
+      decision_requested_at: new Date(),
+    }),
     // Replaces the cart's older sessions; Medusa then deletes them, which cancels their applications.
-    const { result } = await createPaymentSessionsWorkflow(req.scope).run({
+    createPaymentSessionsWorkflow(req.scope).run({
       input: {
         payment_collection_id: collection.id,
         provider_id: INBANK_PROVIDER_ID,
@@ -71,13 +69,15 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankApplic
           binding: sessionBinding(inbank.options.apiKey, created.uuid, amount),
         },
       },
-    })
-    withSession = await inbank.saveRecord({ id: record.id, payment_session_id: result.id })
-  } catch (error) {
+    }),
+  ])
+  if (recorded.status === "rejected" || session.status === "rejected") {
+    // Without its record or session the application is unreachable: withdraw it at Inbank.
     await inbank.client.cancelApplication(created.uuid).catch(() => undefined)
-    await inbank.deleteInbankApplications(record.id)
-    throw error
+    if (recorded.status === "fulfilled") await inbank.deleteInbankApplications(recorded.value.id)
+    throw recorded.status === "rejected" ? recorded.reason : (session as PromiseRejectedResult).reason
   }
+  const withSession = await inbank.saveRecord({ id: recorded.value.id, payment_session_id: session.value.result.id })
 
   // The application exists: an Inbank failing to answer the first read must not make the shopper apply
   // twice. The state route reads again.
