@@ -290,7 +290,7 @@ async function measureBareMemory(root, pg) {
 }
 
 function checkoutRows(checkout) {
-  return `| 4 | one full checkout (application → order, median of ${CHECKOUT_RUNS}, production) | ${checkout.wall.toFixed(0)} ms wall = ${checkout.sandboxTime.toFixed(0)} ms waiting for the sandbox + ${checkout.medusaTime.toFixed(0)} ms Medusa's own checkout (same cart paid with \`pp_system_default\`) + ${checkout.overhead.toFixed(0)} ms the plugin (median of the runs' own differences); ${checkout.calls} Inbank calls (the flow needs 5: create, accept, start signing, confirm, one read) | plugin < 50 ms |
+  return `| 4 | one full checkout (application → order with the payment authorized, merchant approval on; median of ${CHECKOUT_RUNS}, production) | ${checkout.wall.toFixed(0)} ms wall = ${checkout.sandboxTime.toFixed(0)} ms waiting for the sandbox + ${checkout.medusaTime.toFixed(0)} ms Medusa's own checkout (same cart paid with \`pp_system_default\`) + ${checkout.overhead.toFixed(0)} ms the plugin (median of the runs' own differences); ${checkout.calls} Inbank calls (the flow needs 5: create, accept, start signing, confirm, one read) | plugin < 50 ms |
 | 4 | the same checkout by step (median; wall, of which sandbox, Inbank calls) | ${checkout.steps.map((s) => `${s.name} ${s.wall.toFixed(0)} ms (${s.sandbox.toFixed(0)} ms, ${s.calls})`).join("; ")} | |
 | 4 | Medusa's own checkout by step (median) | ${checkout.baselineSteps.map((s) => `${s.name} ${s.wall.toFixed(0)} ms`).join("; ")} | |`
 }
