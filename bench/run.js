@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: Medusa (built, production mode) + this plugin + the Inbank sandbox, measured side by side.
 // Prints a markdown table and writes it to bench/results.md. BENCH_SANDBOX_LATENCY_MS (default 50) is the
-// sandbox's answer time; BENCH_SECONDS (default 10) the length of each load run; BENCH_ONLY=checkout measures
-// the checkout alone (production layout) and prints its rows without writing bench/results.md.
+// sandbox's answer time; BENCH_SECONDS (default 10) the length of each load run; BENCH_ONLY=checkout (or
+// callbacks, offers) measures that alone in the production layout and prints its rows.
 const crypto = require("node:crypto")
 const fs = require("node:fs")
 const os = require("node:os")
@@ -17,11 +17,12 @@ const { signCallback } = require("../src/lib/inbank")
 const { startEmbeddedPostgres } = require("../scripts/lib/embedded-postgres")
 const { prepareAppDir, setUpApp, startApp, appEnv, medusa } = require("../scripts/lib/medusa-app")
 const { startRedis } = require("../integration-tests/fixtures/redis")
-const { startSandboxProcess } = require("./sandbox-process")
+const { Sandbox } = require("../src/sandbox")
 
 const LATENCY_MS = Number(process.env.BENCH_SANDBOX_LATENCY_MS ?? 50)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
-const ONLY_CHECKOUT = process.env.BENCH_ONLY === "checkout"
+/** One measure alone, in the production layout: "checkout", "callbacks" or "offers" (nothing written to bench/results.md). */
+const ONLY = process.env.BENCH_ONLY
 const CHECKOUT_RUNS = 21
 /** Checkouts run first and not counted: the first ones pay for cold caches (Inbank's products, Medusa's queries). */
 const CHECKOUT_WARMUP = 2
@@ -219,16 +220,34 @@ async function systemCheckout(shop, store, sandbox) {
   return done()
 }
 
+/**
+ * The sandbox in this process, as the measures use it. Measured: in its own process it took the CPU the
+ * load generator and Medusa's worker need on a 2-CPU machine (valid callbacks ≈ 815 vs ≈ 990 req/s).
+ */
+async function startSandbox() {
+  const sandbox = await new Sandbox({ apiKey: API_KEY, latencyMs: LATENCY_MS, logRequests: false, merchantApproval: true }).start(await getPort())
+  const { state } = sandbox.bank
+  return {
+    url: sandbox.url,
+    /** Inbank API requests the sandbox answered, oldest first (each with its endpoint and `ms`). */
+    requests: async (endpoint) => (endpoint ? state.requests.filter((r) => r.endpoint === endpoint) : state.requests),
+    /** The newest SMS code sent to `phone`. */
+    smsCode: async (phone) => state.sms.filter((m) => m.phone === phone).at(-1).code,
+    updateSettings: async (patch) => sandbox.updateSettings(patch),
+    stop: () => sandbox.stop(),
+  }
+}
+
 async function main() {
   say(`Benchmark: sandbox latency ${LATENCY_MS} ms, ${SECONDS} s per load run`)
   const pg = await startEmbeddedPostgres()
   stops.push(() => pg.stop())
-  const sandbox = await startSandboxProcess({ apiKey: API_KEY, latencyMs: LATENCY_MS })
+  const sandbox = await startSandbox()
   stops.push(() => sandbox.stop())
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "inbank-bench-"))
   stops.push(() => fs.rmSync(root, { recursive: true, force: true }))
 
-  const bareRss = ONLY_CHECKOUT ? null : await measureBareMemory(root, pg)
+  const bareRss = ONLY ? null : await measureBareMemory(root, pg)
 
   say("• Medusa with the plugin: migrate, seed, build")
   const dir = path.join(root, "app")
@@ -238,7 +257,7 @@ async function main() {
   const store = setUpApp(dir, env, { seedFile: path.join(dir, "seed.json"), admin })
 
   let single = {}
-  if (!ONLY_CHECKOUT) {
+  if (!ONLY) {
     say("• Medusa's defaults: one process, local event bus, no caching module")
     const app = await startApp(dir, env, await getPort())
     single = { pluginRss: await settledRss(app), singleCallbacks: await benchCallbacks(app), singleOffers: await benchOffers(app, store, sandbox) }
@@ -257,9 +276,15 @@ async function main() {
   const { data: login } = await axios.post(`${app.url}/auth/user/emailpass`, admin)
   await axios.post(`${app.url}/admin/regions/${store.regionId}`, { payment_providers: ["pp_inbank_inbank", "pp_system_default"] }, { headers: { authorization: `Bearer ${login.token}` } })
 
-  if (ONLY_CHECKOUT) {
-    say("• checkout")
-    process.stdout.write(`\n${checkoutRows(await benchCheckout(app, store, sandbox))}\n`)
+  if (ONLY) {
+    const measures = {
+      checkout: async () => checkoutRows(await benchCheckout(app, store, sandbox)),
+      callbacks: async () => callbackRows("production", await benchCallbacks(app)),
+      offers: async () => offersRows("production", await benchOffers(app, store, sandbox)),
+    }
+    if (!measures[ONLY]) throw new Error(`BENCH_ONLY must be one of ${Object.keys(measures).join(", ")}`)
+    say(`• ${ONLY}`)
+    process.stdout.write(`\n${await measures[ONLY]()}\n`)
     return
   }
   // Callbacks last: the worker then still drains their queue, which would disturb the other measures.
@@ -295,15 +320,24 @@ function checkoutRows(checkout) {
 | 4 | Medusa's own checkout by step (median) | ${checkout.baselineSteps.map((s) => `${s.name} ${s.wall.toFixed(0)} ms`).join("; ")} | |`
 }
 
-function resultsTable({ bareRss, pluginRss, singleCallbacks, singleOffers, callbacks, offers, polling, checkout }) {
-  const rps = (result) => Math.round(result.requests.average)
-  const clean = (result) => (result.non2xx || result.errors ? ` (${result.non2xx} non-2xx, ${result.errors} errors)` : "")
-  const cpus = os.cpus()
-  const callbackRows = (label, c) => `| 1 | ${label}: valid distinct callbacks at 200 req/s | p50 ${c.atRate.latency.p50} ms, p99 ${c.atRate.latency.p99} ms, ${rps(c.atRate)} req/s${clean(c.atRate)} | p99 < 50 ms |
+const rps = (result) => Math.round(result.requests.average)
+const clean = (result) => (result.non2xx || result.errors ? ` (${result.non2xx} non-2xx, ${result.errors} errors)` : "")
+
+function callbackRows(label, c) {
+  return `| 1 | ${label}: valid distinct callbacks at 200 req/s | p50 ${c.atRate.latency.p50} ms, p99 ${c.atRate.latency.p99} ms, ${rps(c.atRate)} req/s${clean(c.atRate)} | p99 < 50 ms |
 | 1 | ${label}: valid distinct callbacks, as fast as they go | ${rps(c.maxValid)} req/s = ${ratio(rps(c.maxValid), rps(c.builtIn))} of Medusa's \`POST /hooks/payment/:provider\` (${rps(c.builtIn)} req/s) and ${ratio(rps(c.maxValid), rps(c.health))} of \`GET /health\` (${rps(c.health)} req/s); p99 ${c.maxValid.latency.p99} ms | ≥ 70 % of the built-in route |
 | 1 | ${label}: one callback repeated (duplicates: verified, not stored, not processed) | ${rps(c.duplicate)} req/s = ${ratio(rps(c.duplicate), rps(c.builtIn))} of the built-in route; p99 ${c.duplicate.latency.p99} ms | |
 | 1 | ${label}: forged (wrong HMAC, 401) | ${rps(c.forged)} req/s = ${ratio(rps(c.forged), rps(c.builtIn))} of the built-in route; p99 ${c.forged.latency.p99} ms | |`
-  return `Machine: ${cpus[0].model.trim()}, ${cpus.length} CPUs, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, ${os.type()} ${os.release()}; everything on it (PostgreSQL, Redis, the sandbox in its own process, and the load generator too).
+}
+
+function offersRows(label, o) {
+  const note = label === "defaults" ? "; Medusa's publishable-key lookup on every \`/store\` request dominates without the caching module" : ""
+  return `| 2 | ${label}: \`GET /store/inbank/offers\`, warm cache | ${rps(o.warm)} req/s = ${ratio(rps(o.warm), rps(o.health))} of \`GET /health\` (${rps(o.health)} req/s)${note} | ≥ 80 % of /health |`
+}
+
+function resultsTable({ bareRss, pluginRss, singleCallbacks, singleOffers, callbacks, offers, polling, checkout }) {
+  const cpus = os.cpus()
+  return `Machine: ${cpus[0].model.trim()}, ${cpus.length} CPUs, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, ${os.type()} ${os.release()}; everything on it (PostgreSQL, Redis, the sandbox and the load generator too).
 Medusa 2.21.2 built and started in production mode; embedded PostgreSQL 17; sandbox latency ${LATENCY_MS} ms; ${SECONDS} s per load run (autocannon, 10 connections unless said).
 "Defaults" = one Medusa process with Medusa's default modules (local event bus: every callback is processed in the process that answers it).
 "Production" = Medusa's recommended layout: Redis event bus, workflow engine and locking, the caching module, one HTTP server (\`workerMode: "server"\`) and one worker (\`workerMode: "worker"\`).
@@ -313,8 +347,8 @@ Valid distinct callbacks name applications Inbank does not know (each is stored,
 |---|---|---|---|
 ${callbackRows("defaults", singleCallbacks)}
 ${callbackRows("production", callbacks)}
-| 2 | defaults: \`GET /store/inbank/offers\`, warm cache | ${rps(singleOffers.warm)} req/s = ${ratio(rps(singleOffers.warm), rps(singleOffers.health))} of \`GET /health\` (${rps(singleOffers.health)} req/s); Medusa's publishable-key lookup on every \`/store\` request dominates without the caching module | ≥ 80 % of /health |
-| 2 | production: \`GET /store/inbank/offers\`, warm cache | ${rps(offers.warm)} req/s = ${ratio(rps(offers.warm), rps(offers.health))} of \`GET /health\` (${rps(offers.health)} req/s) | ≥ 80 % of /health |
+${offersRows("defaults", singleOffers)}
+${offersRows("production", offers)}
 | 2 | offers: ${offers.requests} requests over ${offers.distinct} distinct amounts | ${offers.calls} Inbank calculation calls (${offers.distinct} amounts × 9 periods, then none) | |
 | 3 | state route, 100 concurrent pollers on one cart for ${SECONDS} s | ${rps(polling.result)} req/s served; ${polling.perSecond.toFixed(2)} Inbank requests/s | ≤ 1 per second |
 ${checkoutRows(checkout)}
