@@ -11,7 +11,7 @@ export default async function inbankOrderPlaced({ event, container }: Subscriber
   if (!cartId) return
   const inbank = container.resolve<InbankModuleService>(INBANK_MODULE)
   const [record] = await inbank.listInbankApplications({ cart_id: cartId, order_id: null }, { order: { created_at: "DESC" }, take: 1 })
-  if (record) await inbank.updateInbankApplications({ id: record.id, order_id: event.data.id })
+  if (record) await inbank.saveRecord({ id: record.id, order_id: event.data.id })
 }
 
 export const config: SubscriberConfig = { event: "order.placed" }

@@ -85,7 +85,7 @@ async function apply(container: MedusaContainer, recordId: string): Promise<Appl
     }
   }
 
-  if (cart.orderId && record.order_id !== cart.orderId) await inbank.updateInbankApplications({ id: record.id, order_id: cart.orderId })
+  if (cart.orderId && record.order_id !== cart.orderId) await inbank.saveRecord({ id: record.id, order_id: cart.orderId })
   return { record, derived, orderId: cart.orderId, actions }
 }
 

@@ -26,6 +26,11 @@ export interface InbankApplicationRecord {
   decision_requested_at: Date | string
 }
 
+/** A record whose contract Inbank has created. */
+export type RecordWithContract = InbankApplicationRecord & { contract_uuid: string }
+
+export const hasContract = (record: InbankApplicationRecord): record is RecordWithContract => Boolean(record.contract_uuid)
+
 /** The record's last known Inbank state through the one derivation. */
 export function deriveRecordState(record: InbankApplicationRecord, context: { applicationSigningRequired: boolean; orderPlaced: boolean }): DerivedState {
   return deriveState({

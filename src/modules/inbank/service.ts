@@ -7,7 +7,7 @@ import { fetchState } from "../../providers/inbank/snapshot"
 import { InbankApplication } from "./models/inbank-application"
 import { InbankCallback } from "./models/inbank-callback"
 import { RecordUpdate, updateRecord } from "./record-table"
-import { contractUpdateFrom, deriveRecordState, InbankApplicationRecord, recordUpdateFrom, worthPolling } from "./record-state"
+import { contractUpdateFrom, deriveRecordState, InbankApplicationRecord, RecordWithContract, recordUpdateFrom, worthPolling } from "./record-state"
 
 /** Vendor: at most one poll a second per application (partner API reference, GET application). */
 const REFRESH_INTERVAL_MS = 1_000
@@ -108,7 +108,7 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
   }
 
   /** After an action on the contract alone (its signature): only the contract is read again. */
-  async refreshContractNow(record: InbankApplicationRecord & { contract_uuid: string }): Promise<InbankApplicationRecord> {
+  async refreshContractNow(record: RecordWithContract): Promise<InbankApplicationRecord> {
     const contract = await this.client.getContract(record.contract_uuid)
     return this.saveRecord({ id: record.id, ...contractUpdateFrom(contract), synced_at: new Date() })
   }

@@ -16,11 +16,12 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankSignin
   if (req.validatedBody.subject === "application") {
     await inbank.client.startApplicationSigning(record.application_uuid, "sms")
   } else {
-    current = await contractToSign(inbank, record)
-    if (current.contract_status !== "unsigned") {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `The contract is ${current.contract_status}, not waiting for a signature`)
+    const contract = await contractToSign(inbank, record)
+    if (contract.contract_status !== "unsigned") {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `The contract is ${contract.contract_status}, not waiting for a signature`)
     }
-    await inbank.client.startContractSigning(current.contract_uuid!, "sms")
+    await inbank.client.startContractSigning(contract.contract_uuid, "sms")
+    current = contract
   }
   // Starting a signing sends the SMS and changes nothing the record holds: no read follows.
   res.json(stateView(current, { applicationSigningRequired: inbank.options.applicationSigning, orderPlaced: Boolean(cart.completed_at) }))

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { InbankError } from "../../../../../../../lib/inbank"
-import type { InbankApplicationRecord } from "../../../../../../../modules/inbank/record-state"
+import { hasContract, InbankApplicationRecord } from "../../../../../../../modules/inbank/record-state"
 import type InbankModuleService from "../../../../../../../modules/inbank/service"
 import { withInbankErrors } from "../../../../../../inbank-errors"
 import { findCartApplication, withKnownContract } from "../../cart-application"
@@ -48,7 +48,5 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankSignin
 
 /** A signed application waits for its decision (the application is read); a signed contract changed alone. */
 function readAfterSignature(inbank: InbankModuleService, record: InbankApplicationRecord, subject: "application" | "contract") {
-  return subject === "contract" && record.contract_uuid
-    ? inbank.refreshContractNow({ ...record, contract_uuid: record.contract_uuid })
-    : inbank.refreshNow(record)
+  return subject === "contract" && hasContract(record) ? inbank.refreshContractNow(record) : inbank.refreshNow(record)
 }
