@@ -58,6 +58,18 @@ function load(options) {
   })
 }
 
+/**
+ * POSTs at a steady rate, one every 1000 / rate ms whatever the answers (loadtest's open model), as
+ * Inbank's callbacks arrive. Not autocannon: its rate limit sends each second's requests at once as
+ * fast as its connections go, and its latency correction for rated runs uses an expected interval of
+ * Math.ceil(1 / rate) = 1 ms (autocannon 8, lib/run.js), counting a d-ms answer d times.
+ */
+async function steadyLoad({ url, rate, contentType, body, seconds = SECONDS }) {
+  const { loadTest } = await import("loadtest")
+  const result = await loadTest({ url, method: "POST", contentType, body, requestsPerSecond: rate, maxSeconds: seconds, agentKeepAlive: true, quiet: true })
+  return { latency: { p50: result.percentiles[50], p99: result.percentiles[99] }, requests: { average: result.effectiveRps }, errors: result.totalErrors }
+}
+
 const callbackBody = (uuid, { forged = false } = {}) => {
   const message = JSON.stringify({ type: "DECISION", status: "POSITIVE", creditApplicationUuid: uuid })
   const timestamp = String(Date.now())
@@ -69,8 +81,12 @@ const FORM = { "content-type": "application/x-www-form-urlencoded" }
 async function benchCallbacks(app) {
   const url = `${app.url}/hooks/inbank`
   const distinct = { method: "POST", headers: FORM, requests: [{ setupRequest: (req) => ({ ...req, body: callbackBody(crypto.randomUUID()) }) }] }
-  const atRate = await load({ url, ...distinct, overallRate: 200 })
   const maxValid = await load({ url, ...distinct })
+  // The steady run comes after the flood, and after 3 s not counted: right after boot, a server's first
+  // major garbage collections stall it once for 100–300 ms (measured), which is not its steady state.
+  const steady = { url, rate: 200, contentType: FORM["content-type"], body: () => callbackBody(crypto.randomUUID()) }
+  await steadyLoad({ ...steady, seconds: 3 })
+  const atRate = await steadyLoad(steady)
   const duplicate = await load({ url, method: "POST", headers: FORM, body: callbackBody(crypto.randomUUID()) })
   const forged = await load({ url, method: "POST", headers: FORM, requests: [{ setupRequest: (req) => ({ ...req, body: callbackBody(crypto.randomUUID(), { forged: true }) }) }] })
   const health = await load({ url: `${app.url}/health` })
@@ -321,10 +337,10 @@ function checkoutRows(checkout) {
 }
 
 const rps = (result) => Math.round(result.requests.average)
-const clean = (result) => (result.non2xx || result.errors ? ` (${result.non2xx} non-2xx, ${result.errors} errors)` : "")
+const clean = (result) => (result.non2xx || result.errors ? ` (${result.non2xx ?? 0} non-2xx, ${result.errors} errors)` : "")
 
 function callbackRows(label, c) {
-  return `| 1 | ${label}: valid distinct callbacks at 200 req/s | p50 ${c.atRate.latency.p50} ms, p99 ${c.atRate.latency.p99} ms, ${rps(c.atRate)} req/s${clean(c.atRate)} | p99 < 50 ms |
+  return `| 1 | ${label}: valid distinct callbacks arriving steadily at 200 req/s | p50 ${c.atRate.latency.p50} ms, p99 ${c.atRate.latency.p99} ms, ${rps(c.atRate)} req/s${clean(c.atRate)} | p99 < 50 ms |
 | 1 | ${label}: valid distinct callbacks, as fast as they go | ${rps(c.maxValid)} req/s = ${ratio(rps(c.maxValid), rps(c.builtIn))} of Medusa's \`POST /hooks/payment/:provider\` (${rps(c.builtIn)} req/s) and ${ratio(rps(c.maxValid), rps(c.health))} of \`GET /health\` (${rps(c.health)} req/s); p99 ${c.maxValid.latency.p99} ms | ≥ 70 % of the built-in route |
 | 1 | ${label}: one callback repeated (duplicates: verified, not stored, not processed) | ${rps(c.duplicate)} req/s = ${ratio(rps(c.duplicate), rps(c.builtIn))} of the built-in route; p99 ${c.duplicate.latency.p99} ms | |
 | 1 | ${label}: forged (wrong HMAC, 401) | ${rps(c.forged)} req/s = ${ratio(rps(c.forged), rps(c.builtIn))} of the built-in route; p99 ${c.forged.latency.p99} ms | |`

@@ -1,4 +1,4 @@
-import { generateEntityId } from "@medusajs/framework/utils"
+import { entityId } from "./entity-id"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 
 /**
@@ -32,7 +32,7 @@ export async function insertCallback(knex: Knex, callback: VerifiedCallback): Pr
      values (?, ?, ?, ?, ?, 0)
      on conflict (application_uuid, type, status) where deleted_at is null do nothing
      returning id`,
-    [generateEntityId(undefined, "inbcb"), callback.application_uuid, callback.type, callback.status, callback.sent_at]
+    [entityId("inbcb"), callback.application_uuid, callback.type, callback.status, callback.sent_at]
   )
   return rows[0]?.id ?? null
 }

@@ -1,2 +1,9 @@
-/** Emitted once per recorded (first-time) callback; the plugin's subscriber processes it. */
-export const CALLBACK_RECEIVED_EVENT = "inbank.callback.received"
+/**
+ * Emitted for callbacks recorded for the first time, several per event under load (see
+ * api/hooks/inbank/processing-trigger.ts); the plugin's subscriber processes them.
+ */
+export const CALLBACKS_RECORDED_EVENT = "inbank.callbacks.recorded"
+
+export interface CallbacksRecordedData {
+  ids: string[]
+}

@@ -3,8 +3,8 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { parseCallbackMessage, parseCallbackTimestamp, verifyCallback } from "../../../lib/inbank"
 import { INBANK_MODULE } from "../../../modules/inbank"
 import type InbankModuleService from "../../../modules/inbank/service"
-import { CALLBACK_RECEIVED_EVENT } from "../../../modules/inbank/events"
 import { insertCallback } from "../../../modules/inbank/callback-table"
+import { triggerProcessing } from "./processing-trigger"
 
 const reject = (res: MedusaResponse, status: number, message: string) => {
   res.status(status).json({ type: status === 401 ? "unauthorized" : "invalid_data", message })
@@ -13,7 +13,7 @@ const reject = (res: MedusaResponse, status: number, message: string) => {
 /**
  * Inbank's server-to-server callbacks (direct API guide, "Callbacks"). Authenticity first; a
  * rejected callback leaves no trace. An accepted one is recorded once — a duplicate answers 200
- * so Inbank stops retrying — and processed after the answer, from the event bus.
+ * so Inbank stops retrying — and processed after the answer, from the event bus (processing-trigger.ts).
  */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const inbank = req.scope.resolve<InbankModuleService>(INBANK_MODULE)
@@ -50,6 +50,6 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
     res.status(200).json({ received: true, duplicate: true })
     return
   }
-  await req.scope.resolve(Modules.EVENT_BUS).emit({ name: CALLBACK_RECEIVED_EVENT, data: { id: callbackId } })
+  triggerProcessing(req.scope.resolve(Modules.EVENT_BUS), req.scope.resolve(ContainerRegistrationKeys.LOGGER), callbackId)
   res.status(200).json({ received: true })
 }
