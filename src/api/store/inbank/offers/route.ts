@@ -18,6 +18,9 @@ const offersBodies = new LRUCache<string, string, OffersContext>({
   fetchMethod: async (_key, _stale, { context }) => JSON.stringify(await buildOffers(context.inbank, context.price, context.requested)),
 })
 
+/** Prices and instalments are public: no customer to authenticate (Medusa's route-level opt-out). */
+export const AUTHENTICATE = false
+
 /**
  * Instalment offers for a price, for product pages and the cart: whether Inbank is offered
  * (PLN, inside the agreed range) and the monthly payment per period from Inbank's calculations.
