@@ -57,5 +57,19 @@ medusaIntegrationTestRunner({
       expect(answers.every((a) => a.status === 200 && a.data.offers[0].period === 24)).toBe(true)
       expect(calculations() - before).toBe(1)
     })
+
+    it("answers JSON with an ETag, and 304 without a body to a browser that has the same answer", async () => {
+      const first = await offers("amount=499")
+      expect(first.headers["content-type"]).toBe("application/json; charset=utf-8")
+      expect(first.headers.etag).toMatch(/^W\/".+"$/)
+      const again = await api.get("/store/inbank/offers?amount=499", {
+        headers: { "x-publishable-api-key": store.publishableKey, "if-none-match": first.headers.etag },
+        validateStatus: () => true,
+      })
+      expect(again.status).toBe(304)
+      expect(again.data).toBe("")
+      const otherPrice = await offers("amount=500")
+      expect(otherPrice.headers.etag).not.toBe(first.headers.etag)
+    })
   },
 })

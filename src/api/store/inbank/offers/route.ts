@@ -1,4 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { createHash } from "node:crypto"
 import { MedusaError } from "@medusajs/framework/utils"
 import BigNumber from "bignumber.js"
 import { LRUCache } from "lru-cache"
@@ -7,15 +8,24 @@ import type InbankModuleService from "../../../../modules/inbank/service"
 import { withInbankErrors } from "../../../inbank-errors"
 import { buildOffers, OffersContext } from "./build-offers"
 
+interface OffersAnswer {
+  body: Buffer
+  /** Set before Express sends the body, so it does not hash the same body again for every request. */
+  etag: string
+}
+
 /**
  * Whole answers, serialized, for a minute: product pages are the hottest path of a shop, and the
  * answer for a price changes only with Inbank's calculations (themselves cached ten minutes).
  * Concurrent requests for one price share one build.
  */
-const offersBodies = new LRUCache<string, string, OffersContext>({
+const offersAnswers = new LRUCache<string, OffersAnswer, OffersContext>({
   max: 2_000,
   ttl: 60_000,
-  fetchMethod: async (_key, _stale, { context }) => JSON.stringify(await buildOffers(context.inbank, context.price, context.requested)),
+  fetchMethod: async (_key, _stale, { context }) => {
+    const body = Buffer.from(JSON.stringify(await buildOffers(context.inbank, context.price, context.requested)))
+    return { body, etag: `W/"${createHash("sha1").update(body).digest("base64url")}"` }
+  },
 })
 
 /** Prices and instalments are public: no customer to authenticate (Medusa's route-level opt-out). */
@@ -43,5 +53,6 @@ export const GET = withInbankErrors(async (req: MedusaRequest, res: MedusaRespon
   }
 
   const key = `${price}:${requested ?? ""}`
-  res.type("application/json").send(await offersBodies.fetch(key, { context: { inbank, price, requested } }))
+  const answer = offersAnswers.get(key) ?? (await offersAnswers.fetch(key, { context: { inbank, price, requested } }))!
+  res.set({ "Content-Type": "application/json; charset=utf-8", ETag: answer.etag }).send(answer.body)
 })
