@@ -6,7 +6,7 @@ import { createInbankClient, InbankOptions, parseInbankOptions, ResolvedInbankOp
 import { fetchState } from "../../providers/inbank/snapshot"
 import { InbankApplication } from "./models/inbank-application"
 import { InbankCallback } from "./models/inbank-callback"
-import { RecordUpdate, updateRecord } from "./record-table"
+import { newestCartRecord, RecordUpdate, updateRecord } from "./record-table"
 import { contractUpdateFrom, deriveRecordState, InbankApplicationRecord, RecordWithContract, recordUpdateFrom, worthPolling } from "./record-state"
 
 /** Vendor: at most one poll a second per application (partner API reference, GET application). */
@@ -90,6 +90,11 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
     const derived = deriveRecordState(record, { applicationSigningRequired: this.options.applicationSigning, orderPlaced })
     if (!worthPolling(record, derived)) return record
     return (await this.refreshes.fetch(record.id)) ?? record
+  }
+
+  /** The cart's newest application record, if it has one. */
+  async newestCartRecord(cartId: string): Promise<InbankApplicationRecord | undefined> {
+    return newestCartRecord(this.knex, cartId)
   }
 
   /** Writes what Inbank or the shopper's step established (see record-table.ts for why not the generated update). */

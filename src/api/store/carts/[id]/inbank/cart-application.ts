@@ -29,7 +29,7 @@ export async function findCartApplication(scope: MedusaContainer, cartId: string
 
 async function currentRecord(scope: MedusaContainer, inbank: InbankModuleService, cartId: string): Promise<InbankApplicationRecord> {
   const notFound = new MedusaError(MedusaError.Types.NOT_FOUND, "This cart has no Inbank application")
-  const [record] = (await inbank.listInbankApplications({ cart_id: cartId }, { order: { created_at: "DESC" }, take: 1 })) as unknown as InbankApplicationRecord[]
+  const record = await inbank.newestCartRecord(cartId)
   if (!record?.payment_session_id) throw notFound
   const [session] = await scope
     .resolve<IPaymentModuleService>(Modules.PAYMENT)
