@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { signCallback } from "../../src/lib/inbank"
 import { INBANK_MODULE } from "../../src/modules/inbank"
+import { insertCallback } from "../../src/modules/inbank/callback-table"
 import { reconcileInbank } from "../../src/workflows/reconcile-inbank"
 import { adminHeaders } from "../fixtures/admin"
 import { eventually } from "../fixtures/eventually"
@@ -116,6 +117,20 @@ medusaIntegrationTestRunner({
       await new Promise((resolve) => setTimeout(resolve, 500))
       expect(await inbank().listInbankCallbacks({ application_uuid: uuid })).toHaveLength(1)
       expect(gets() - before).toBe(0)
+    })
+
+    it("a recorded callback whose event never went out (process stopped) is processed by the reconciliation job", async () => {
+      const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const uuid = "0b6f3c52-95a4-4d0e-9a53-6a1f2f0e7c11"
+      const id = (await insertCallback(knex, { application_uuid: uuid, type: "DECISION", status: "POSITIVE", sent_at: new Date() }))!
+      const [recorded] = await inbank().listInbankCallbacks({ id })
+      expect(recorded).toMatchObject({ attempts: 0, processed_at: null })
+
+      const report = await reconcileInbank(getContainer(), { olderThanMs: 0 })
+      expect(report.callbacksRetried).toBeGreaterThanOrEqual(1)
+      const [processed] = await inbank().listInbankCallbacks({ id })
+      expect(processed).toMatchObject({ attempts: 1, outcome: "unknown_application" })
+      expect(processed.processed_at).not.toBeNull()
     })
 
     it("rejects forged, stale, malformed and oversized callbacks and records nothing", async () => {
