@@ -1,3 +1,5 @@
+import { createRegionsWorkflow } from "@medusajs/core-flows"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import axios from "axios"
 import { adminHeaders } from "../fixtures/admin"
@@ -173,8 +175,42 @@ medusaIntegrationTestRunner({
       const euro = await seeded.client.post(`/store/carts/${await seeded.client.cart(seeded.store.variants.p399, seeded.store.eurRegionId)}/inbank/application`, applicantForm())
       expect(euro.status).toBe(400)
       expect(euro.data.message).toMatch(/^currency_code: .*PLN carts only/)
+
+      const {
+        result: [withoutInbank],
+      } = await createRegionsWorkflow(getContainer()).run({
+        input: { regions: [{ name: "Polska bez rat", currency_code: "pln", payment_providers: ["pp_system_default"] }] },
+      })
+      const elsewhere = await seeded.client.post(`/store/carts/${await seeded.client.cart(seeded.store.variants.p399, withoutInbank.id)}/inbank/application`, applicantForm())
+      expect(elsewhere.status).toBe(400)
+      expect(elsewhere.data.message).toMatch(/^region_id: Inbank instalments are not enabled in the cart's region/)
       expect(inbankCalls("createApplication")).toBe(0)
     })
+
+    it.each(["inbank_application", "payment_session"])(
+      "an application the store cannot save (%s refused) is withdrawn at Inbank, and the shopper's retry goes through",
+      async (table) => {
+        const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        await knex.raw(`create or replace function refuse_insert() returns trigger language plpgsql as $$ begin raise exception 'refused by the test'; end $$`)
+        await knex.raw(`create trigger refuse_insert before insert on "${table}" for each row execute function refuse_insert()`)
+        const cartId = await seeded.client.cart(seeded.store.variants.p399)
+        const form = applicantForm()
+        const refused = await seeded.client.post(`/store/carts/${cartId}/inbank/application`, form).finally(() => knex.raw(`drop trigger refuse_insert on "${table}"`))
+
+        expect(refused.status).toBe(503)
+        expect(refused.data).toMatchObject({ type: "application_not_recorded", retriable: true })
+        const [withdrawn] = [...sandbox.bank.state.applications.values()].slice(-1)
+        expect(withdrawn.stage).toBe("cancelled")
+        const { rows: records } = await knex.raw(`select 1 from inbank_application where application_uuid = ? and deleted_at is null`, [withdrawn.uuid])
+        const { rows: sessions } = await knex.raw(`select 1 from payment_session where data->>'application_uuid' = ? and deleted_at is null`, [withdrawn.uuid])
+        expect({ records: records.length, sessions: sessions.length }).toEqual({ records: 0, sessions: 0 })
+
+        const retried = await seeded.client.post(`/store/carts/${cartId}/inbank/application`, form)
+        expect(retried.status).toBe(201)
+        expect(retried.data.inbank.application.uuid).not.toBe(withdrawn.uuid)
+        expect((await signAndComplete(cartId, form.applicant.mobile)).id).toMatch(/^order_/)
+      }
+    )
 
     it("asks Inbank at most once a second however many shoppers' requests arrive", async () => {
       sandbox.updateSettings({ decisionDelayMs: 60_000 })

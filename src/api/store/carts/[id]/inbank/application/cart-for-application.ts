@@ -1,11 +1,13 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 
-/** The cart as an application needs it: the goods Inbank lists and the payment collection's amount. */
+/** The cart as an application needs it: the goods Inbank lists, the payment collection's amount, the region's providers. */
 export interface CartForApplication {
   id: string
   currency_code: string
   completed_at: string | null
+  region_id: string | null
+  region: { payment_providers: { id: string }[] | null } | null
   items: { title: string; product_title?: string | null; variant_title?: string | null; quantity: number; unit_price: unknown }[]
   payment_collection: { id: string; raw_amount: { value: string } } | null
 }
@@ -18,6 +20,8 @@ export async function loadCartForApplication(scope: MedusaContainer, cartId: str
       "id",
       "currency_code",
       "completed_at",
+      "region_id",
+      "region.payment_providers.id",
       "items.title",
       "items.product_title",
       "items.variant_title",

@@ -9,6 +9,7 @@ import { withInbankErrors } from "../../../../../inbank-errors"
 import { INBANK_PROVIDER_ID } from "../cart-application"
 import { CartForApplication, loadCartForApplication } from "./cart-for-application"
 import { applicantToInbank } from "./applicant-to-inbank"
+import { withdrawUnrecorded } from "./withdraw-unrecorded"
 import { checkOffer } from "./check-offer"
 import { stateView } from "../state-view"
 import type { StoreInbankApplicationType } from "../validators"
@@ -24,6 +25,10 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankApplic
   if (cart.completed_at) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The cart is already completed")
   if (cart.currency_code.toLowerCase() !== "pln") {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `currency_code: Inbank instalments are offered for PLN carts only, this cart is in ${cart.currency_code.toUpperCase()}`)
+  }
+  // Medusa refuses the session of a provider its region lacks, but only after Inbank has the applicant's data.
+  if (!cart.region?.payment_providers?.some((provider) => provider.id === INBANK_PROVIDER_ID)) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `region_id: Inbank instalments are not enabled in the cart's region ${cart.region_id}`)
   }
   const missing = inbank.options.requiredConsents.filter((type) => !body.consents.some((c) => c.type === type && c.value))
   if (missing.length) throw new MedusaError(MedusaError.Types.INVALID_DATA, `consents: the applicant must accept ${missing.join(", ")}`)
@@ -72,10 +77,19 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankApplic
     }),
   ])
   if (recorded.status === "rejected" || session.status === "rejected") {
-    // Without its record or session the application is unreachable: withdraw it at Inbank.
-    await inbank.client.cancelApplication(created.uuid).catch(() => undefined)
-    if (recorded.status === "fulfilled") await inbank.deleteInbankApplications(recorded.value.id)
-    throw recorded.status === "rejected" ? recorded.reason : (session as PromiseRejectedResult).reason
+    const reason = (recorded.status === "rejected" ? recorded.reason : (session as PromiseRejectedResult).reason) as Error
+    await withdrawUnrecorded(req.scope, inbank, {
+      applicationUuid: created.uuid,
+      recordId: recorded.status === "fulfilled" ? recorded.value.id : undefined,
+      paymentSessionId: session.status === "fulfilled" ? session.value.result.id : undefined,
+    })
+    req.scope.resolve("logger").error(`Inbank: application ${created.uuid} could not be recorded and was withdrawn: ${reason.message}`)
+    res.status(503).json({
+      type: "application_not_recorded",
+      message: "The application could not be saved by the store and was withdrawn. Please try again in a moment.",
+      retriable: true,
+    })
+    return
   }
   const withSession = await inbank.saveRecord({ id: recorded.value.id, payment_session_id: session.value.result.id })
 
