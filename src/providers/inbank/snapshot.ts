@@ -11,10 +11,14 @@ export interface FetchedState {
  * as Inbank answers now. The contract UUID comes from the application when Inbank gives it there.
  */
 export async function fetchState(client: InbankClient, applicationUuid: string, knownContractUuid?: string | null): Promise<FetchedState> {
-  const application = await client.getApplication(applicationUuid)
+  // A known contract is read alongside the application: one Inbank round trip instead of two.
+  const [application, knownContract] = await Promise.all([
+    client.getApplication(applicationUuid),
+    knownContractUuid ? client.getContract(knownContractUuid) : null,
+  ])
   const contractUuid = application.contract?.uuid ?? knownContractUuid
-  const contract = contractUuid ? await client.getContract(contractUuid) : null
-  return { application, contract }
+  if (!contractUuid) return { application, contract: null }
+  return { application, contract: contractUuid === knownContractUuid ? knownContract : await client.getContract(contractUuid) }
 }
 
 export function toSnapshot(fetched: FetchedState, context: { applicationSigningRequired: boolean; orderPlaced: boolean }): InbankSnapshot {
