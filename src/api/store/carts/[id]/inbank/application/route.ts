@@ -1,6 +1,6 @@
 import { createPaymentCollectionForCartWorkflow, createPaymentSessionsWorkflow } from "@medusajs/core-flows"
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { InbankError, toInbankAmount } from "../../../../../../lib/inbank"
 import { sessionBinding } from "../../../../../../providers/inbank/session-binding"
 import { INBANK_MODULE } from "../../../../../../modules/inbank"
@@ -78,12 +78,13 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankApplic
   ])
   if (recorded.status === "rejected" || session.status === "rejected") {
     const reason = (recorded.status === "rejected" ? recorded.reason : (session as PromiseRejectedResult).reason) as Error
+    // Logged first: the cause must reach the merchant even if undoing fails too.
+    req.scope.resolve(ContainerRegistrationKeys.LOGGER).error(`Inbank: application ${created.uuid} could not be recorded and is withdrawn: ${reason.message}`)
     await withdrawUnrecorded(req.scope, inbank, {
       applicationUuid: created.uuid,
       recordId: recorded.status === "fulfilled" ? recorded.value.id : undefined,
       paymentSessionId: session.status === "fulfilled" ? session.value.result.id : undefined,
     })
-    req.scope.resolve("logger").error(`Inbank: application ${created.uuid} could not be recorded and was withdrawn: ${reason.message}`)
     res.status(503).json({
       type: "application_not_recorded",
       message: "The application could not be saved by the store and was withdrawn. Please try again in a moment.",

@@ -1,5 +1,6 @@
 import { deletePaymentSessionsWorkflow } from "@medusajs/core-flows"
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type InbankModuleService from "../../../../../../modules/inbank/service"
 
 interface Landed {
@@ -14,7 +15,7 @@ interface Landed {
  * half landed, so that the shopper's retry starts clean.
  */
 export async function withdrawUnrecorded(scope: MedusaContainer, inbank: InbankModuleService, landed: Landed): Promise<void> {
-  const logger = scope.resolve("logger")
+  const logger = scope.resolve(ContainerRegistrationKeys.LOGGER)
   await inbank.client.cancelApplication(landed.applicationUuid).catch((error: Error) => {
     logger.warn(`Inbank: could not withdraw the unrecorded application ${landed.applicationUuid} (${error.message}); cancel it in Inbank's Partner Portal`)
   })
