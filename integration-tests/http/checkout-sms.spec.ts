@@ -51,13 +51,23 @@ medusaIntegrationTestRunner({
       expect(contractSigned.status).toBe(200)
       expect(contractSigned.data.inbank).toMatchObject({ contract: { uuid: contractUuid, status: "signed" }, session_status: "authorized", next_action: { type: "complete_cart" } })
 
+      // Slow answers, to tell reads made at once from reads made one after the other.
+      sandbox.updateSettings({ latencyMs: 150 })
+      const requestsBefore = sandbox.bank.state.requests.length
       const completed = await shop.post(`/store/carts/${cartId}/complete`)
+      sandbox.updateSettings({ latencyMs: 0 })
       expect(completed.status).toBe(200)
       expect(completed.data.type).toBe("order")
       const order = completed.data.order
       // One acceptance and one SMS for the contract: the completion found it signed and started nothing.
       expect(sandbox.bank.state.requests.filter((r) => r.endpoint === "acceptApplication")).toHaveLength(1)
       expect(sandbox.bank.state.requests.filter((r) => r.endpoint === "startContractSigning")).toHaveLength(1)
+      // The payment session learnt the contract when the shopper accepted: authorization reads both at once.
+      const started = (endpoint: string) =>
+        sandbox.bank.state.requests.slice(requestsBefore).filter((r) => r.endpoint === endpoint).map((r) => Date.parse(r.at) - r.ms)
+      expect(started("getApplication")).toHaveLength(1)
+      expect(started("getContract")).toHaveLength(1)
+      expect(Math.abs(started("getApplication")[0] - started("getContract")[0])).toBeLessThan(100)
 
       const admin = await adminHeaders(getContainer())
       const { data } = await api.get(`/admin/orders/${order.id}?fields=*payment_collections.payments`, admin)

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, MedusaService } from "@medusajs/framework/ut
 import { LRUCache } from "lru-cache"
 import { Calculation, InbankClient } from "../../lib/inbank"
 import { createInbankClient, InbankOptions, parseInbankOptions, ResolvedInbankOptions } from "../../lib/plugin-options"
-import { fetchState } from "../../providers/inbank/snapshot"
+import { fetchState, FetchedState } from "../../providers/inbank/snapshot"
 import { InbankApplication } from "./models/inbank-application"
 import { InbankCallback } from "./models/inbank-callback"
 import { newestCartRecord, RecordUpdate, updateRecord } from "./record-table"
@@ -110,6 +110,14 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
     const record = await this.load(recordOrId)
     this.refreshes.set(record.id, record)
     return record
+  }
+
+  /**
+   * Stores a read of Inbank started before the record existed (the first read after the application,
+   * made while the store records it), with the caller's own fields in the same write.
+   */
+  async saveFetched(record: InbankApplicationRecord, fetched: FetchedState, fields: Omit<RecordUpdate, "id">): Promise<InbankApplicationRecord> {
+    return this.saveRecord({ ...recordUpdateFrom(record, fetched), ...fields })
   }
 
   /** After an action on the contract alone (its signature): only the contract is read again. */

@@ -1,4 +1,4 @@
-import type { ICartModuleService, IPaymentModuleService, MedusaContainer } from "@medusajs/framework/types"
+import type { BigNumberRawValue, ICartModuleService, IPaymentModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { INBANK_MODULE } from "../../../../../modules/inbank"
 import type InbankModuleService from "../../../../../modules/inbank/service"
@@ -6,9 +6,18 @@ import type { InbankApplicationRecord } from "../../../../../modules/inbank/reco
 
 export const INBANK_PROVIDER_ID = "pp_inbank_inbank"
 
+export interface CartSession {
+  id: string
+  data: Record<string, unknown>
+  raw_amount: BigNumberRawValue
+  currency_code: string
+}
+
 export interface CartApplication {
   cart: { id: string; completed_at?: Date | string | null }
   record: InbankApplicationRecord
+  /** The cart's Inbank payment session, which names the record's application. */
+  session: CartSession
   inbank: InbankModuleService
 }
 
@@ -20,24 +29,24 @@ export interface CartApplication {
  */
 export async function findCartApplication(scope: MedusaContainer, cartId: string): Promise<CartApplication> {
   const inbank = scope.resolve<InbankModuleService>(INBANK_MODULE)
-  const [cart, record] = await Promise.all([
+  const [cart, { record, session }] = await Promise.all([
     scope.resolve<ICartModuleService>(Modules.CART).retrieveCart(cartId, { select: ["id", "completed_at"] }),
     currentRecord(scope, inbank, cartId),
   ])
-  return { cart, record, inbank }
+  return { cart, record, session, inbank }
 }
 
-async function currentRecord(scope: MedusaContainer, inbank: InbankModuleService, cartId: string): Promise<InbankApplicationRecord> {
+async function currentRecord(scope: MedusaContainer, inbank: InbankModuleService, cartId: string): Promise<{ record: InbankApplicationRecord; session: CartSession }> {
   const notFound = new MedusaError(MedusaError.Types.NOT_FOUND, "This cart has no Inbank application")
   const record = await inbank.newestCartRecord(cartId)
   if (!record?.payment_session_id) throw notFound
   const [session] = await scope
     .resolve<IPaymentModuleService>(Modules.PAYMENT)
-    .listPaymentSessions({ id: record.payment_session_id }, { select: ["id", "provider_id", "data"] })
+    .listPaymentSessions({ id: record.payment_session_id }, { select: ["id", "provider_id", "data", "raw_amount", "currency_code"] })
   const uuid = session?.data?.application_uuid
   const names = typeof uuid === "string" && (uuid === record.application_uuid || record.previous_uuids.uuids.includes(uuid))
   if (session?.provider_id !== INBANK_PROVIDER_ID || !names) throw notFound
-  return record
+  return { record, session: session as unknown as CartSession }
 }
 
 /**

@@ -3,8 +3,10 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { InbankError, toInbankAmount } from "../../../../../../lib/inbank"
 import { sessionBinding } from "../../../../../../providers/inbank/session-binding"
+import { fetchState } from "../../../../../../providers/inbank/snapshot"
 import { INBANK_MODULE } from "../../../../../../modules/inbank"
 import type InbankModuleService from "../../../../../../modules/inbank/service"
+import type { InbankApplicationRecord } from "../../../../../../modules/inbank/record-state"
 import { withInbankErrors } from "../../../../../inbank-errors"
 import { INBANK_PROVIDER_ID } from "../cart-application"
 import { CartForApplication, loadCartForApplication } from "./cart-for-application"
@@ -47,6 +49,12 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankApplic
     })
   )
 
+  // The decision (partner API reference, 6. GET application) is read while the store records the
+  // application: the shopper waits for the longer of the two, not for both.
+  const firstRead = fetchState(inbank.client, created.uuid).then(
+    (fetched) => ({ fetched }),
+    (error: unknown) => ({ error })
+  )
   // The record and the session at once: a callback about the new application finds the record as
   // soon as its insert lands, long before the session's workflow ends.
   const [recorded, session] = await Promise.allSettled([
@@ -92,14 +100,15 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankApplic
     })
     return
   }
-  const withSession = await inbank.saveRecord({ id: recorded.value.id, payment_session_id: session.value.result.id })
-
   // The application exists: an Inbank failing to answer the first read must not make the shopper apply
   // twice. The state route reads again.
-  const current = await inbank.refreshNow(withSession).catch((error) => {
-    if (error instanceof InbankError) return withSession
-    throw error
-  })
+  const read = await firstRead
+  if ("error" in read && !(read.error instanceof InbankError)) throw read.error
+  const sessionField = { payment_session_id: session.value.result.id }
+  const current =
+    "fetched" in read
+      ? await inbank.saveFetched(recorded.value as unknown as InbankApplicationRecord, read.fetched, sessionField)
+      : await inbank.saveRecord({ id: recorded.value.id, ...sessionField })
   res.status(201).json(stateView(current, { applicationSigningRequired: inbank.options.applicationSigning, orderPlaced: false }))
 })
 

@@ -3,30 +3,37 @@ import { InbankError } from "../../../../../../lib/inbank"
 import type InbankModuleService from "../../../../../../modules/inbank/service"
 import { deriveRecordState, hasContract, InbankApplicationRecord, RecordWithContract } from "../../../../../../modules/inbank/record-state"
 
+export interface ContractToSign {
+  record: RecordWithContract
+  /** The record's write of a contract accepted just now, still under way (the caller awaits it). */
+  saving: Promise<InbankApplicationRecord> | null
+}
+
 /**
  * The contract waiting for the shopper's signature: the record's, or the one created now by accepting
  * the offer (partner API reference, POST /applications/:uuid/accept: "Accepting the application
  * automatically creates a contract and returns the identifier of the contract").
  */
-export async function contractToSign(inbank: InbankModuleService, record: InbankApplicationRecord): Promise<RecordWithContract> {
-  if (hasContract(record)) return record
+export async function contractToSign(inbank: InbankModuleService, record: InbankApplicationRecord): Promise<ContractToSign> {
+  if (hasContract(record)) return { record, saving: null }
   const context = { applicationSigningRequired: inbank.options.applicationSigning, orderPlaced: false }
   // The record may not know the decision yet: ask Inbank, within the polling rules.
   const current = deriveRecordState(record, context).nextAction === "complete_cart" ? record : await inbank.refresh(record, false)
-  if (hasContract(current)) return current
+  if (hasContract(current)) return { record: current, saving: null }
   const { nextAction } = deriveRecordState(current, context)
   if (nextAction !== "complete_cart") {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `There is no offer to accept: the application's next step is ${nextAction}`)
   }
   try {
     const { contract } = await inbank.client.acceptApplication(current.application_uuid)
-    return (await inbank.saveRecord({ id: current.id, contract_uuid: contract.uuid, contract_status: "unsigned" })) as RecordWithContract
+    const accepted = { contract_uuid: contract.uuid, contract_status: "unsigned" }
+    return { record: { ...current, ...accepted }, saving: inbank.saveRecord({ id: current.id, ...accepted }) }
   } catch (error) {
     // Refused because the offer was accepted already (an earlier answer lost, or the cart's completion):
     // Inbank's application names the contract.
     if (!(error instanceof InbankError && error.status === 422)) throw error
     const refreshed = await inbank.refreshNow(current.id)
     if (!hasContract(refreshed)) throw error
-    return refreshed
+    return { record: refreshed, saving: null }
   }
 }

@@ -5,22 +5,28 @@ import { findCartApplication } from "../cart-application"
 import { stateView } from "../state-view"
 import type { StoreInbankSigningType } from "../validators"
 import { contractToSign } from "./accept-offer"
+import { rememberContractInSession } from "./session-contract"
 
 /**
  * Sends (or sends again) the SMS code that signs the application or the contract. For the contract,
  * the offer is accepted first when it is not yet: the shopper's "accept and sign" needs no cart completion.
  */
 export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankSigningType>, res: MedusaResponse) => {
-  const { cart, record, inbank } = await findCartApplication(req.scope, req.params.id)
+  const { cart, record, session, inbank } = await findCartApplication(req.scope, req.params.id)
   let current = record
   if (req.validatedBody.subject === "application") {
     await inbank.client.startApplicationSigning(record.application_uuid, "sms")
   } else {
-    const contract = await contractToSign(inbank, record)
+    const { record: contract, saving } = await contractToSign(inbank, record)
     if (contract.contract_status !== "unsigned") {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `The contract is ${contract.contract_status}, not waiting for a signature`)
     }
-    await inbank.client.startContractSigning(contract.contract_uuid, "sms")
+    // The code goes out while the store writes the contract down: the shopper waits for Inbank only.
+    await Promise.all([
+      inbank.client.startContractSigning(contract.contract_uuid, "sms"),
+      saving,
+      rememberContractInSession(req.scope, session, contract.contract_uuid),
+    ])
     current = contract
   }
   // Starting a signing sends the SMS and changes nothing the record holds: no read follows.
