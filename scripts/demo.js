@@ -73,7 +73,7 @@ Inbank demo is running.
   Store API      ${app.url}/store  publishable key ${store.publishableKey}
   Region         Polska (PLN)  ${store.regionId}
   Products       399 PLN → positive, 2 400 PLN → negative, 15 500 PLN → positive, 50 PLN → below Inbank's range
-  Offers         ${app.url}/store/inbank/offers?amount=399  (header x-publishable-api-key)
+  Offers         ${app.url}/inbank-offers?amount=399
   Inbank sandbox ${sandbox.url}  (merchant approval on)
   SMS inbox      ${sandbox.url}/sms
   Callbacks      ${app.url}/hooks/inbank

@@ -4,7 +4,8 @@ import { seedStore, SeededStore } from "../fixtures/store"
 
 jest.setTimeout(120_000)
 
-const sandbox = sandboxBeforeMedusa()
+const STOREFRONT = "http://shop.example"
+const sandbox = sandboxBeforeMedusa({ STORE_CORS: STOREFRONT })
 const calculations = () => sandbox.bank.state.requests.filter((r) => r.endpoint === "createCalculation").length
 
 medusaIntegrationTestRunner({
@@ -13,8 +14,23 @@ medusaIntegrationTestRunner({
     beforeAll(async () => {
       store = await seedStore(getContainer())
     })
-    const offers = (query: string) =>
-      api.get(`/store/inbank/offers?${query}`, { headers: { "x-publishable-api-key": store.publishableKey }, validateStatus: () => true })
+    // Public: a product page needs no publishable key (a storefront's SDK sends one anyway).
+    const offers = (query: string) => api.get(`/inbank-offers?${query}`, { validateStatus: () => true })
+
+    it("applies the store's CORS: its storefront may ask from the browser, another origin may not", async () => {
+      const preflight = await api.options("/inbank-offers?amount=399", {
+        headers: { origin: STOREFRONT, "access-control-request-method": "GET", "access-control-request-headers": "x-publishable-api-key" },
+        validateStatus: () => true,
+      })
+      expect(preflight.status).toBe(204)
+      expect(preflight.headers["access-control-allow-origin"]).toBe(STOREFRONT)
+      const fromStorefront = await api.get("/inbank-offers?amount=399", {
+        headers: { origin: STOREFRONT, "x-publishable-api-key": store.publishableKey },
+      })
+      expect(fromStorefront.headers["access-control-allow-origin"]).toBe(STOREFRONT)
+      const elsewhere = await api.get("/inbank-offers?amount=399", { headers: { origin: "http://elsewhere.example" } })
+      expect(elsewhere.headers["access-control-allow-origin"]).toBeUndefined()
+    })
 
     it("offers every allowed period for a price inside Inbank's range, from Inbank's calculations", async () => {
       const { status, data } = await offers("amount=399")
@@ -62,10 +78,7 @@ medusaIntegrationTestRunner({
       const first = await offers("amount=499")
       expect(first.headers["content-type"]).toBe("application/json; charset=utf-8")
       expect(first.headers.etag).toMatch(/^W\/".+"$/)
-      const again = await api.get("/store/inbank/offers?amount=499", {
-        headers: { "x-publishable-api-key": store.publishableKey, "if-none-match": first.headers.etag },
-        validateStatus: () => true,
-      })
+      const again = await api.get("/inbank-offers?amount=499", { headers: { "if-none-match": first.headers.etag }, validateStatus: () => true })
       expect(again.status).toBe(304)
       expect(again.data).toBe("")
       const otherPrice = await offers("amount=500")

@@ -7,6 +7,7 @@ import {
 } from "./store/carts/[id]/inbank/validators"
 import { incomeProofUpload } from "./income-proof-upload"
 import { smsRateLimit } from "./sms-rate-limit"
+import { storeCors } from "./store-cors"
 import { validateBodyNamingFields } from "./validate-body"
 
 export default defineMiddlewares({
@@ -16,6 +17,11 @@ export default defineMiddlewares({
       method: ["POST"],
       matcher: "/hooks/inbank",
       bodyParser: { preserveRawBody: true, sizeLimit: "16kb" },
+    },
+    {
+      // Offers for product pages: public, for any storefront origin the store allows.
+      matcher: "/inbank-offers",
+      middlewares: [storeCors()],
     },
     {
       method: ["POST"],

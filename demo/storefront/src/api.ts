@@ -28,7 +28,7 @@ export interface Offers {
 const inbank = (cartId: string, path = "") => `/store/carts/${cartId}/inbank${path}`
 
 export const api = {
-  offers: (amount: string) => sdk.client.fetch<Offers>("/store/inbank/offers", { query: { amount } }),
+  offers: (amount: string) => sdk.client.fetch<Offers>("/inbank-offers", { query: { amount } }),
   state: async (cartId: string) => (await sdk.client.fetch<{ inbank: InbankState }>(inbank(cartId))).inbank,
   apply: async (cartId: string, body: unknown) =>
     (await sdk.client.fetch<{ inbank: InbankState }>(inbank(cartId, "/application"), { method: "POST", body })).inbank,

@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import BigNumber from "bignumber.js"
-import type InbankModuleService from "../../../../modules/inbank/service"
+import type InbankModuleService from "../../modules/inbank/service"
 
 /** Periods offered when neither the options nor Inbank's product narrow them further. */
 const COMMON_PERIODS = [3, 6, 10, 12, 20, 24, 30, 36, 48]

@@ -3,9 +3,9 @@ import { createHash } from "node:crypto"
 import { MedusaError } from "@medusajs/framework/utils"
 import BigNumber from "bignumber.js"
 import { LRUCache } from "lru-cache"
-import { INBANK_MODULE } from "../../../../modules/inbank"
-import type InbankModuleService from "../../../../modules/inbank/service"
-import { withInbankErrors } from "../../../inbank-errors"
+import { INBANK_MODULE } from "../../modules/inbank"
+import type InbankModuleService from "../../modules/inbank/service"
+import { withInbankErrors } from "../inbank-errors"
 import { buildOffers, OffersContext } from "./build-offers"
 
 interface OffersAnswer {
@@ -28,12 +28,14 @@ const offersAnswers = new LRUCache<string, OffersAnswer, OffersContext>({
   },
 })
 
-/** Prices and instalments are public: no customer to authenticate (Medusa's route-level opt-out). */
-export const AUTHENTICATE = false
-
 /**
  * Instalment offers for a price, for product pages and the cart: whether Inbank is offered
  * (PLN, inside the agreed range) and the monthly payment per period from Inbank's calculations.
+ * Outside `/store` on purpose: the answer depends on the price alone (no customer, cart or sales
+ * channel), and every product page asks it, so it skips the publishable-key lookup, locale and
+ * customer authentication Medusa runs on every `/store` request; the store's CORS still applies
+ * (middlewares.ts). One path segment on purpose too: Medusa's RoutesSorter registers top-level routes
+ * before every nested one, so Express reaches this route after ≈ 80 layers instead of ≈ 1 230.
  */
 export const GET = withInbankErrors(async (req: MedusaRequest, res: MedusaResponse) => {
   const inbank = req.scope.resolve<InbankModuleService>(INBANK_MODULE)
