@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { signCallback } from "../../src/lib/inbank"
 import { INBANK_MODULE } from "../../src/modules/inbank"
-import { insertCallback } from "../../src/modules/inbank/callback-table"
+import { insertCallbacks } from "../../src/modules/inbank/callback-table"
 import { reconcileInbank } from "../../src/workflows/reconcile-inbank"
 import { adminHeaders } from "../fixtures/admin"
 import { eventually } from "../fixtures/eventually"
@@ -119,10 +119,27 @@ medusaIntegrationTestRunner({
       expect(gets() - before).toBe(0)
     })
 
+    it("a new callback ten times at once is recorded once, and one statement of many callbacks keeps each key's first", async () => {
+      const uuid = "3f1d8a2e-6c4b-4e59-9b0a-1d2e3f4a5b6c"
+      const fields = signed(JSON.stringify({ type: "DECISION", status: "NEGATIVE", creditApplicationUuid: uuid }))
+      const answers = await Promise.all(Array.from({ length: 10 }, () => post(fields)))
+      expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200))
+      expect(answers.filter((a) => !a.data.duplicate)).toHaveLength(1)
+      expect(await inbank().listInbankCallbacks({ application_uuid: uuid })).toHaveLength(1)
+
+      const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const callback = (application_uuid: string) => ({ application_uuid, type: "SIGNING", status: "SIGNED", sent_at: new Date() })
+      const [b, a] = ["b0000000-0000-4000-8000-000000000000", "a0000000-0000-4000-8000-000000000000"]
+      const ids = await insertCallbacks(knex, [callback(b), callback(a), callback(b), callback(uuid)])
+      expect(ids.map((id) => id !== null)).toEqual([true, true, false, true])
+      const [recordedB] = await inbank().listInbankCallbacks({ application_uuid: b })
+      expect(recordedB.id).toBe(ids[0])
+    })
+
     it("a recorded callback whose event never went out (process stopped) is processed by the reconciliation job", async () => {
       const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
       const uuid = "0b6f3c52-95a4-4d0e-9a53-6a1f2f0e7c11"
-      const id = (await insertCallback(knex, { application_uuid: uuid, type: "DECISION", status: "POSITIVE", sent_at: new Date() }))!
+      const [id] = (await insertCallbacks(knex, [{ application_uuid: uuid, type: "DECISION", status: "POSITIVE", sent_at: new Date() }])) as [string]
       const [recorded] = await inbank().listInbankCallbacks({ id })
       expect(recorded).toMatchObject({ attempts: 0, processed_at: null })
 

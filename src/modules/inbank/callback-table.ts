@@ -22,20 +22,28 @@ export interface ClaimedCallback {
 }
 
 /**
- * Records a verified callback unless its (application, type, status) is already recorded: the
- * unique index is the exactly-once gate, also across instances. Returns the new id, or null for a
- * duplicate (no failed transaction, as the module service's create would have).
+ * Records verified callbacks in one statement, each unless its (application, type, status) is already
+ * recorded: the unique index is the exactly-once gate, also across instances. Returns each one's new
+ * id, or null for a duplicate (no failed transaction, as the module service's create would have). A
+ * key given twice is recorded for its first occurrence (ON CONFLICT DO NOTHING skips the second row).
  */
-export async function insertCallback(knex: Knex, callback: VerifiedCallback): Promise<string | null> {
-  const { rows } = await knex.raw<{ rows: { id: string }[] }>(
+export async function insertCallbacks(knex: Knex, callbacks: readonly VerifiedCallback[]): Promise<(string | null)[]> {
+  const rows = callbacks.map((callback) => ({ id: entityId("inbcb"), key: keyOf(callback), ...callback }))
+  // One row order for every statement, so two instances inserting the same keys take their index
+  // locks in the same order and cannot deadlock each other.
+  const ordered = [...rows].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+  const { rows: inserted } = await knex.raw<{ rows: { id: string }[] }>(
     `insert into inbank_callback (id, application_uuid, type, status, sent_at, attempts)
-     values (?, ?, ?, ?, ?, 0)
+     values ${ordered.map(() => "(?, ?, ?, ?, ?, 0)").join(", ")}
      on conflict (application_uuid, type, status) where deleted_at is null do nothing
      returning id`,
-    [entityId("inbcb"), callback.application_uuid, callback.type, callback.status, callback.sent_at]
+    ordered.flatMap((row) => [row.id, row.application_uuid, row.type, row.status, row.sent_at])
   )
-  return rows[0]?.id ?? null
+  const recorded = new Set(inserted.map((row) => row.id))
+  return rows.map((row) => (recorded.has(row.id) ? row.id : null))
 }
+
+const keyOf = (callback: VerifiedCallback) => `${callback.application_uuid}\u0000${callback.type}\u0000${callback.status}`
 
 /** Counts an attempt at a callback not processed yet; null when it is processed (or gone). */
 export async function claimCallback(knex: Knex, id: string): Promise<ClaimedCallback | null> {

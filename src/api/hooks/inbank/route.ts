@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { parseCallbackMessage, parseCallbackTimestamp, verifyCallback } from "../../../lib/inbank"
 import { INBANK_MODULE } from "../../../modules/inbank"
 import type InbankModuleService from "../../../modules/inbank/service"
-import { insertCallback } from "../../../modules/inbank/callback-table"
+import { recordCallback } from "../../../modules/inbank/callback-recorder"
 import { triggerProcessing } from "./processing-trigger"
 
 const reject = (res: MedusaResponse, status: number, message: string) => {
@@ -40,7 +40,7 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   if (!parsed.ok) return reject(res, 400, parsed.problem)
 
   const { type, status, creditApplicationUuid } = parsed.value
-  const callbackId = await insertCallback(req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION), {
+  const callbackId = await recordCallback(req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION), {
     application_uuid: creditApplicationUuid,
     type,
     status,
