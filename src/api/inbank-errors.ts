@@ -1,18 +1,21 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { InbankError } from "../lib/inbank"
+import { PluginHttpError } from "./http-error"
 
 type Handler<Req extends MedusaRequest> = (req: Req, res: MedusaResponse) => Promise<void>
 
 /**
  * Inbank's refusals become 400 with Inbank's reason; an Inbank that does not answer becomes 503,
- * which the caller may retry. InbankError messages carry no key and no personal data.
+ * which the caller may retry. InbankError messages carry no key and no personal data. A
+ * PluginHttpError is answered as it says (status, code, field, Retry-After).
  */
 export function withInbankErrors<Req extends MedusaRequest>(handler: Handler<Req>): Handler<Req> {
   return async (req, res) => {
     try {
       await handler(req, res)
     } catch (error) {
+      if (error instanceof PluginHttpError) return error.send(res)
       if (!(error instanceof InbankError)) throw error
       if (error.retriable) {
         res.status(503).json({ type: "inbank_unavailable", message: `${error.message}. Please try again in a moment.`, retriable: true })
