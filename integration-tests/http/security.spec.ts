@@ -40,54 +40,56 @@ medusaIntegrationTestRunner({
     describe("rate limits", () => limitAttacks(ctx))
     describe("request bodies", () => bodyAttacks(ctx))
 
-    it("after all the flows, neither the database, the logs nor the admin's answers hold a personal value or the API key", async () => {
-      // A full flow with income proof and merchant approval from the admin, plus Inbank refusing and failing.
-      sandbox.updateSettings({ merchantApproval: true })
-      const incomeCart = await shop.cart(store.variants.p399)
-      const form = applicantForm("Income")
-      remember(form)
-      await shop.post(`/store/carts/${incomeCart}/inbank/application`, form)
-      const upload = new FormData()
-      upload.append("files", new Blob([Buffer.from("%PDF-1.4")], { type: "application/pdf" }), "dochody.pdf")
-      await api.post(`/store/carts/${incomeCart}/inbank/income-proof`, upload, { headers: { "x-publishable-api-key": store.publishableKey } })
-      const order = await placeInbankOrder(shop, store.variants.p399, code)
-      remember(order.form)
-      const admin = await adminHeaders(getContainer())
-      const adminAnswers = [
-        await api.post(`/admin/inbank/orders/${order.orderId}/approve`, {}, { ...admin, validateStatus: () => true }),
-        await api.get(`/admin/inbank/orders/${order.orderId}`, admin),
-        await api.get(`/admin/inbank/applications`, admin),
-      ]
-      expect(adminAnswers[0].status).toBe(200)
+    describe("after every attack", () => {
+      it("after all the flows, neither the database, the logs nor the admin's answers hold a personal value or the API key", async () => {
+        // A full flow with income proof and merchant approval from the admin, plus Inbank refusing and failing.
+        sandbox.updateSettings({ merchantApproval: true })
+        const incomeCart = await shop.cart(store.variants.p399)
+        const form = applicantForm("Income")
+        remember(form)
+        await shop.post(`/store/carts/${incomeCart}/inbank/application`, form)
+        const upload = new FormData()
+        upload.append("files", new Blob([Buffer.from("%PDF-1.4")], { type: "application/pdf" }), "dochody.pdf")
+        await api.post(`/store/carts/${incomeCart}/inbank/income-proof`, upload, { headers: { "x-publishable-api-key": store.publishableKey } })
+        const order = await placeInbankOrder(shop, store.variants.p399, code)
+        remember(order.form)
+        const admin = await adminHeaders(getContainer())
+        const adminAnswers = [
+          await api.post(`/admin/inbank/orders/${order.orderId}/approve`, {}, { ...admin, validateStatus: () => true }),
+          await api.get(`/admin/inbank/orders/${order.orderId}`, admin),
+          await api.get(`/admin/inbank/applications`, admin),
+        ]
+        expect(adminAnswers[0].status).toBe(200)
 
-      // The sandbox refuses a second applicant with the same phone; then Inbank fails outright.
-      const reused = applicantForm("Kowalska", {})
-      reused.applicant.mobile = form.applicant.mobile
-      remember(reused)
-      expect((await shop.post(`/store/carts/${await shop.cart(store.variants.p399)}/inbank/application`, reused)).status).toBe(400)
-      sandbox.faults.add({ endpoint: "createApplication", kind: "error", status: 500, latencyMs: 0, when: "before" })
-      const failing = applicantForm()
-      remember(failing)
-      expect((await shop.post(`/store/carts/${await shop.cart(store.variants.p399)}/inbank/application`, failing)).status).toBe(503)
-      sandbox.faults.clear()
+        // The sandbox refuses a second applicant with the same phone; then Inbank fails outright.
+        const reused = applicantForm("Kowalska", {})
+        reused.applicant.mobile = form.applicant.mobile
+        remember(reused)
+        expect((await shop.post(`/store/carts/${await shop.cart(store.variants.p399)}/inbank/application`, reused)).status).toBe(400)
+        sandbox.faults.add({ endpoint: "createApplication", kind: "error", status: 500, latencyMs: 0, when: "before" })
+        const failing = applicantForm()
+        remember(failing)
+        expect((await shop.post(`/store/carts/${await shop.cart(store.variants.p399)}/inbank/application`, failing)).status).toBe(503)
+        sandbox.faults.clear()
 
-      const { rows: tables } = await dbConnection.raw(`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`)
-      let dump = ""
-      for (const { table_name } of tables) {
-        const { rows } = await dbConnection.raw(`select row_to_json(t)::text as row from "${table_name}" t`)
-        dump += rows.map((r: { row: string }) => `${table_name} ${r.row}\n`).join("")
-      }
-      const logs = capturedLogs()
-      const answers = JSON.stringify(adminAnswers.map((answer) => answer.data))
-      // The scans must have read something real for their "none found" to mean anything.
-      expect(dump).toContain(order.cartId)
-      expect(logs).toMatch(/POST \/store\/carts\/cart_\w+\/inbank\/application/)
-      expect(answers).toContain(order.orderId)
-      for (const secret of secrets) {
-        expect({ where: "database", found: dump.includes(secret) ? secret : null }).toEqual({ where: "database", found: null })
-        expect({ where: "logs", found: logs.includes(secret) ? secret : null }).toEqual({ where: "logs", found: null })
-        expect({ where: "admin", found: answers.includes(secret) ? secret : null }).toEqual({ where: "admin", found: null })
-      }
+        const { rows: tables } = await dbConnection.raw(`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`)
+        let dump = ""
+        for (const { table_name } of tables) {
+          const { rows } = await dbConnection.raw(`select row_to_json(t)::text as row from "${table_name}" t`)
+          dump += rows.map((r: { row: string }) => `${table_name} ${r.row}\n`).join("")
+        }
+        const logs = capturedLogs()
+        const answers = JSON.stringify(adminAnswers.map((answer) => answer.data))
+        // The scans must have read something real for their "none found" to mean anything.
+        expect(dump).toContain(order.cartId)
+        expect(logs).toMatch(/POST \/store\/carts\/cart_\w+\/inbank\/application/)
+        expect(answers).toContain(order.orderId)
+        for (const secret of secrets) {
+          expect({ where: "database", found: dump.includes(secret) ? secret : null }).toEqual({ where: "database", found: null })
+          expect({ where: "logs", found: logs.includes(secret) ? secret : null }).toEqual({ where: "logs", found: null })
+          expect({ where: "admin", found: answers.includes(secret) ? secret : null }).toEqual({ where: "admin", found: null })
+        }
+      })
     })
   },
 })

@@ -6,6 +6,7 @@ import {
   StoreInbankSigningConfirm,
 } from "./store/carts/[id]/inbank/validators"
 import { incomeProofUpload } from "./income-proof-upload"
+import { refuseGenericInbankSession } from "./refuse-generic-inbank-session"
 import { smsRateLimit } from "./sms-rate-limit"
 import { storeCors } from "./store-cors"
 import { validateBodyNamingFields } from "./validate-body"
@@ -17,6 +18,12 @@ export default defineMiddlewares({
       method: ["POST"],
       matcher: "/hooks/inbank",
       bodyParser: { preserveRawBody: true, sizeLimit: "16kb" },
+    },
+    {
+      // Medusa's own session route would let a client choose an Inbank session's data (a copied application).
+      method: ["POST"],
+      matcher: "/store/payment-collections/:id/payment-sessions",
+      middlewares: [refuseGenericInbankSession],
     },
     {
       // Offers for product pages: public, for any storefront origin the store allows.

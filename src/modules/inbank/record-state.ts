@@ -8,6 +8,7 @@ export const DECISION_POLL_LIMIT_MS = 30_000
 export interface InbankApplicationRecord {
   id: string
   cart_id: string
+  payment_collection_id: string | null
   payment_session_id: string | null
   order_id: string | null
   application_uuid: string

@@ -29,3 +29,14 @@ export async function updateRecord(knex: Knex, { id, ...fields }: RecordUpdate):
 export async function newestCartRecord(knex: Knex, cartId: string): Promise<InbankApplicationRecord | undefined> {
   return knex("inbank_application").where({ cart_id: cartId, deleted_at: null }).orderBy("created_at", "desc").first()
 }
+
+/**
+ * The record of an application by any UUID Inbank gave it (the current one, or one it replaced
+ * after changed conditions), or undefined: one SELECT on the unique index or the UUID history.
+ */
+export async function recordByApplicationUuid(knex: Knex, applicationUuid: string): Promise<InbankApplicationRecord | undefined> {
+  return knex("inbank_application")
+    .where({ deleted_at: null })
+    .andWhere((where) => where.where({ application_uuid: applicationUuid }).orWhereRaw(`previous_uuids->'uuids' @> jsonb_build_array(?::text)`, [applicationUuid]))
+    .first()
+}

@@ -6,7 +6,7 @@ import { createInbankClient, InbankOptions, parseInbankOptions, ResolvedInbankOp
 import { fetchState, FetchedState } from "../../providers/inbank/snapshot"
 import { InbankApplication } from "./models/inbank-application"
 import { InbankCallback } from "./models/inbank-callback"
-import { newestCartRecord, RecordUpdate, updateRecord } from "./record-table"
+import { newestCartRecord, recordByApplicationUuid, RecordUpdate, updateRecord } from "./record-table"
 import { contractUpdateFrom, deriveRecordState, InbankApplicationRecord, RecordWithContract, recordUpdateFrom, worthPolling } from "./record-state"
 
 /** Vendor: at most one poll a second per application (partner API reference, GET application). */
@@ -95,6 +95,11 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
   /** The cart's newest application record, if it has one. */
   async newestCartRecord(cartId: string): Promise<InbankApplicationRecord | undefined> {
     return newestCartRecord(this.knex, cartId)
+  }
+
+  /** The record of an application by its current or a replaced UUID, if the store has one. */
+  async recordForApplication(applicationUuid: string): Promise<InbankApplicationRecord | undefined> {
+    return recordByApplicationUuid(this.knex, applicationUuid)
   }
 
   /** Writes what Inbank or the shopper's step established (see record-table.ts for why not the generated update). */

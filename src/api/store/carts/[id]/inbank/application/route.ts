@@ -79,7 +79,8 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankApplic
         data: {
           application_uuid: created.uuid,
           application_number: created.number ?? null,
-          binding: sessionBinding(inbank.options.apiKey, created.uuid, amount),
+          payment_collection_id: collection.id,
+          binding: sessionBinding(inbank.options.apiKey, { applicationUuid: created.uuid, paymentCollectionId: collection.id, amount }),
         },
       },
     }),
