@@ -101,21 +101,30 @@ medusaIntegrationTestRunner({
       expect(paymentOf(captured).captures).toHaveLength(1)
     })
 
-    it("the same callback ten times at once is recorded and processed once", async () => {
+    it("the same callback ten times at once is recorded and processed once; later copies of it do nothing", async () => {
       const cartId = await seeded.client.cart(seeded.store.variants.p399)
       const applied = await seeded.client.post(`/store/carts/${cartId}/inbank/application`, applicantForm())
       const uuid = applied.data.inbank.application.uuid
       await eventually(async () => (await inbank().listInbankCallbacks({ application_uuid: uuid, processed_at: { $ne: null } })).length === 1)
       const gets = () => sandbox.bank.state.requests.filter((r) => r.endpoint === "getApplication").length
 
+      // Inbank's POSITIVE once more, with its own signed timestamp: a new delivery, processed once.
       const message = JSON.stringify({ type: "DECISION", status: "POSITIVE", creditApplicationUuid: uuid })
       const fields = signed(message)
-      const before = gets()
       const answers = await Promise.all(Array.from({ length: 10 }, () => post(fields)))
       expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200))
-      expect(answers.filter((a) => a.data.duplicate)).toHaveLength(10)
+      expect(answers.filter((a) => a.data.duplicate)).toHaveLength(9)
+      const processed = await eventually(async () => {
+        const callbacks = await inbank().listInbankCallbacks({ application_uuid: uuid, processed_at: { $ne: null } })
+        return callbacks.length === 2 && callbacks
+      })
+      expect(processed.map((c: any) => c.attempts)).toEqual([1, 1])
+
+      const before = gets()
+      const again = await Promise.all(Array.from({ length: 10 }, () => post(fields)))
+      expect(again.filter((a) => a.status === 200 && a.data.duplicate)).toHaveLength(10)
       await new Promise((resolve) => setTimeout(resolve, 500))
-      expect(await inbank().listInbankCallbacks({ application_uuid: uuid })).toHaveLength(1)
+      expect(await inbank().listInbankCallbacks({ application_uuid: uuid })).toHaveLength(2)
       expect(gets() - before).toBe(0)
     })
 
@@ -128,7 +137,8 @@ medusaIntegrationTestRunner({
       expect(await inbank().listInbankCallbacks({ application_uuid: uuid })).toHaveLength(1)
 
       const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
-      const callback = (application_uuid: string) => ({ application_uuid, type: "SIGNING", status: "SIGNED", sent_at: new Date() })
+      const sentAt = new Date()
+      const callback = (application_uuid: string) => ({ application_uuid, type: "CONTRACT", status: "SIGNED", sent_at: sentAt })
       const [b, a] = ["b0000000-0000-4000-8000-000000000000", "a0000000-0000-4000-8000-000000000000"]
       const ids = await insertCallbacks(knex, [callback(b), callback(a), callback(b), callback(uuid)])
       expect(ids.map((id) => id !== null)).toEqual([true, true, false, true])
