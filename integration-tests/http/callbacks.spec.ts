@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { signCallback } from "../../src/lib/inbank"
 import { INBANK_MODULE } from "../../src/modules/inbank"
 import { insertCallbacks } from "../../src/modules/inbank/callback-table"
@@ -222,6 +222,40 @@ medusaIntegrationTestRunner({
         return (data[0] as any).payment_collection.payment_sessions[0].status === "error"
       })
       expect((await seeded.client.get(`/store/carts/${cartId}/inbank`)).data.inbank.next_action.type).toBe("declined")
+    })
+
+    it("merchant events follow Inbank's state as read: each once, also when the shopper's page saw the change first; reconciliation announces what it observes", async () => {
+      const published: { name: string; data: any }[] = []
+      const listener = async (event: { name: string; data: any }) => void published.push(event)
+      const bus = getContainer().resolve(Modules.EVENT_BUS)
+      const context = { subscriberId: "callbacks-spec-merchant-events" }
+      bus.subscribe("*", listener as any, context)
+      try {
+        sandbox.updateSettings({ merchantApproval: true })
+        const { cartId, contractUuid } = await signAndLeave()
+        const order = await placedOrder(cartId)
+        const [record] = await inbank().listInbankApplications({ cart_id: cartId })
+        const events = () => published.filter((e) => e.name.startsWith("inbank.") && e.data?.application_uuid === record.application_uuid)
+        const names = () => events().map((e) => e.name)
+        await eventually(async () => names().includes("inbank.contract.activation_requires_partner_approval"))
+        await new Promise((resolve) => setTimeout(resolve, 500))
+        // The shopper's polling stored each state before its callback came: the events still went out, once each.
+        expect(names()).toEqual(expect.arrayContaining(["inbank.decision.positive", "inbank.contract.signed", "inbank.contract.activation_requires_partner_approval"]))
+        expect(new Set(names()).size).toBe(names().length)
+        expect(events().at(-1)!.data).toEqual({ application_uuid: record.application_uuid, cart_id: cartId, order_id: order.id, session_status: "authorized" })
+
+        // Callbacks lost from here: the job reads the activation and announces it, once.
+        sandbox.updateSettings({ callbackDelayMs: 600_000 })
+        sandbox.bank.approveContract(contractUuid)
+        await reconcileInbank(getContainer(), { olderThanMs: 0 })
+        await reconcileInbank(getContainer(), { olderThanMs: 0 })
+        await eventually(async () => names().includes("inbank.contract.activated"))
+        await new Promise((resolve) => setTimeout(resolve, 300))
+        expect(names().filter((name) => name === "inbank.contract.activated")).toHaveLength(1)
+        expect(events().at(-1)!.data).toMatchObject({ order_id: order.id, session_status: "captured" })
+      } finally {
+        bus.unsubscribe("*", listener as any, context)
+      }
     })
 
     it("when callbacks are lost, the reconciliation job reaches the same end state", async () => {

@@ -50,7 +50,12 @@ export function callbackAttacks(ctx: SecurityContext) {
     const captured = genuine(message("CONTRACT", "SIGNED", applicationUuid))
     const forged = encodeURIComponent(message("CONTRACT", "ACTIVATED", applicationUuid))
     const timestamp = /timestamp=(\d+)/.exec(captured)![1]
+    // The same callback signed over the still-encoded message, as the vendor's Postman example may.
+    const signedJson = encodeURIComponent(message("CONTRACT", "SIGNED", applicationUuid))
+    const capturedEncoded = `message=${signedJson}&hmac=${sign(timestamp, signedJson)}&timestamp=${timestamp}`
     const bodies = [
+      // The issue's attack, verbatim: the HMAC matched the literal message=, the first decoded one was used.
+      `%6Dessage=${forged}&${capturedEncoded}`,
       `%6Dessage=${forged}&${captured}`,
       `${captured}&%6Dessage=${forged}`,
       `messag%65=${forged}&${captured}`,
