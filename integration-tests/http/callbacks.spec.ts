@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { signCallback } from "../../src/lib/inbank"
 import { INBANK_MODULE } from "../../src/modules/inbank"
 import { insertCallbacks } from "../../src/modules/inbank/callback-table"
@@ -101,21 +101,30 @@ medusaIntegrationTestRunner({
       expect(paymentOf(captured).captures).toHaveLength(1)
     })
 
-    it("the same callback ten times at once is recorded and processed once", async () => {
+    it("the same callback ten times at once is recorded and processed once; later copies of it do nothing", async () => {
       const cartId = await seeded.client.cart(seeded.store.variants.p399)
       const applied = await seeded.client.post(`/store/carts/${cartId}/inbank/application`, applicantForm())
       const uuid = applied.data.inbank.application.uuid
       await eventually(async () => (await inbank().listInbankCallbacks({ application_uuid: uuid, processed_at: { $ne: null } })).length === 1)
       const gets = () => sandbox.bank.state.requests.filter((r) => r.endpoint === "getApplication").length
 
+      // Inbank's POSITIVE once more, with its own signed timestamp: a new delivery, processed once.
       const message = JSON.stringify({ type: "DECISION", status: "POSITIVE", creditApplicationUuid: uuid })
       const fields = signed(message)
-      const before = gets()
       const answers = await Promise.all(Array.from({ length: 10 }, () => post(fields)))
       expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200))
-      expect(answers.filter((a) => a.data.duplicate)).toHaveLength(10)
+      expect(answers.filter((a) => a.data.duplicate)).toHaveLength(9)
+      const processed = await eventually(async () => {
+        const callbacks = await inbank().listInbankCallbacks({ application_uuid: uuid, processed_at: { $ne: null } })
+        return callbacks.length === 2 && callbacks
+      })
+      expect(processed.map((c: any) => c.attempts)).toEqual([1, 1])
+
+      const before = gets()
+      const again = await Promise.all(Array.from({ length: 10 }, () => post(fields)))
+      expect(again.filter((a) => a.status === 200 && a.data.duplicate)).toHaveLength(10)
       await new Promise((resolve) => setTimeout(resolve, 500))
-      expect(await inbank().listInbankCallbacks({ application_uuid: uuid })).toHaveLength(1)
+      expect(await inbank().listInbankCallbacks({ application_uuid: uuid })).toHaveLength(2)
       expect(gets() - before).toBe(0)
     })
 
@@ -128,7 +137,8 @@ medusaIntegrationTestRunner({
       expect(await inbank().listInbankCallbacks({ application_uuid: uuid })).toHaveLength(1)
 
       const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
-      const callback = (application_uuid: string) => ({ application_uuid, type: "SIGNING", status: "SIGNED", sent_at: new Date() })
+      const sentAt = new Date()
+      const callback = (application_uuid: string) => ({ application_uuid, type: "CONTRACT", status: "SIGNED", sent_at: sentAt })
       const [b, a] = ["b0000000-0000-4000-8000-000000000000", "a0000000-0000-4000-8000-000000000000"]
       const ids = await insertCallbacks(knex, [callback(b), callback(a), callback(b), callback(uuid)])
       expect(ids.map((id) => id !== null)).toEqual([true, true, false, true])
@@ -212,6 +222,40 @@ medusaIntegrationTestRunner({
         return (data[0] as any).payment_collection.payment_sessions[0].status === "error"
       })
       expect((await seeded.client.get(`/store/carts/${cartId}/inbank`)).data.inbank.next_action.type).toBe("declined")
+    })
+
+    it("merchant events follow Inbank's state as read: each once, also when the shopper's page saw the change first; reconciliation announces what it observes", async () => {
+      const published: { name: string; data: any }[] = []
+      const listener = async (event: { name: string; data: any }) => void published.push(event)
+      const bus = getContainer().resolve(Modules.EVENT_BUS)
+      const context = { subscriberId: "callbacks-spec-merchant-events" }
+      bus.subscribe("*", listener as any, context)
+      try {
+        sandbox.updateSettings({ merchantApproval: true })
+        const { cartId, contractUuid } = await signAndLeave()
+        const order = await placedOrder(cartId)
+        const [record] = await inbank().listInbankApplications({ cart_id: cartId })
+        const events = () => published.filter((e) => e.name.startsWith("inbank.") && e.data?.application_uuid === record.application_uuid)
+        const names = () => events().map((e) => e.name)
+        await eventually(async () => names().includes("inbank.contract.activation_requires_partner_approval"))
+        await new Promise((resolve) => setTimeout(resolve, 500))
+        // The shopper's polling stored each state before its callback came: the events still went out, once each.
+        expect(names()).toEqual(expect.arrayContaining(["inbank.decision.positive", "inbank.contract.signed", "inbank.contract.activation_requires_partner_approval"]))
+        expect(new Set(names()).size).toBe(names().length)
+        expect(events().at(-1)!.data).toEqual({ application_uuid: record.application_uuid, cart_id: cartId, order_id: order.id, session_status: "authorized" })
+
+        // Callbacks lost from here: the job reads the activation and announces it, once.
+        sandbox.updateSettings({ callbackDelayMs: 600_000 })
+        sandbox.bank.approveContract(contractUuid)
+        await reconcileInbank(getContainer(), { olderThanMs: 0 })
+        await reconcileInbank(getContainer(), { olderThanMs: 0 })
+        await eventually(async () => names().includes("inbank.contract.activated"))
+        await new Promise((resolve) => setTimeout(resolve, 300))
+        expect(names().filter((name) => name === "inbank.contract.activated")).toHaveLength(1)
+        expect(events().at(-1)!.data).toMatchObject({ order_id: order.id, session_status: "captured" })
+      } finally {
+        bus.unsubscribe("*", listener as any, context)
+      }
     })
 
     it("when callbacks are lost, the reconciliation job reaches the same end state", async () => {

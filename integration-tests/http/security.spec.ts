@@ -6,6 +6,7 @@ import { applicantForm, placeInbankOrder, storeClient } from "../fixtures/shoppe
 import { seedStore, SeededStore } from "../fixtures/store"
 import type { SecurityContext } from "./security/context"
 import { bodyAttacks } from "./security/bodies.attacks"
+import { callbackAttacks } from "./security/callbacks.attacks"
 import { limitAttacks } from "./security/limits.attacks"
 import { sessionAttacks } from "./security/sessions.attacks"
 import { staffAttacks } from "./security/staff.attacks"
@@ -39,6 +40,7 @@ medusaIntegrationTestRunner({
     describe("payment sessions", () => sessionAttacks(ctx))
     describe("rate limits", () => limitAttacks(ctx))
     describe("request bodies", () => bodyAttacks(ctx))
+    describe("Inbank callbacks", () => callbackAttacks(ctx))
 
     describe("after every attack", () => {
       it("after all the flows, neither the database, the logs nor the admin's answers hold a personal value or the API key", async () => {

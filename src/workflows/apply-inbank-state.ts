@@ -2,6 +2,7 @@ import { cancelOrderWorkflow } from "@medusajs/core-flows"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules, PaymentActions } from "@medusajs/framework/utils"
 import { INBANK_MODULE } from "../modules/inbank"
+import { announcedStateOf, dueAnnouncements } from "../modules/inbank/announcements"
 import type InbankModuleService from "../modules/inbank/service"
 import { deriveRecordState, InbankApplicationRecord } from "../modules/inbank/record-state"
 import type { DerivedState } from "../providers/inbank/derive-state"
@@ -25,12 +26,25 @@ export interface AppliedState {
   derived: DerivedState
   orderId: string | null
   actions: string[]
+  /** The `inbank.<type>.<status>` events emitted for what this read of Inbank showed changed. */
+  announced: string[]
+}
+
+/** What the merchant's subscribers receive with each `inbank.<type>.<status>` event. */
+export interface InbankStateEventData {
+  application_uuid: string
+  cart_id: string
+  order_id: string | null
+  session_status: string
 }
 
 /**
  * Makes Medusa agree with Inbank for one application, whatever brought us here (a callback, the
- * reconciliation job): Inbank's state is fetched now and every action is taken only if Medusa is
- * not there yet, so repeating this, or running it for stale or out-of-order news, is harmless.
+ * reconciliation job, staff): Inbank's state is fetched now and every action is taken only if Medusa
+ * is not there yet, so repeating this, or running it for stale or out-of-order news, is harmless.
+ * Then the `inbank.<type>.<status>` events due for the change it observed since the last
+ * announcement (announcements.ts) are emitted, and the state is stored as announced: at least once
+ * per change (a failure before the store repeats them), never for a callback's mere claim.
  */
 export async function applyInbankState(container: MedusaContainer, recordId: string): Promise<AppliedState> {
   // One at a time per application, across instances too (Medusa's locking module): two callbacks
@@ -85,8 +99,22 @@ async function apply(container: MedusaContainer, recordId: string): Promise<Appl
     }
   }
 
-  if (cart.orderId && record.order_id !== cart.orderId) await inbank.saveRecord({ id: record.id, order_id: cart.orderId })
-  return { record, derived, orderId: cart.orderId, actions }
+  const current = announcedStateOf(record)
+  const announced = dueAnnouncements(record.announced, current)
+  if (announced.length) {
+    const data: InbankStateEventData = {
+      application_uuid: record.application_uuid,
+      cart_id: record.cart_id,
+      order_id: cart.orderId,
+      session_status: derived.sessionStatus,
+    }
+    await container.resolve(Modules.EVENT_BUS).emit(announced.map((name) => ({ name, data })))
+  }
+  const orderChanged = Boolean(cart.orderId) && record.order_id !== cart.orderId
+  if (orderChanged || announced.length) {
+    await inbank.saveRecord({ id: record.id, ...(orderChanged && { order_id: cart.orderId }), ...(announced.length && { announced: current }) })
+  }
+  return { record, derived, orderId: cart.orderId, actions, announced }
 }
 
 async function cartPayments(container: MedusaContainer, record: InbankApplicationRecord): Promise<CartPayments> {

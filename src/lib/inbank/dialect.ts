@@ -33,6 +33,8 @@ export function dialectFor(version: ApiVersion): Dialect {
         if (!segment.startsWith(":")) return word(segment)
         const value = params[segment.slice(1)]
         if (!value) throw new TypeError(`${segment.slice(1)} is required`)
+        // encodeURIComponent keeps dots: ".." would climb to another endpoint of the API.
+        if (value === "." || value === "..") throw new TypeError(`${segment.slice(1)} is not an identifier`)
         return encodeURIComponent(value)
       })
       return ["", "partner", version, "shops", encodeURIComponent(shopUuid), ...segments].join("/")

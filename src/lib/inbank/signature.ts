@@ -7,13 +7,14 @@ import { createHmac, timingSafeEqual } from "node:crypto"
 
 export const DEFAULT_CALLBACK_TOLERANCE_SECONDS = 300
 
+/** A callback's fields as parseCallbackForm read them, `message` in both forms from the one field. */
 export interface CallbackFields {
   /** The form-decoded `message` field: the JSON text. */
   message: string
+  /** The same `message` field exactly as it stood in the raw form body, still URL-encoded. */
+  rawMessage: string
   hmac: string
   timestamp: string
-  /** The `message` field exactly as it stood in the raw form body, still URL-encoded, when known. */
-  rawMessage?: string
 }
 
 export type CallbackVerification =
@@ -57,7 +58,8 @@ export function verifyCallback(
   }
 
   const timestamp = fields.timestamp.trim()
-  const candidates = new Set([fields.message, fields.rawMessage ?? encodeURIComponent(fields.message)])
+  // Both forms of the one field parseCallbackForm read: whichever matches, its decoded text is what is used.
+  const candidates = new Set([fields.message, fields.rawMessage])
   let matched = false
   for (const candidate of candidates) {
     // Every candidate is checked so the time taken does not tell which one matched.

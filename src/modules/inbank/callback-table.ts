@@ -22,10 +22,13 @@ export interface ClaimedCallback {
 }
 
 /**
- * Records verified callbacks in one statement, each unless its (application, type, status) is already
- * recorded: the unique index is the exactly-once gate, also across instances. Returns each one's new
- * id, or null for a duplicate (no failed transaction, as the module service's create would have). A
- * key given twice is recorded for its first occurrence (ON CONFLICT DO NOTHING skips the second row).
+ * Records verified callbacks in one statement, each unless its (application, type, status, signed
+ * timestamp) is already recorded: the unique index is the exactly-once gate, also across instances.
+ * Every part of the key is covered by Inbank's HMAC, so only Inbank can make a new key: a replay is
+ * a duplicate, and cannot take the key of a later genuine callback (which carries a later timestamp).
+ * Returns each one's new id, or null for a duplicate (no failed transaction, as the module service's
+ * create would have). A key given twice is recorded for its first occurrence (ON CONFLICT DO NOTHING
+ * skips the second row).
  */
 export async function insertCallbacks(knex: Knex, callbacks: readonly VerifiedCallback[]): Promise<(string | null)[]> {
   const rows = callbacks.map((callback) => ({ id: entityId("inbcb"), key: keyOf(callback), ...callback }))
@@ -35,7 +38,7 @@ export async function insertCallbacks(knex: Knex, callbacks: readonly VerifiedCa
   const { rows: inserted } = await knex.raw<{ rows: { id: string }[] }>(
     `insert into inbank_callback (id, application_uuid, type, status, sent_at, attempts)
      values ${ordered.map(() => "(?, ?, ?, ?, ?, 0)").join(", ")}
-     on conflict (application_uuid, type, status) where deleted_at is null do nothing
+     on conflict (application_uuid, type, status, sent_at) where deleted_at is null do nothing
      returning id`,
     ordered.flatMap((row) => [row.id, row.application_uuid, row.type, row.status, row.sent_at])
   )
@@ -43,7 +46,8 @@ export async function insertCallbacks(knex: Knex, callbacks: readonly VerifiedCa
   return rows.map((row) => (recorded.has(row.id) ? row.id : null))
 }
 
-const keyOf = (callback: VerifiedCallback) => `${callback.application_uuid}\u0000${callback.type}\u0000${callback.status}`
+const keyOf = (callback: VerifiedCallback) =>
+  `${callback.application_uuid}\u0000${callback.type}\u0000${callback.status}\u0000${callback.sent_at.toISOString()}`
 
 /** Counts an attempt at a callback not processed yet; null when it is processed (or gone). */
 export async function claimCallback(knex: Knex, id: string): Promise<ClaimedCallback | null> {

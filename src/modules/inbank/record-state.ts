@@ -1,6 +1,7 @@
 import type { Contract, ContractStatus, DecisionStatus } from "../../lib/inbank"
 import { deriveState, DerivedState } from "../../providers/inbank/derive-state"
 import type { FetchedState } from "../../providers/inbank/snapshot"
+import type { AnnouncedState } from "./announcements"
 
 /** Vendor: poll the decision at most once a second, for at most 30 seconds; then wait for callbacks. */
 export const DECISION_POLL_LIMIT_MS = 30_000
@@ -24,6 +25,8 @@ export interface InbankApplicationRecord {
   contract_status: string | null
   offer: Record<string, unknown> | null
   cancelled_at: Date | string | null
+  /** The state last announced to the merchant's subscribers; null before the first announcement. */
+  announced: AnnouncedState | null
   decision_requested_at: Date | string
 }
 

@@ -4,7 +4,7 @@ import type { InbankApplicationRecord } from "./record-state"
 /** Columns a record update may set: everything but its identity, cart and amount. */
 export type RecordUpdate = { id: string } & Partial<Omit<InbankApplicationRecord, "id" | "cart_id" | "raw_amount">> & { synced_at?: Date }
 
-const JSON_COLUMNS = new Set(["previous_uuids", "offer"])
+const JSON_COLUMNS = new Set(["previous_uuids", "offer", "announced"])
 
 /**
  * One UPDATE … RETURNING on the `inbank_application` model's table. The checkout's routes write a

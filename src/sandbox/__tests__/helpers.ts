@@ -1,7 +1,7 @@
 import axios from "axios"
 import { createServer, Server } from "node:http"
 import type { AddressInfo } from "node:net"
-import { ApiVersion, ApplicationInput, InbankClient, InbankError } from "../../lib/inbank"
+import { ApiVersion, ApplicationInput, CallbackFields, InbankClient, InbankError, parseCallbackForm } from "../../lib/inbank"
 import { Sandbox } from "../server"
 
 export const API_KEY = "test-sandbox-key"
@@ -56,12 +56,7 @@ export async function waitFor<T>(probe: () => Promise<T | undefined> | T | undef
   }
 }
 
-export interface ReceivedCallback {
-  message: string
-  hmac: string
-  timestamp: string
-  rawMessage: string
-}
+export type ReceivedCallback = CallbackFields
 
 /** A local HTTP listener standing in for the shop's callback route. */
 export async function callbackListener(answer: () => number = () => 200) {
@@ -70,9 +65,10 @@ export async function callbackListener(answer: () => number = () => 200) {
     let body = ""
     req.on("data", (chunk) => (body += chunk))
     req.on("end", () => {
-      const form = new URLSearchParams(body)
-      const rawMessage = /(?:^|&)message=([^&]*)/.exec(body)?.[1] ?? ""
-      received.push({ message: form.get("message") ?? "", hmac: form.get("hmac") ?? "", timestamp: form.get("timestamp") ?? "", rawMessage })
+      // Read as the plugin's route reads it: the sandbox's forms must pass its strict parser.
+      const form = parseCallbackForm(body)
+      if (!form.ok) throw new Error(`the sandbox sent a form the plugin refuses: ${form.problem}`)
+      received.push(form.fields)
       res.writeHead(answer()).end()
     })
   })

@@ -1,43 +1,46 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { parseCallbackMessage, parseCallbackTimestamp, verifyCallback } from "../../../lib/inbank"
+import { parseCallbackForm, parseCallbackMessage, parseCallbackTimestamp, verifyCallback } from "../../../lib/inbank"
 import { INBANK_MODULE } from "../../../modules/inbank"
 import type InbankModuleService from "../../../modules/inbank/service"
 import { recordCallback } from "../../../modules/inbank/callback-recorder"
+import { PluginHttpError } from "../../http-error"
 import { triggerProcessing } from "./processing-trigger"
 
-const reject = (res: MedusaResponse, status: number, message: string) => {
-  res.status(status).json({ type: status === 401 ? "unauthorized" : "invalid_data", message })
-}
+/** Refusals are for Inbank's servers, not shoppers: English, and never a submitted value. */
+const refuse = (res: MedusaResponse, status: 400 | 401, code: string, message: string, field?: string) =>
+  new PluginHttpError(status, code, message, { field }).send(res)
 
 /**
- * Inbank's server-to-server callbacks (direct API guide, "Callbacks"). Authenticity first; a
- * rejected callback leaves no trace. An accepted one is recorded once — a duplicate answers 200
- * so Inbank stops retrying — and processed after the answer, from the event bus (processing-trigger.ts).
+ * Inbank's server-to-server callbacks (direct API guide, "Callbacks"). The raw body is split into
+ * fields once (parseCallbackForm: a repeated or encoded field name is refused), the HMAC is checked
+ * over that one `message` field, and only then is the same field's text parsed. A refused callback
+ * leaves no trace. An accepted one is recorded once per signed (application, type, status,
+ * timestamp) — a duplicate answers 200 so Inbank stops retrying — and processed after the answer,
+ * from the event bus (processing-trigger.ts).
  */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const inbank = req.scope.resolve<InbankModuleService>(INBANK_MODULE)
   if (!String(req.headers["content-type"] ?? "").includes("application/x-www-form-urlencoded")) {
-    return reject(res, 400, "Inbank callbacks are application/x-www-form-urlencoded forms")
+    return refuse(res, 400, "callback_not_form", "Inbank callbacks are application/x-www-form-urlencoded forms")
   }
-  const raw = (req as MedusaRequest & { rawBody?: Buffer }).rawBody?.toString("utf8") ?? ""
-  const form = new URLSearchParams(raw)
-  const fields = {
-    message: form.get("message") ?? "",
-    hmac: form.get("hmac") ?? "",
-    timestamp: form.get("timestamp") ?? "",
-    rawMessage: /(?:^|&)message=([^&]*)/.exec(raw)?.[1],
+  const form = parseCallbackForm((req as MedusaRequest & { rawBody?: Buffer }).rawBody ?? "")
+  if (!form.ok) return refuse(res, 400, "callback_form_invalid", form.problem)
+  const { fields } = form
+  if (!fields.hmac) return refuse(res, 401, "callback_unsigned", "hmac is missing", "hmac")
+  if (!fields.message || !fields.timestamp) return refuse(res, 400, "callback_fields_missing", "message and timestamp are required")
+  if (!parseCallbackTimestamp(fields.timestamp)) {
+    return refuse(res, 400, "callback_timestamp_invalid", "timestamp must be a Unix time in seconds or milliseconds", "timestamp")
   }
-  if (!fields.hmac) return reject(res, 401, "hmac is missing")
-  if (!fields.message || !fields.timestamp) return reject(res, 400, "message and timestamp are required")
-  if (!parseCallbackTimestamp(fields.timestamp)) return reject(res, 400, "timestamp must be a Unix time in seconds or milliseconds")
 
   const verified = verifyCallback(fields, inbank.options.apiKey, { toleranceSeconds: inbank.options.callbackToleranceSeconds })
   if (!verified.ok) {
-    return reject(res, 401, verified.reason === "stale" ? "timestamp is outside the accepted window" : "hmac does not match")
+    return verified.reason === "stale"
+      ? refuse(res, 401, "callback_stale", "timestamp is outside the accepted window", "timestamp")
+      : refuse(res, 401, "callback_signature_invalid", "hmac does not match", "hmac")
   }
   const parsed = parseCallbackMessage(fields.message)
-  if (!parsed.ok) return reject(res, 400, parsed.problem)
+  if (!parsed.ok) return refuse(res, 400, "callback_message_invalid", parsed.problem, "message")
 
   const { type, status, creditApplicationUuid } = parsed.value
   const callbackId = await recordCallback(req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION), {

@@ -10,6 +10,7 @@ const NOW = 1722587395319 + 30_000
 
 const signed = (message = MESSAGE, timestamp = TIMESTAMP_MS, key = API_KEY) => ({
   message,
+  rawMessage: encodeURIComponent(message),
   timestamp,
   hmac: signCallback(key, timestamp, message),
 })
@@ -37,7 +38,8 @@ describe("callback signature", () => {
 
   it("rejects a one-character change in the message", () => {
     const fields = signed()
-    const tampered = { ...fields, message: fields.message.replace("POSITIVE ", "POSITIVE!") }
+    const changed = fields.message.replace("POSITIVE ", "POSITIVE!")
+    const tampered = { ...fields, message: changed, rawMessage: encodeURIComponent(changed) }
     expect(verifyCallback(tampered, API_KEY, { now: NOW })).toEqual({ ok: false, reason: "bad_signature" })
   })
 

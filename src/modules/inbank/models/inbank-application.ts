@@ -30,6 +30,13 @@ export const InbankApplication = model
     /** When the last wait for a decision began (application, its signature, income proof): polling stops 30 s later. */
     decision_requested_at: model.dateTime(),
     cancelled_at: model.dateTime().nullable(),
+    /**
+     * The Inbank state last announced to the merchant's subscribers (`inbank.<type>.<status>`
+     * events): application and contract UUIDs and statuses, as announcements.ts compares them.
+     * Only applyInbankState writes it, so a refresh by another path (a shopper's polling) does not
+     * swallow an event.
+     */
+    announced: model.json().nullable(),
     synced_at: model.dateTime().nullable(),
   })
   .indexes([
