@@ -9,6 +9,7 @@ import { bodyAttacks } from "./security/bodies.attacks"
 import { limitAttacks } from "./security/limits.attacks"
 import { sessionAttacks } from "./security/sessions.attacks"
 import { staffAttacks } from "./security/staff.attacks"
+import { uploadAttacks } from "./security/uploads.attacks"
 
 jest.setTimeout(180_000)
 
@@ -39,6 +40,7 @@ medusaIntegrationTestRunner({
     describe("payment sessions", () => sessionAttacks(ctx))
     describe("rate limits", () => limitAttacks(ctx))
     describe("request bodies", () => bodyAttacks(ctx))
+    describe("income-proof uploads", () => uploadAttacks(ctx))
 
     it("after all the flows, neither the database, the logs nor the admin's answers hold a personal value or the API key", async () => {
       // A full flow with income proof and merchant approval from the admin, plus Inbank refusing and failing.

@@ -5,9 +5,11 @@ import {
   StoreInbankSigning,
   StoreInbankSigningConfirm,
 } from "./store/carts/[id]/inbank/validators"
+import { requireIncomeProofStep } from "./income-proof-gate"
 import { incomeProofUpload } from "./income-proof-upload"
 import { smsRateLimit } from "./sms-rate-limit"
 import { storeCors } from "./store-cors"
+import { uploadSlots } from "./upload-slots"
 import { validateBodyNamingFields } from "./validate-body"
 
 export default defineMiddlewares({
@@ -50,7 +52,9 @@ export default defineMiddlewares({
     {
       method: ["POST"],
       matcher: "/store/carts/:id/inbank/income-proof",
-      middlewares: [incomeProofUpload],
+      // The state is checked and a slot taken before the body is read; multer alone reads it.
+      bodyParser: false,
+      middlewares: [requireIncomeProofStep, uploadSlots(), incomeProofUpload],
     },
   ],
 })
