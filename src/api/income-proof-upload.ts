@@ -4,10 +4,13 @@ import path from "node:path"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import multer from "multer"
 import { PluginHttpError } from "./http-error"
+import { refuseUnread } from "./refuse-unread"
 import { DOCUMENT_TYPES, sniffDocument, SNIFF_BYTES } from "./sniff-document"
 
 const MAX_FILES = 5
 const MAX_FILE_MB = 10
+/** The files at their limit plus room for part headers and the few small fields. */
+const MAX_BODY_BYTES = MAX_FILES * MAX_FILE_MB * 1024 * 1024 + 64 * 1024
 
 /** A received income-proof document, on disk until the answer is sent. */
 export interface IncomeProofFile {
@@ -34,6 +37,7 @@ const upload = multer({
 
 const refusal = {
   tooLarge: new PluginHttpError(413, "file_too_large", `Każdy plik może mieć najwyżej ${MAX_FILE_MB} MB.`, { field: "files" }),
+  bodyTooLarge: new PluginHttpError(413, "request_too_large", `Można przesłać najwyżej ${MAX_FILES} plików po ${MAX_FILE_MB} MB.`, { field: "files" }),
   tooMany: new PluginHttpError(413, "too_many_files", `Można przesłać najwyżej ${MAX_FILES} plików.`, { field: "files" }),
   wrongField: new PluginHttpError(400, "unexpected_field", 'Pliki prześlij w polu "files".', { field: "files" }),
   unreadable: new PluginHttpError(400, "invalid_upload", "Nie udało się odczytać przesłanych plików.", { field: "files" }),
@@ -47,9 +51,11 @@ const refusal = {
  * first bytes decide its type; the declared type and the file name are ignored. Refusals are
  * PluginHttpErrors naming `files` and no file. The files are deleted when the answer has been
  * sent or the client has gone, whatever happened in between. The route reads them with
- * `receivedIncomeProof`.
+ * `receivedIncomeProof`. A body whose declared length exceeds what the limits allow is refused
+ * (413 `request_too_large`) unread; others are cut off by multer's limits as they arrive.
  */
 export function incomeProofUpload(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): void {
+  if (Number(req.headers["content-length"]) > MAX_BODY_BYTES) return refuseUnread(res, next, refusal.bodyTooLarge)
   res.once("close", () => {
     for (const file of multerFiles(req)) if (file.path) fs.rm(file.path, { force: true }, () => {})
   })

@@ -97,17 +97,22 @@ export function uploadAttacks(ctx: SecurityContext) {
     await noTempFilesLeft()
   })
 
-  it("refuses a file over 10 MB and a sixth file on a cart that awaits income proof: 413, nothing forwarded", async () => {
+  it("refuses a file over 10 MB, a sixth file, and a body declared over 5 × 10 MB (unread) on a cart that awaits income proof: 413, nothing forwarded", async () => {
     const { cartId } = await incomeProofCart()
     const calls = attachmentCalls()
     const tooLarge = await upload(cartId, [{ filename: NAMES[0], contentType: "application/pdf", size: 10 * MB + 1, head: PDF }]).answer
     const six = Array.from({ length: 6 }, () => ({ filename: NAMES[1], contentType: "application/pdf", size: 1024, head: PDF }))
     const tooMany = await upload(cartId, six).answer
+    const huge = upload(cartId, [{ filename: NAMES[2], contentType: "application/pdf", size: 200 * MB, head: PDF }])
+    const declaredTooLarge = await huge.answer
 
-    expect([tooLarge.status, tooMany.status]).toEqual([413, 413])
+    expect([tooLarge.status, tooMany.status, declaredTooLarge.status]).toEqual([413, 413, 413])
     expect(tooLarge.body).toMatchObject({ code: "file_too_large", field: "files" })
     expect(tooMany.body).toMatchObject({ code: "too_many_files", field: "files" })
-    for (const name of NAMES) expect(tooLarge.text + tooMany.text).not.toContain(name)
+    expect(declaredTooLarge.body).toMatchObject({ code: "request_too_large", field: "files" })
+    expect(declaredTooLarge.headers.connection).toBe("close")
+    expect(huge.written()).toBeLessThan(20 * MB)
+    for (const name of NAMES) expect(tooLarge.text + tooMany.text + declaredTooLarge.text).not.toContain(name)
     expect(attachmentCalls()).toBe(calls)
     await noTempFilesLeft()
   })
