@@ -25,10 +25,18 @@ const received = new WeakMap<MedusaRequest, IncomeProofFile[]>()
 
 let folder: string | undefined
 /**
- * This process's private folder (mkdtemp: mode 0700, random suffix), made on the first upload and
- * named after the pid, so a process's leftovers are recognisable. Multer names the files randomly.
+ * This process's private folder (mkdtemp: mode 0700, random suffix), made on the first upload,
+ * named after the pid so a killed process's leftovers are recognisable, and removed on exit.
+ * Multer names the files randomly.
  */
-const uploadFolder = () => (folder ??= fs.mkdtempSync(path.join(os.tmpdir(), `inbank-income-proof-${process.pid}-`)))
+function uploadFolder(): string {
+  if (!folder) {
+    const made = fs.mkdtempSync(path.join(os.tmpdir(), `inbank-income-proof-${process.pid}-`))
+    process.once("exit", () => fs.rmSync(made, { recursive: true, force: true }))
+    folder = made
+  }
+  return folder
+}
 
 const upload = multer({
   storage: multer.diskStorage({ destination: (_req, _file, done) => done(null, uploadFolder()) }),
