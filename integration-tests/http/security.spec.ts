@@ -10,6 +10,7 @@ import { callbackAttacks } from "./security/callbacks.attacks"
 import { limitAttacks } from "./security/limits.attacks"
 import { sessionAttacks } from "./security/sessions.attacks"
 import { staffAttacks } from "./security/staff.attacks"
+import { uploadAttacks } from "./security/uploads.attacks"
 
 jest.setTimeout(180_000)
 
@@ -41,6 +42,7 @@ medusaIntegrationTestRunner({
     describe("rate limits", () => limitAttacks(ctx))
     describe("request bodies", () => bodyAttacks(ctx))
     describe("Inbank callbacks", () => callbackAttacks(ctx))
+    describe("income-proof uploads", () => uploadAttacks(ctx))
 
     describe("after every attack", () => {
       it("after all the flows, neither the database, the logs nor the admin's answers hold a personal value or the API key", async () => {

@@ -6,6 +6,7 @@ const TYPE_BY_STATUS: Record<number, string> = {
   401: "unauthorized",
   403: "not_allowed",
   404: "not_found",
+  409: "conflict",
   413: "payload_too_large",
   429: "too_many_requests",
   503: "unavailable",

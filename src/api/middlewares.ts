@@ -5,10 +5,12 @@ import {
   StoreInbankSigning,
   StoreInbankSigningConfirm,
 } from "./store/carts/[id]/inbank/validators"
+import { requireIncomeProofStep } from "./income-proof-gate"
 import { incomeProofUpload } from "./income-proof-upload"
 import { refuseGenericInbankSession } from "./refuse-generic-inbank-session"
 import { smsRateLimit } from "./sms-rate-limit"
 import { storeCors } from "./store-cors"
+import { uploadSlots } from "./upload-slots"
 import { validateBodyNamingFields } from "./validate-body"
 
 export default defineMiddlewares({
@@ -57,7 +59,9 @@ export default defineMiddlewares({
     {
       method: ["POST"],
       matcher: "/store/carts/:id/inbank/income-proof",
-      middlewares: [incomeProofUpload],
+      // The state is checked and a slot taken before the body is read; multer alone reads it.
+      bodyParser: false,
+      middlewares: [requireIncomeProofStep, uploadSlots(), incomeProofUpload],
     },
   ],
 })

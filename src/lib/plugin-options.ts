@@ -31,6 +31,8 @@ export const inbankOptionsSchema = z
     reconcileAfterMinutes: z.number().int().positive().default(10),
     /** Consent types the applicant must accept; the storefront shows their texts. */
     requiredConsents: z.array(z.string().min(1)).default(["DATA_PROCESSING"]),
+    /** Income-proof uploads one Medusa process receives at once (each up to 50 MB on disk); more get 503. */
+    maxConcurrentUploads: z.number().int().positive().default(4),
   })
   .superRefine((options, ctx) => {
     if (options.periods && options.defaultPeriod && !options.periods.includes(options.defaultPeriod)) {

@@ -16,6 +16,7 @@ describe("provider options", () => {
       callbackToleranceSeconds: 300,
       autoCancelOrders: true,
       reconcileAfterMinutes: 10,
+      maxConcurrentUploads: 4,
     })
   })
 

@@ -226,7 +226,8 @@ export class InbankClient {
   async uploadAttachments(applicationUuid: string, input: AttachmentsInput): Promise<unknown> {
     const form = new FormData()
     for (const file of input.files) {
-      const blob = new Blob([new Uint8Array(file.content)], { type: file.contentType ?? "application/octet-stream" })
+      const blob =
+        file.content instanceof Blob ? file.content : new Blob([new Uint8Array(file.content)], { type: file.contentType ?? "application/octet-stream" })
       form.append("attachments[]", blob, file.filename)
     }
     form.append("type", input.type ?? "income_proof_document")

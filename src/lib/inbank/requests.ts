@@ -68,7 +68,9 @@ export interface RetrievalInput {
 
 export interface AttachmentFile {
   filename: string
-  content: Buffer | Uint8Array
+  /** The bytes, or a Blob (e.g. `fs.openAsBlob`), which is streamed from its source, not copied. */
+  content: Buffer | Uint8Array | Blob
+  /** For bytes; a Blob keeps its own type. */
   contentType?: string
 }
 

@@ -1,18 +1,20 @@
+import { openAsBlob } from "node:fs"
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
+import { receivedIncomeProof } from "../../../../../income-proof-upload"
 import { withInbankErrors } from "../../../../../inbank-errors"
 import { findCartApplication } from "../cart-application"
 import { stateView } from "../state-view"
 
-/** Income proof documents (multipart field `files`), forwarded to Inbank and not kept. */
+/**
+ * Income proof documents (multipart field `files`), forwarded to Inbank (SPEC.md #9) and not kept.
+ * The middlewares (middlewares.ts) have checked that the application asks for them, received them
+ * to disk and sniffed their types; Inbank gets them streamed from disk, under generated names.
+ */
 export const POST = withInbankErrors(async (req: MedusaRequest, res: MedusaResponse) => {
   const { cart, record, inbank } = await findCartApplication(req.scope, req.params.id)
-  const files = ((req as unknown as { files?: Express.Multer.File[] }).files ?? []).map((file) => ({
-    filename: file.originalname,
-    content: file.buffer,
-    contentType: file.mimetype,
-  }))
-  if (!files.length) throw new MedusaError(MedusaError.Types.INVALID_DATA, "files: attach at least one document (PDF, JPG or PNG)")
+  const files = await Promise.all(
+    receivedIncomeProof(req).map(async (file) => ({ filename: file.name, content: await openAsBlob(file.path, { type: file.contentType }) }))
+  )
   await inbank.client.uploadAttachments(record.application_uuid, { files, description: "Potwierdzenie dochodów" })
   const current = await inbank.refreshNow(record.id)
   res.json(stateView(current, { applicationSigningRequired: inbank.options.applicationSigning, orderPlaced: Boolean(cart.completed_at) }))

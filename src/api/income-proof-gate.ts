@@ -1,0 +1,27 @@
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { deriveRecordState } from "../modules/inbank/record-state"
+import { PluginHttpError } from "./http-error"
+import { refuseUnread } from "./refuse-unread"
+import { findCartApplication } from "./store/carts/[id]/inbank/cart-application"
+
+/**
+ * Runs before an income-proof upload's body is read: the cart must have its current Inbank
+ * application (else 404 `application_not_found`) and that application's `next_action` must be
+ * `upload_income_proof` as the stored record derives it, the state the storefront was shown
+ * (else 409 `income_proof_not_required`). A refused body is never read (see refuseUnread), and
+ * nothing is asked of Inbank here.
+ */
+export async function requireIncomeProofStep(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): Promise<void> {
+  try {
+    const { cart, record, inbank } = await findCartApplication(req.scope, req.params.id)
+    const { nextAction } = deriveRecordState(record, { applicationSigningRequired: inbank.options.applicationSigning, orderPlaced: Boolean(cart.completed_at) })
+    if (nextAction !== "upload_income_proof") {
+      throw new PluginHttpError(409, "income_proof_not_required", "Ten wniosek nie wymaga teraz potwierdzenia dochodów.", { field: "files" })
+    }
+    next()
+  } catch (error) {
+    const notFound = error instanceof MedusaError && error.type === MedusaError.Types.NOT_FOUND
+    refuseUnread(res, next, notFound ? new PluginHttpError(404, "application_not_found", "Ten koszyk nie ma wniosku Inbank.") : error)
+  }
+}
