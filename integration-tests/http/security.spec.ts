@@ -7,6 +7,7 @@ import { seedStore, SeededStore } from "../fixtures/store"
 import type { SecurityContext } from "./security/context"
 import { bodyAttacks } from "./security/bodies.attacks"
 import { limitAttacks } from "./security/limits.attacks"
+import { offerAttacks } from "./security/offers.attacks"
 import { sessionAttacks } from "./security/sessions.attacks"
 import { staffAttacks } from "./security/staff.attacks"
 
@@ -39,6 +40,7 @@ medusaIntegrationTestRunner({
     describe("payment sessions", () => sessionAttacks(ctx))
     describe("rate limits", () => limitAttacks(ctx))
     describe("request bodies", () => bodyAttacks(ctx))
+    describe("offers flood", () => offerAttacks(ctx))
 
     it("after all the flows, neither the database, the logs nor the admin's answers hold a personal value or the API key", async () => {
       // A full flow with income proof and merchant approval from the admin, plus Inbank refusing and failing.

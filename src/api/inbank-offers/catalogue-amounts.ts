@@ -1,0 +1,48 @@
+import BigNumber from "bignumber.js"
+import { LRUCache } from "lru-cache"
+
+/** A product page's badge follows the chosen quantity (demo storefront, docs/storefront.md): price × 1 … 10. */
+const QUANTITIES = 10
+const REFRESH_MS = 5 * 60_000
+
+/** PLN prices as Medusa's pricing module stores them: major units, e.g. 399 or "399.99". */
+export type LoadPrices = () => Promise<Array<string | number>>
+
+/**
+ * The amounts a storefront asks for real products: every PLN price in Medusa's pricing module
+ * (variant prices and price lists) times 1 to 10, as whole grosze. Loaded on the first question,
+ * then refreshed in the background every five minutes (one query; until it answers, the previous set
+ * holds). A price added meanwhile counts as another amount until the next refresh, and so does every
+ * amount while the prices cannot be read at all: limited, but still answered.
+ */
+export class CatalogueAmounts {
+  private readonly cache: LRUCache<"grosze", Set<number>>
+
+  constructor(loadPrices: LoadPrices) {
+    this.cache = new LRUCache<"grosze", Set<number>>({
+      max: 1,
+      ttl: REFRESH_MS,
+      allowStale: true,
+      noDeleteOnStaleGet: true,
+      noDeleteOnFetchRejection: true,
+      fetchMethod: async () => toGrosze(await loadPrices()),
+    })
+  }
+
+  /** Whether `price` (PLN, two decimals) is a catalogue price times 1 to 10. */
+  async has(price: string): Promise<boolean> {
+    const grosze = await this.cache.fetch("grosze").catch(() => undefined)
+    return !!grosze?.has(new BigNumber(price).times(100).toNumber())
+  }
+}
+
+function toGrosze(prices: Array<string | number>): Set<number> {
+  const grosze = new Set<number>()
+  for (const price of prices) {
+    const unit = new BigNumber(price).times(100)
+    // The route accepts two decimals at most: a price with more can never be asked as it is.
+    if (!unit.isInteger() || unit.lte(0)) continue
+    for (let quantity = 1; quantity <= QUANTITIES; quantity++) grosze.add(unit.times(quantity).toNumber())
+  }
+  return grosze
+}
