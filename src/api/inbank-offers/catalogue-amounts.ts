@@ -12,27 +12,34 @@ export type LoadPrices = () => Promise<Array<string | number>>
  * The amounts a storefront asks for real products: every PLN price in Medusa's pricing module
  * (variant prices and price lists) times 1 to 10, as whole grosze. Loaded on the first question,
  * then refreshed in the background every five minutes (one query; until it answers, the previous set
- * holds). A price added meanwhile counts as another amount until the next refresh, and so does every
- * amount while the prices cannot be read at all: limited, but still answered.
+ * holds). A price added meanwhile counts as another amount until the next refresh. A failed read is
+ * reported to `onLoadError` and tried again at the next refresh, not at every question: meanwhile the
+ * previous set holds, or none (every amount is then limited as another amount, but still answered).
  */
 export class CatalogueAmounts {
   private readonly cache: LRUCache<"grosze", Set<number>>
 
-  constructor(loadPrices: LoadPrices) {
+  constructor(loadPrices: LoadPrices, onLoadError: (error: unknown) => void) {
     this.cache = new LRUCache<"grosze", Set<number>>({
       max: 1,
       ttl: REFRESH_MS,
       allowStale: true,
       noDeleteOnStaleGet: true,
-      noDeleteOnFetchRejection: true,
-      fetchMethod: async () => toGrosze(await loadPrices()),
+      fetchMethod: async (_key, previous) => {
+        try {
+          return toGrosze(await loadPrices())
+        } catch (error) {
+          onLoadError(error)
+          return previous ?? new Set()
+        }
+      },
     })
   }
 
   /** Whether `price` (PLN, two decimals) is a catalogue price times 1 to 10. */
   async has(price: string): Promise<boolean> {
-    const grosze = await this.cache.fetch("grosze").catch(() => undefined)
-    return !!grosze?.has(new BigNumber(price).times(100).toNumber())
+    const grosze = await this.cache.fetch("grosze")
+    return grosze!.has(new BigNumber(price).times(100).toNumber())
   }
 }
 

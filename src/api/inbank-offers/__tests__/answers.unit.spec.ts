@@ -4,6 +4,9 @@ import { CalculationBudget } from "../calculation-budget"
 import { CatalogueAmounts } from "../catalogue-amounts"
 
 const TTL_MS = 40
+const fail = (error: unknown) => {
+  throw error
+}
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** A module whose product allows one period, 12 months, from 100 to 30 000 PLN; it counts the calculations asked. */
@@ -25,7 +28,7 @@ function fakeInbank() {
 function answersWith(calculationsPerMinute: number, ttlMs = TTL_MS) {
   const fake = fakeInbank()
   const budget = new CalculationBudget({ calculationsPerMinute, otherAmountCalculationsPerMinute: calculationsPerMinute, newAmountsPerClientPerMinute: 10_000 })
-  const answers = new OffersAnswers(fake.inbank, new CatalogueAmounts(async () => [399]), budget, ttlMs)
+  const answers = new OffersAnswers(fake.inbank, new CatalogueAmounts(async () => [399], fail), budget, ttlMs)
   const ask = async (price: string) => JSON.parse((answers.fresh(`${price}:`) ?? (await answers.answer(`${price}:`, { price, client: "10.0.0.1" }))).body.toString())
   return { ...fake, answers, ask }
 }
