@@ -138,7 +138,41 @@ async function benchOffers(app, store, sandbox) {
   const amounts = Array.from({ length: 10 }, (_, i) => `${600 + i * 111}.00`)
   const requests = 1000
   for (let i = 0; i < requests; i += 50) await Promise.all(Array.from({ length: 50 }, (_, j) => offers(amounts[(i + j) % amounts.length])))
-  return { warm, emptyStore, health, requests, distinct: amounts.length, calls: (await calculations()) - before }
+  const calls = (await calculations()) - before
+  return { warm, emptyStore, health, requests, distinct: amounts.length, calls, flood: await benchOfferFlood(app, calculations) }
+}
+
+/** The plugin's default share of Inbank calculations per minute and process for amounts that are not catalogue prices (offersLimits). */
+const OTHER_AMOUNT_CALCULATIONS_PER_MINUTE = 180
+const FLOOD_AMOUNTS = 10_000
+
+/**
+ * 10 000 distinct made-up amounts inside Inbank's range, 50 at a time, each from its own client address
+ * (X-Forwarded-For, which Medusa believes one hop deep: what a botnet, or anyone without a proxy in
+ * front of Medusa, can send), while a shopper keeps asking the 399 PLN product. Counts the Inbank
+ * calculations they cost against their bound: the other amounts' share of every budget window the
+ * flood touched (fixed windows of a minute: ⌈seconds / 60⌉ + 1 of them at most).
+ */
+async function benchOfferFlood(app, calculations) {
+  const ask = (amount, client) =>
+    axios.get(`${app.url}/inbank-offers`, { params: { amount }, headers: client ? { "x-forwarded-for": client } : {}, validateStatus: () => true })
+  const before = await calculations()
+  const statuses = {}
+  const realPrice = { asked: 0, answered: 0 }
+  const started = process.hrtime.bigint()
+  for (let i = 0; i < FLOOD_AMOUNTS; i += 50) {
+    const batch = Array.from({ length: 50 }, (_, j) => ask(`${1000 + i + j}.37`, `10.${(i + j) >> 8}.${(i + j) & 255}.7`))
+    const shopper = ask("399")
+    for (const { status } of await Promise.all(batch)) statuses[status] = (statuses[status] ?? 0) + 1
+    realPrice.asked += 1
+    if ((await shopper).status === 200) realPrice.answered += 1
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9
+  const calls = (await calculations()) - before
+  // A catalogue price nobody asked yet still gets its calculations: catalogue prices draw on the rest of the budget.
+  const newPrice = await ask("2400")
+  const bound = OTHER_AMOUNT_CALCULATIONS_PER_MINUTE * (Math.ceil(seconds / 60) + 1)
+  return { amounts: FLOOD_AMOUNTS, seconds, calls, bound, statuses, realPrice, newPrice: { status: newPrice.status, offers: newPrice.data.offers?.length ?? 0 } }
 }
 
 function shopper(app, store) {
@@ -393,7 +427,13 @@ function callbackRows(label, c) {
 }
 
 function offersRows(label, o) {
-  return `| 2 | ${label}: \`GET /inbank-offers\`, warm cache | ${rps(o.warm)} req/s = ${ratio(rps(o.warm), rps(o.health))} of \`GET /health\` (${rps(o.health)} req/s); an empty \`/store\` route, for comparison: ${rps(o.emptyStore)} req/s = ${ratio(rps(o.emptyStore), rps(o.health))} of /health | ≥ 80 % of /health |`
+  return `| 2 | ${label}: \`GET /inbank-offers\`, warm cache | ${rps(o.warm)} req/s = ${ratio(rps(o.warm), rps(o.health))} of \`GET /health\` (${rps(o.health)} req/s); an empty \`/store\` route, for comparison: ${rps(o.emptyStore)} req/s = ${ratio(rps(o.emptyStore), rps(o.health))} of /health | ≥ 80 % of /health |
+${floodRow(label, o.flood)}`
+}
+
+function floodRow(label, f) {
+  const answers = Object.entries(f.statuses).map(([status, n]) => `${n} × ${status}`).join(", ")
+  return `| 2 | ${label}: ${f.amounts.toLocaleString("en")} distinct amounts → Inbank calls (50 at a time, each from its own address, in ${f.seconds.toFixed(0)} s) | ${f.calls} Inbank calculation calls (answers: ${answers}); meanwhile the 399 PLN product answered ${f.realPrice.answered} of ${f.realPrice.asked} times; then 2 400 PLN, never asked before: ${f.newPrice.status} with ${f.newPrice.offers} offers | ≤ ${f.bound} (${OTHER_AMOUNT_CALCULATIONS_PER_MINUTE} per started minute and process) |`
 }
 
 function resultsTable({ bareRss, pluginRss, singleCallbacks, singleOffers, callbacks, offers, polling, checkout }) {

@@ -8,6 +8,7 @@ import type { SecurityContext } from "./security/context"
 import { bodyAttacks } from "./security/bodies.attacks"
 import { callbackAttacks } from "./security/callbacks.attacks"
 import { limitAttacks } from "./security/limits.attacks"
+import { offerAttacks } from "./security/offers.attacks"
 import { sessionAttacks } from "./security/sessions.attacks"
 import { staffAttacks } from "./security/staff.attacks"
 import { uploadAttacks } from "./security/uploads.attacks"
@@ -43,6 +44,7 @@ medusaIntegrationTestRunner({
     describe("request bodies", () => bodyAttacks(ctx))
     describe("Inbank callbacks", () => callbackAttacks(ctx))
     describe("income-proof uploads", () => uploadAttacks(ctx))
+    describe("offers flood", () => offerAttacks(ctx))
 
     describe("after every attack", () => {
       it("after all the flows, neither the database, the logs nor the admin's answers hold a personal value or the API key", async () => {

@@ -6,6 +6,26 @@ const decimalString = z
   .transform(String)
   .pipe(z.string().regex(/^\d+(\.\d{1,2})?$/, "must be a PLN amount such as 15000 or 299.99"))
 
+/**
+ * The public offers route's budget of Inbank calculations (one per amount and period), per process:
+ * catalogue prices may use all of `calculationsPerMinute`; other amounts (cart totals, anything typed
+ * into the URL) at most `otherAmountCalculationsPerMinute` of it, and one client address at most
+ * `newAmountsPerClientPerMinute` amounts that are neither catalogue prices nor cached.
+ */
+const offersLimitsSchema = z
+  .object({
+    calculationsPerMinute: z.number().int().positive().default(540),
+    otherAmountCalculationsPerMinute: z.number().int().positive().default(180),
+    newAmountsPerClientPerMinute: z.number().int().positive().default(20),
+  })
+  .refine((limits) => limits.otherAmountCalculationsPerMinute <= limits.calculationsPerMinute, {
+    path: ["otherAmountCalculationsPerMinute"],
+    message: "must not exceed `calculationsPerMinute`",
+  })
+  .prefault({})
+
+export type OffersLimits = z.output<typeof offersLimitsSchema>
+
 /** Options of the payment module provider `medusa-payment-inbank/providers/inbank`. The README lists them. */
 export const inbankOptionsSchema = z
   .object({
@@ -33,6 +53,8 @@ export const inbankOptionsSchema = z
     requiredConsents: z.array(z.string().min(1)).default(["DATA_PROCESSING"]),
     /** Income-proof uploads one Medusa process receives at once (each up to 50 MB on disk); more get 503. */
     maxConcurrentUploads: z.number().int().positive().default(4),
+    /** Inbank calculations the public offers route may start, per Medusa process (README "Store API"). */
+    offersLimits: offersLimitsSchema,
   })
   .superRefine((options, ctx) => {
     if (options.periods && options.defaultPeriod && !options.periods.includes(options.defaultPeriod)) {

@@ -5,18 +5,15 @@ import type InbankModuleService from "../../modules/inbank/service"
 /** Periods offered when neither the options nor Inbank's product narrow them further. */
 const COMMON_PERIODS = [3, 6, 10, 12, 20, 24, 30, 36, 48]
 
-export interface OffersContext {
-  inbank: InbankModuleService
-  /** PLN with two decimals. */
-  price: string
-  requested?: number
-}
+/** Called with the number of calculations an answer needs from Inbank (not cached), before any is asked; throws to refuse. */
+export type SpendCalculations = (calls: number) => Promise<void>
 
 /**
  * Whether Inbank is offered for a PLN price (inside the agreed range) and the monthly payment per
  * period from Inbank's calculations; a period Inbank does not offer is a 400 naming `period`.
+ * The calculations not cached are first taken from `spend` (the public route's budget), all or none.
  */
-export async function buildOffers(inbank: InbankModuleService, price: string, requested?: number) {
+export async function buildOffers(inbank: InbankModuleService, price: string, requested: number | undefined, spend: SpendCalculations) {
   const range = await inbank.offerRange()
   if ((range.minAmount && new BigNumber(price).lt(range.minAmount)) || (range.maxAmount && new BigNumber(price).gt(range.maxAmount))) {
     return { eligible: false, reason: "amount_out_of_range", amount: price, currency_code: "pln", min_amount: range.minAmount, max_amount: range.maxAmount, offers: [] }
@@ -28,7 +25,9 @@ export async function buildOffers(inbank: InbankModuleService, price: string, re
   if (requested !== undefined && !periods.includes(requested)) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `period: ${requested} months is not offered; choose ${periods.join(", ")}`)
   }
-  const calculations = await Promise.all((requested ? [requested] : periods).map((period) => inbank.calculate(price, period)))
+  const wanted = requested ? [requested] : periods
+  await spend(wanted.filter((period) => !inbank.hasCalculation(price, period)).length)
+  const calculations = await Promise.all(wanted.map((period) => inbank.calculate(price, period)))
   const offers = calculations.map((calc, i) => ({
     period: requested ?? periods[i],
     monthly_payment: calc.paymentAmountMonthly,

@@ -1,32 +1,10 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { createHash } from "node:crypto"
 import { MedusaError } from "@medusajs/framework/utils"
 import BigNumber from "bignumber.js"
-import { LRUCache } from "lru-cache"
 import { INBANK_MODULE } from "../../modules/inbank"
 import type InbankModuleService from "../../modules/inbank/service"
 import { withInbankErrors } from "../inbank-errors"
-import { buildOffers, OffersContext } from "./build-offers"
-
-interface OffersAnswer {
-  body: Buffer
-  /** Set before Express sends the body, so it does not hash the same body again for every request. */
-  etag: string
-}
-
-/**
- * Whole answers, serialized, for a minute: product pages are the hottest path of a shop, and the
- * answer for a price changes only with Inbank's calculations (themselves cached ten minutes).
- * Concurrent requests for one price share one build.
- */
-const offersAnswers = new LRUCache<string, OffersAnswer, OffersContext>({
-  max: 2_000,
-  ttl: 60_000,
-  fetchMethod: async (_key, _stale, { context }) => {
-    const body = Buffer.from(JSON.stringify(await buildOffers(context.inbank, context.price, context.requested)))
-    return { body, etag: `W/"${createHash("sha1").update(body).digest("base64url")}"` }
-  },
-})
+import { offersAnswers } from "./answers"
 
 /**
  * Instalment offers for a price, for product pages and the cart: whether Inbank is offered
@@ -36,6 +14,8 @@ const offersAnswers = new LRUCache<string, OffersAnswer, OffersContext>({
  * customer authentication Medusa runs on every `/store` request; the store's CORS still applies
  * (middlewares.ts). One path segment on purpose too: Medusa's RoutesSorter registers top-level routes
  * before every nested one, so Express reaches this route after ≈ 80 layers instead of ≈ 1 230.
+ * Public, so Inbank's calculations it starts are budgeted (answers.ts): over the budget, 429
+ * `offers_client_limit` or 503 `offers_busy` with Retry-After, while catalogue prices keep their answers.
  */
 export const GET = withInbankErrors(async (req: MedusaRequest, res: MedusaResponse) => {
   const inbank = req.scope.resolve<InbankModuleService>(INBANK_MODULE)
@@ -55,6 +35,7 @@ export const GET = withInbankErrors(async (req: MedusaRequest, res: MedusaRespon
   }
 
   const key = `${price}:${requested ?? ""}`
-  const answer = offersAnswers.get(key) ?? (await offersAnswers.fetch(key, { context: { inbank, price, requested } }))!
+  const answers = offersAnswers(inbank, req.scope)
+  const answer = answers.fresh(key) ?? (await answers.answer(key, { price, requested, client: req.ip ?? "unknown" }))
   res.set({ "Content-Type": "application/json; charset=utf-8", ETag: answer.etag }).send(answer.body)
 })

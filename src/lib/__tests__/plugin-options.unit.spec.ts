@@ -17,6 +17,7 @@ describe("provider options", () => {
       autoCancelOrders: true,
       reconcileAfterMinutes: 10,
       maxConcurrentUploads: 4,
+      offersLimits: { calculationsPerMinute: 540, otherAmountCalculationsPerMinute: 180, newAmountsPerClientPerMinute: 20 },
     })
   })
 
@@ -38,6 +39,17 @@ describe("provider options", () => {
     expect(message).toContain("`baseUrl`: Invalid URL")
     expect(message).toContain("`minAmount`: must be a PLN amount")
     expect(message).not.toContain("not a url")
+  })
+
+  it("keeps the offers route's share for other amounts inside its whole budget", () => {
+    expect(() => parseInbankOptions({ ...valid, offersLimits: { calculationsPerMinute: 100, otherAmountCalculationsPerMinute: 200 } })).toThrow(
+      "`offersLimits.otherAmountCalculationsPerMinute`: must not exceed `calculationsPerMinute`"
+    )
+    expect(parseInbankOptions({ ...valid, offersLimits: { calculationsPerMinute: 1000 } }).offersLimits).toEqual({
+      calculationsPerMinute: 1000,
+      otherAmountCalculationsPerMinute: 180,
+      newAmountsPerClientPerMinute: 20,
+    })
   })
 
   it("requires defaultPeriod to be one of periods", () => {

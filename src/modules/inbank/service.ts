@@ -63,6 +63,11 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
     return (await this.calculations.fetch(`${amount}:${period}`))!
   }
 
+  /** Whether a fresh calculation for the amount and period is cached: `calculate` would not call Inbank. */
+  hasCalculation(amount: string, period: number): boolean {
+    return this.calculations.has(`${amount}:${period}`)
+  }
+
   /**
    * Where Inbank may be offered (SPEC.md "Price range"): the options' range and periods, and for
    * what they leave open the shop's product from Inbank's GET /products, cached for ten minutes.
