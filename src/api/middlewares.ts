@@ -6,7 +6,7 @@ import {
   StoreInbankSigningConfirm,
 } from "./store/carts/[id]/inbank/validators"
 import { incomeProofUpload } from "./income-proof-upload"
-import { smsRateLimit } from "./sms-rate-limit"
+import { staffRequestGuard } from "./staff-request-guard"
 import { storeCors } from "./store-cors"
 import { validateBodyNamingFields } from "./validate-body"
 
@@ -33,13 +33,13 @@ export default defineMiddlewares({
       method: ["POST"],
       matcher: "/store/carts/:id/inbank/signing",
       bodyParser: { sizeLimit: "4kb" },
-      middlewares: [validateBodyNamingFields(StoreInbankSigning), smsRateLimit("send")],
+      middlewares: [validateBodyNamingFields(StoreInbankSigning)],
     },
     {
       method: ["POST"],
       matcher: "/store/carts/:id/inbank/signing/confirm",
       bodyParser: { sizeLimit: "4kb" },
-      middlewares: [validateBodyNamingFields(StoreInbankSigningConfirm), smsRateLimit("confirm")],
+      middlewares: [validateBodyNamingFields(StoreInbankSigningConfirm)],
     },
     {
       method: ["POST"],
@@ -51,6 +51,12 @@ export default defineMiddlewares({
       method: ["POST"],
       matcher: "/store/carts/:id/inbank/income-proof",
       middlewares: [incomeProofUpload],
+    },
+    {
+      // Staff actions: JSON only and from the admin's origin, so another page cannot use the staff's cookie.
+      method: ["POST", "PUT", "PATCH", "DELETE"],
+      matcher: "/admin/inbank/*",
+      middlewares: [staffRequestGuard],
     },
   ],
 })

@@ -1,5 +1,6 @@
 import { z } from "zod"
 import { InbankClient, SIGNING_METHODS } from "./inbank"
+import { rateLimitsSchema } from "./rate-limit-options"
 
 const decimalString = z
   .union([z.string(), z.number()])
@@ -31,6 +32,8 @@ export const inbankOptionsSchema = z
     reconcileAfterMinutes: z.number().int().positive().default(10),
     /** Consent types the applicant must accept; the storefront shows their texts. */
     requiredConsents: z.array(z.string().min(1)).default(["DATA_PROCESSING"]),
+    /** Abuse limits of the store routes (applications, SMS sends, code guesses); see rate-limit-options.ts. */
+    rateLimits: rateLimitsSchema,
   })
   .superRefine((options, ctx) => {
     if (options.periods && options.defaultPeriod && !options.periods.includes(options.defaultPeriod)) {

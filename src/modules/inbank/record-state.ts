@@ -24,6 +24,9 @@ export interface InbankApplicationRecord {
   offer: Record<string, unknown> | null
   cancelled_at: Date | string | null
   decision_requested_at: Date | string
+  /** Keyed hashes the SMS and code limits count by (null on records from before they were stored). */
+  phone_hash: string | null
+  identity_hash: string | null
 }
 
 /** A record whose contract Inbank has created. */
