@@ -93,9 +93,9 @@ export function requestIpKey(scope: MedusaContainer, ip: string | undefined): st
   return ipKey(apiKey, ip)
 }
 
-/** "za 3 min", "za 24 godz." — the wait as a shopper reads it. */
+/** "za 3 min", "za 24 h" — the wait as a shopper reads it (units, not words: no Polish plural forms). */
 export function polishWait(seconds: number): string {
   if (seconds <= 60) return "za minutę"
   const minutes = Math.ceil(seconds / 60)
-  return minutes <= 90 ? `za ${minutes} min` : `za ${Math.ceil(minutes / 60)} godz.`
+  return minutes <= 90 ? `za ${minutes} min` : `za ${Math.ceil(minutes / 60)} h`
 }

@@ -36,6 +36,6 @@ describe("rate-limit keys", () => {
     expect(polishWait(30)).toBe("za minutę")
     expect(polishWait(61)).toBe("za 2 min")
     expect(polishWait(900)).toBe("za 15 min")
-    expect(polishWait(86_400)).toBe("za 24 godz.")
+    expect(polishWait(86_400)).toBe("za 24 h")
   })
 })
