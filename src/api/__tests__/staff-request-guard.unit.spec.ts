@@ -5,6 +5,7 @@ import { PluginHttpError } from "../http-error"
 
 const admin: StaffRequest = {
   contentType: "application/json",
+  authorization: false,
   origin: "https://admin.sklep.pl",
   secFetchSite: "same-site",
   ownOrigin: "https://api.sklep.pl",
@@ -20,6 +21,9 @@ describe("staff requests", () => {
     expect(code({ origin: "https://api.sklep.pl", secFetchSite: undefined })).toBeNull()
     expect(code({ origin: "https://api.sklep.pl:8443", secFetchSite: "same-origin" })).toBeNull()
     expect(code({ origin: undefined, secFetchSite: undefined })).toBeNull()
+    // A token client's body-less POST: the Authorization header already needs a preflight from a page.
+    expect(code({ contentType: undefined, authorization: true, origin: undefined })).toBeNull()
+    expect(code({ contentType: "application/x-www-form-urlencoded", authorization: true, origin: undefined })).toBeNull()
   })
 
   it("refuses what a page can send without a preflight: no body, text/plain, a form", () => {
@@ -28,7 +32,8 @@ describe("staff requests", () => {
     }
   })
 
-  it("refuses another origin, a same-site one included, even as JSON", () => {
+  it("refuses another origin, a same-site one included, even as JSON or with a token", () => {
+    expect(code({ origin: "https://blog.sklep.pl", contentType: undefined, authorization: true })).toBe("origin_not_allowed")
     for (const origin of ["https://blog.sklep.pl", "null", "https://admin.sklep.pl.evil.example", "http://admin.sklep.pl"]) {
       expect(code({ origin })).toBe("origin_not_allowed")
     }
