@@ -20,8 +20,9 @@ export const rateLimitsSchema = z
   .object({
     /**
      * Client addresses the per-IP limits skip (the other limits still apply), e.g. a server-rendered
-     * storefront that calls the store API from its own address for every shopper. Exact addresses as
-     * Medusa's `req.ip` gives them; IPv4-mapped IPv6 (`::ffff:1.2.3.4`) is compared as IPv4.
+     * storefront that calls the store API from its own address for every shopper. Compared as the
+     * limits count addresses (src/api/limit-keys.ts): IPv4 exactly, IPv4-mapped IPv6 as IPv4, other
+     * IPv6 by /64. The address is Medusa's `req.ip`; Medusa trusts one proxy hop (`X-Forwarded-For`).
      */
     exemptIps: z.array(z.string().min(1)).default([]),
     /** POST /store/carts/:id/inbank/application, counted only when the application is sent to Inbank. */
