@@ -2,6 +2,22 @@
 // app's code, and the provider is registered from source. Not shipped (see tsconfig).
 import { defineConfig, Modules } from "@medusajs/framework/utils"
 
+// Every test calls from this machine; the security spec's per-IP attacks come with an X-Forwarded-For
+// address (Medusa trusts one proxy hop), so loopback is exempt from the per-IP limits.
+const LOOPBACK = ["127.0.0.1", "::1"]
+// INBANK_RATE_LIMITS=defaults (security.spec.ts): the plugin's production limits. The other spec files
+// make many applications and retry with one applicant, so for them every limit is far above their use.
+const unlimited = { points: 1_000_000, windowSeconds: 1 }
+const RATE_LIMITS =
+  process.env.INBANK_RATE_LIMITS === "defaults"
+    ? { exemptIps: LOOPBACK }
+    : {
+        exemptIps: LOOPBACK,
+        application: { perIp: unlimited, perCart: unlimited, perIdentity: unlimited, perPhone: unlimited },
+        smsSend: { perIp: unlimited, perApplication: unlimited, perPhone: unlimited },
+        codeConfirm: { perIp: unlimited, perApplication: unlimited, perIdentity: unlimited },
+      }
+
 // Tests start the sandbox first and point INBANK_BASE_URL at it.
 const INBANK_TEST_OPTIONS = {
   apiKey: process.env.INBANK_API_KEY ?? "sandbox-api-key",
@@ -13,6 +29,7 @@ const INBANK_TEST_OPTIONS = {
   backendUrl: process.env.INBANK_BACKEND_URL || undefined,
   // The fault suite shortens the client's timeout so that "no answer" cases end quickly.
   ...(process.env.INBANK_TIMEOUT_MS && { requestTimeoutMs: Number(process.env.INBANK_TIMEOUT_MS) }),
+  rateLimits: RATE_LIMITS,
 }
 
 // With REDIS_URL, the modules Medusa recommends for running several instances on one database:
@@ -44,9 +61,11 @@ module.exports = defineConfig({
     // The browser test serves the built admin over plain http://localhost: a Secure cookie would be dropped.
     ...(process.env.INBANK_ADMIN === "true" && { cookieOptions: { secure: false, sameSite: "lax" as const } }),
     http: {
-      // The demo storefront runs on its own origin (STORE_CORS); the store API tests call from Node.
-      storeCors: process.env.STORE_CORS ?? "*",
-      adminCors: "*",
+      // The demo storefront runs on its own origin (STORE_CORS); the store API tests call from Node, and
+      // their bank step returns to https://sklep.test (return_url must be on a storeCors origin).
+      storeCors: process.env.STORE_CORS ?? "http://localhost:8000,https://sklep.test",
+      // Medusa's admin dev server; the built admin is served by Medusa itself (same origin).
+      adminCors: process.env.ADMIN_CORS ?? "http://localhost:9000",
       authCors: "*",
       jwtSecret: process.env.JWT_SECRET ?? "integration-test",
       cookieSecret: process.env.COOKIE_SECRET ?? "integration-test",

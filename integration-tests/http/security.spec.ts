@@ -10,13 +10,14 @@ import { callbackAttacks } from "./security/callbacks.attacks"
 import { limitAttacks } from "./security/limits.attacks"
 import { offerAttacks } from "./security/offers.attacks"
 import { sessionAttacks } from "./security/sessions.attacks"
-import { staffAttacks } from "./security/staff.attacks"
+import { returnUrlAttacks, staffAttacks, staffCsrfAttacks } from "./security/staff.attacks"
 import { uploadAttacks } from "./security/uploads.attacks"
 
 jest.setTimeout(180_000)
 
 const API_KEY = "security-spec-api-key-7f3a9c"
-const sandbox = sandboxBeforeMedusa({ INBANK_APPLICATION_SIGNING: "false", INBANK_API_KEY: API_KEY })
+// The plugin's production rate limits (medusa-config.ts relaxes them for the other spec files).
+const sandbox = sandboxBeforeMedusa({ INBANK_APPLICATION_SIGNING: "false", INBANK_API_KEY: API_KEY, INBANK_RATE_LIMITS: "defaults" })
 
 /**
  * The attacks of docs/security.md, one group per file in ./security, on one Medusa. The last test
@@ -39,7 +40,9 @@ medusaIntegrationTestRunner({
 
     const ctx: SecurityContext = { api, getContainer, dbConnection, sandbox, apiKey: API_KEY, store: () => store, shop: () => shop, code, remember }
     describe("staff routes", () => staffAttacks(ctx))
+    describe("bank-step return_url", () => returnUrlAttacks(ctx))
     describe("payment sessions", () => sessionAttacks(ctx))
+    describe("staff actions from other pages", () => staffCsrfAttacks(ctx))
     describe("rate limits", () => limitAttacks(ctx))
     describe("request bodies", () => bodyAttacks(ctx))
     describe("Inbank callbacks", () => callbackAttacks(ctx))

@@ -8,7 +8,7 @@ import {
 import { requireIncomeProofStep } from "./income-proof-gate"
 import { incomeProofUpload } from "./income-proof-upload"
 import { refuseGenericInbankSession } from "./refuse-generic-inbank-session"
-import { smsRateLimit } from "./sms-rate-limit"
+import { staffRequestGuard } from "./staff-request-guard"
 import { storeCors } from "./store-cors"
 import { uploadSlots } from "./upload-slots"
 import { validateBodyNamingFields } from "./validate-body"
@@ -42,13 +42,13 @@ export default defineMiddlewares({
       method: ["POST"],
       matcher: "/store/carts/:id/inbank/signing",
       bodyParser: { sizeLimit: "4kb" },
-      middlewares: [validateBodyNamingFields(StoreInbankSigning), smsRateLimit("send")],
+      middlewares: [validateBodyNamingFields(StoreInbankSigning)],
     },
     {
       method: ["POST"],
       matcher: "/store/carts/:id/inbank/signing/confirm",
       bodyParser: { sizeLimit: "4kb" },
-      middlewares: [validateBodyNamingFields(StoreInbankSigningConfirm), smsRateLimit("confirm")],
+      middlewares: [validateBodyNamingFields(StoreInbankSigningConfirm)],
     },
     {
       method: ["POST"],
@@ -62,6 +62,12 @@ export default defineMiddlewares({
       // The state is checked and a slot taken before the body is read; multer alone reads it.
       bodyParser: false,
       middlewares: [requireIncomeProofStep, uploadSlots(), incomeProofUpload],
+    },
+    {
+      // Staff actions: JSON only and from the admin's origin, so another page cannot use the staff's cookie.
+      method: ["POST", "PUT", "PATCH", "DELETE"],
+      matcher: "/admin/inbank/*",
+      middlewares: [staffRequestGuard],
     },
   ],
 })

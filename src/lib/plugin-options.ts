@@ -1,5 +1,6 @@
 import { z } from "zod"
 import { InbankClient, SIGNING_METHODS } from "./inbank"
+import { rateLimitsSchema } from "./rate-limit-options"
 
 const decimalString = z
   .union([z.string(), z.number()])
@@ -55,6 +56,8 @@ export const inbankOptionsSchema = z
     maxConcurrentUploads: z.number().int().positive().default(4),
     /** Inbank calculations the public offers route may start, per Medusa process (README "Store API"). */
     offersLimits: offersLimitsSchema,
+    /** Abuse limits of the store routes (applications, SMS sends, code guesses); see rate-limit-options.ts. */
+    rateLimits: rateLimitsSchema,
   })
   .superRefine((options, ctx) => {
     if (options.periods && options.defaultPeriod && !options.periods.includes(options.defaultPeriod)) {

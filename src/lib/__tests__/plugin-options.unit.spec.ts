@@ -18,7 +18,23 @@ describe("provider options", () => {
       reconcileAfterMinutes: 10,
       maxConcurrentUploads: 4,
       offersLimits: { calculationsPerMinute: 540, otherAmountCalculationsPerMinute: 180, newAmountsPerClientPerMinute: 20 },
+      rateLimits: expect.any(Object),
     })
+  })
+
+  it("fills the production abuse limits, and a limit given replaces only that limit", () => {
+    const hour = { windowSeconds: 3600 }
+    expect(parseInbankOptions(valid).rateLimits).toEqual({
+      exemptIps: [],
+      application: { perIp: { points: 20, ...hour }, perCart: { points: 5, ...hour }, perIdentity: { points: 5, windowSeconds: 86_400 }, perPhone: { points: 5, windowSeconds: 86_400 } },
+      smsSend: { perIp: { points: 20, ...hour }, perApplication: { points: 5, windowSeconds: 900 }, perPhone: { points: 5, ...hour } },
+      codeConfirm: { perIp: { points: 50, ...hour }, perApplication: { points: 5, windowSeconds: 900 }, perIdentity: { points: 10, ...hour } },
+    })
+    const custom = parseInbankOptions({ ...valid, rateLimits: { smsSend: { perPhone: { points: 3, windowSeconds: 600 } } } }).rateLimits
+    expect(custom.smsSend).toEqual({ perIp: { points: 20, ...hour }, perApplication: { points: 5, windowSeconds: 900 }, perPhone: { points: 3, windowSeconds: 600 } })
+    expect(custom.application.perIdentity).toEqual({ points: 5, windowSeconds: 86_400 })
+    expect(() => parseInbankOptions({ ...valid, rateLimits: { smsSend: { perPhon: { points: 3, windowSeconds: 600 } } } })).toThrow("`rateLimits.smsSend`")
+    expect(() => parseInbankOptions({ ...valid, rateLimits: { codeConfirm: { perIdentity: { points: 0, windowSeconds: 600 } } } })).toThrow("`rateLimits.codeConfirm.perIdentity.points`")
   })
 
   it("names every missing required option", () => {

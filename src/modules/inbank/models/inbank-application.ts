@@ -3,7 +3,8 @@ import { model } from "@medusajs/framework/utils"
 /**
  * One Inbank credit application and what became of it, linked to the cart, its payment
  * collection and session, and later the order. Holds no personal data: the applicant's identity,
- * documents, income and contacts go to Inbank and are never stored here.
+ * documents, income and contacts go to Inbank and are never stored here (only keyed hashes of the
+ * phone and identity, which the rate limits count by).
  */
 export const InbankApplication = model
   .define("inbank_application", {
@@ -38,6 +39,12 @@ export const InbankApplication = model
      */
     announced: model.json().nullable(),
     synced_at: model.dateTime().nullable(),
+    /**
+     * Keyed hashes (HMAC-SHA256, hex) of the applicant's phone and PESEL, for the SMS and code-guess
+     * limits of later requests (src/api/limit-keys.ts); the values themselves are never stored.
+     */
+    phone_hash: model.text().nullable(),
+    identity_hash: model.text().nullable(),
   })
   .indexes([
     { on: ["application_uuid"], unique: true },

@@ -49,5 +49,8 @@ export const StoreInbankSigningConfirm = z
   .strict()
 export type StoreInbankSigningConfirmType = z.infer<typeof StoreInbankSigningConfirm>
 
-export const StoreInbankBankVerification = z.object({ bank_id: text(100), return_url: z.url() }).strict()
+/** `return_url`: http(s) only here; the route also requires a `storeCors` origin (bank-verification/return-url.ts). */
+export const StoreInbankBankVerification = z
+  .object({ bank_id: text(100), return_url: z.url({ protocol: /^https?$/, error: "must be an http(s) address of the store" }) })
+  .strict()
 export type StoreInbankBankVerificationType = z.infer<typeof StoreInbankBankVerification>

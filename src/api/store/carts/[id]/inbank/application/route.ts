@@ -7,7 +7,9 @@ import { fetchState } from "../../../../../../providers/inbank/snapshot"
 import { INBANK_MODULE } from "../../../../../../modules/inbank"
 import type InbankModuleService from "../../../../../../modules/inbank/service"
 import type { InbankApplicationRecord } from "../../../../../../modules/inbank/record-state"
+import { consumeLimits, requestIpKey } from "../../../../../abuse-limits"
 import { withInbankErrors } from "../../../../../inbank-errors"
+import { identityKey, phoneKey } from "../../../../../limit-keys"
 import { INBANK_PROVIDER_ID } from "../cart-application"
 import { CartForApplication, loadCartForApplication } from "./cart-for-application"
 import { applicantToInbank } from "./applicant-to-inbank"
@@ -18,7 +20,9 @@ import type { StoreInbankApplicationType } from "../validators"
 
 /**
  * Submits the shopper's credit application to Inbank and makes it the cart's Inbank payment
- * session. The applicant's personal data goes to Inbank here, outside any workflow, and is not kept.
+ * session. The applicant's personal data goes to Inbank here, outside any workflow, and is not kept
+ * (the record holds keyed hashes of the phone and PESEL, which the abuse limits count by). Limited per
+ * client address, cart, identity and phone (option `rateLimits.application`): 429 with Retry-After.
  */
 export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankApplicationType>, res: MedusaResponse) => {
   const inbank = req.scope.resolve<InbankModuleService>(INBANK_MODULE)
@@ -38,6 +42,19 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankApplic
   const collection = await ensurePaymentCollection(req, cart)
   const amount = toInbankAmount(collection.raw_amount)
   const period = checkOffer(amount, body.period, await inbank.offerRange(), inbank.options)
+
+  // Counted here, once nothing of the store's own refuses the application: each one counted is an
+  // inquiry at Inbank in the applicant's name.
+  const personKeys = {
+    phone_hash: phoneKey(inbank.options.apiKey, body.applicant.mobile),
+    identity_hash: identityKey(inbank.options.apiKey, body.applicant.identity_code),
+  }
+  await consumeLimits(req.scope, "application", {
+    perIp: requestIpKey(req.scope, req.ip),
+    perCart: cart.id,
+    perIdentity: personKeys.identity_hash,
+    perPhone: personKeys.phone_hash,
+  })
 
   const created = await inbank.client.createApplication(
     applicantToInbank(body, {
@@ -70,6 +87,7 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankApplic
       period,
       decision_status: created.decisionStatus,
       decision_requested_at: new Date(),
+      ...personKeys,
     }),
     // Replaces the cart's older sessions; Medusa then deletes them, which cancels their applications.
     createPaymentSessionsWorkflow(req.scope).run({

@@ -1,5 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
+import { consumeLimits, requestIpKey } from "../../../../../abuse-limits"
 import { withInbankErrors } from "../../../../../inbank-errors"
 import { findCartApplication } from "../cart-application"
 import { stateView } from "../state-view"
@@ -10,9 +11,11 @@ import { rememberContractInSession } from "./session-contract"
 /**
  * Sends (or sends again) the SMS code that signs the application or the contract. For the contract,
  * the offer is accepted first when it is not yet: the shopper's "accept and sign" needs no cart completion.
+ * Limited per client address, application and phone (option `rateLimits.smsSend`): 429 with Retry-After.
  */
 export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankSigningType>, res: MedusaResponse) => {
   const { cart, record, session, inbank } = await findCartApplication(req.scope, req.params.id)
+  await consumeLimits(req.scope, "smsSend", { perIp: requestIpKey(req.scope, req.ip), perApplication: record.id, perPhone: record.phone_hash })
   let current = record
   if (req.validatedBody.subject === "application") {
     await inbank.client.startApplicationSigning(record.application_uuid, "sms")

@@ -3,6 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { InbankError } from "../../../../../../../lib/inbank"
 import { hasContract, InbankApplicationRecord } from "../../../../../../../modules/inbank/record-state"
 import type InbankModuleService from "../../../../../../../modules/inbank/service"
+import { consumeLimits, requestIpKey } from "../../../../../../abuse-limits"
 import { withInbankErrors } from "../../../../../../inbank-errors"
 import { findCartApplication, withKnownContract } from "../../cart-application"
 import { stateView } from "../../state-view"
@@ -14,9 +15,12 @@ const isSigned = (record: InbankApplicationRecord, subject: "application" | "con
 /**
  * Confirms the SMS code. A wrong code is a 400 the shopper can retry. A code Inbank refuses because
  * the signature already happened (an earlier confirmation whose answer was lost) is a success.
+ * Every request is a guess: limited per client address, application and identity (option
+ * `rateLimits.codeConfirm`), 429 with Retry-After, before Inbank sees it.
  */
 export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankSigningConfirmType>, res: MedusaResponse) => {
   const { cart, record, inbank } = await findCartApplication(req.scope, req.params.id)
+  await consumeLimits(req.scope, "codeConfirm", { perIp: requestIpKey(req.scope, req.ip), perApplication: record.id, perIdentity: record.identity_hash })
   const { subject, code } = req.validatedBody
   let signed: InbankApplicationRecord = record
   let afterRefusal: InbankApplicationRecord | undefined

@@ -1,0 +1,101 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible"
+import type { LimitedAction, RateLimits } from "../lib/rate-limit-options"
+import { INBANK_MODULE } from "../modules/inbank"
+import type InbankModuleService from "../modules/inbank/service"
+import { PluginHttpError } from "./http-error"
+import { clientAddress, ipKey } from "./limit-keys"
+
+/** What a limit counts by. The order is the order of counting (see consumeLimits). */
+const DIMENSIONS = ["perIp", "perCart", "perApplication", "perIdentity", "perPhone"] as const
+type Dimension = (typeof DIMENSIONS)[number]
+
+/** The values one request is counted under: ids as they are, a person or an address as its keyed hash. */
+export type LimitKeys = Partial<Record<Dimension, string | null>>
+
+const REFUSAL: Record<LimitedAction, { code: string; field?: string; message: string }> = {
+  application: { code: "too_many_applications", message: "Złożono zbyt wiele wniosków o kredyt" },
+  smsSend: { code: "too_many_sms", message: "Wysłano zbyt wiele kodów SMS" },
+  codeConfirm: { code: "too_many_code_attempts", field: "code", message: "Zbyt wiele prób wpisania kodu SMS" },
+}
+
+/** The form field a refusal names for the application's per-person limits. */
+const APPLICATION_FIELD: Partial<Record<Dimension, string>> = { perIdentity: "applicant.identity_code", perPhone: "applicant.mobile" }
+
+/** One limiter per (knex, action, dimension): its counters are rows of `inbank_rate_limit`, shared by every instance. */
+const limiters = new WeakMap<object, Map<string, RateLimiterPostgres>>()
+
+function limiterFor(knex: object, limits: RateLimits, action: LimitedAction, dimension: Dimension): RateLimiterPostgres | undefined {
+  const limit = (limits[action] as Partial<Record<Dimension, { points: number; windowSeconds: number }>>)[dimension]
+  if (!limit) return undefined
+  let byName = limiters.get(knex)
+  if (!byName) limiters.set(knex, (byName = new Map()))
+  const name = `${action}-${dimension}`
+  let limiter = byName.get(name)
+  if (!limiter) {
+    limiter = new RateLimiterPostgres({
+      storeClient: knex,
+      storeType: "knex",
+      tableName: "inbank_rate_limit",
+      tableCreated: true,
+      // Expired rows of every limiter share the table: one limiter per process clears them (every 5 minutes).
+      clearExpiredByTimeout: byName.size === 0,
+      keyPrefix: name,
+      points: limit.points,
+      duration: limit.windowSeconds,
+    })
+    byName.set(name, limiter)
+  }
+  return limiter
+}
+
+/**
+ * Counts one request of `action` under each of its keys and throws a 429 PluginHttpError (Polish
+ * message, stable code, `Retry-After` = when that counter frees up) at the first limit it exceeds.
+ * Counting runs in DIMENSIONS order and stops at the first refusal: a client over its address's or its
+ * cart's limit does not use up the quota of the person it names (whom a flood could otherwise lock out).
+ * A missing key (no address, a record from before the keys were stored) is not counted.
+ *
+ * The counters live in PostgreSQL (rate-limiter-flexible's Postgres store, table `inbank_rate_limit`
+ * from the module's migration), so every Medusa instance on the database shares them.
+ */
+export async function consumeLimits(scope: MedusaContainer, action: LimitedAction, keys: LimitKeys): Promise<void> {
+  const knex = scope.resolve(ContainerRegistrationKeys.PG_CONNECTION) as object
+  const { rateLimits } = scope.resolve<InbankModuleService>(INBANK_MODULE).options
+  for (const dimension of DIMENSIONS) {
+    const key = keys[dimension]
+    const limiter = key ? limiterFor(knex, rateLimits, action, dimension) : undefined
+    if (!key || !limiter) continue
+    try {
+      await limiter.consume(key)
+    } catch (error) {
+      if (!(error instanceof RateLimiterRes)) throw error
+      const refusal = REFUSAL[action]
+      const retryAfterSeconds = Math.ceil(error.msBeforeNext / 1000)
+      throw new PluginHttpError(429, refusal.code, `${refusal.message}. Spróbuj ponownie ${polishWait(retryAfterSeconds)}.`, {
+        field: action === "application" ? APPLICATION_FIELD[dimension] : refusal.field,
+        retryAfterSeconds,
+      })
+    }
+  }
+}
+
+/**
+ * The per-IP key of a request's client address, or null when the address is exempt (option
+ * `rateLimits.exemptIps`) or unknown. The address is Medusa's `req.ip`: Medusa sets Express's
+ * `trust proxy` to 1, so behind one reverse proxy it is the client's address from `X-Forwarded-For`.
+ */
+export function requestIpKey(scope: MedusaContainer, ip: string | undefined): string | null {
+  const { apiKey, rateLimits } = scope.resolve<InbankModuleService>(INBANK_MODULE).options
+  const address = clientAddress(ip)
+  if (!address || rateLimits.exemptIps.some((exempt) => clientAddress(exempt) === address)) return null
+  return ipKey(apiKey, ip)
+}
+
+/** "za 3 min", "za 24 h" — the wait as a shopper reads it (units, not words: no Polish plural forms). */
+export function polishWait(seconds: number): string {
+  if (seconds <= 60) return "za minutę"
+  const minutes = Math.ceil(seconds / 60)
+  return minutes <= 90 ? `za ${minutes} min` : `za ${Math.ceil(minutes / 60)} h`
+}
