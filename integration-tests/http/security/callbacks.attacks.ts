@@ -10,7 +10,7 @@ interface Published {
 }
 
 /**
- * Forged and replayed Inbank callbacks (issue 17, finding 2). The signer is written from the direct
+ * Forged and replayed Inbank callbacks (docs/security.md, "Callbacks"). The signer is written from the direct
  * API guide ("Callback authenticity validation": hex HMAC-SHA512 keyed by the API key over
  * `timestamp + "." + message`), not taken from the plugin.
  */

@@ -7,7 +7,7 @@ import type { CallbackFields } from "./signature"
  *
  * Hand-written rather than `URLSearchParams` or `qs`: those decode names and keep the first or
  * last of repeated fields, so a second parser (or a second look with a regular expression) can read
- * another field than the one the HMAC was checked against — the parameter pollution of issue 17.
+ * another field than the one the HMAC was checked against — parameter pollution (docs/security.md).
  * Here a form is refused when:
  * - a name is not plain (`[A-Za-z0-9_-]`): `%6Dessage`, `messag%65`, `message%00`, `message[]`
  *   decode or parse to `message` elsewhere, and Inbank never encodes its names;

@@ -1,7 +1,7 @@
 import { Migration } from "@medusajs/framework/mikro-orm/migrations"
 
 /**
- * Issue 17: the callbacks' exactly-once key includes Inbank's signed timestamp (a replay cannot use
+ * The callbacks' exactly-once key includes Inbank's signed timestamp (a replay cannot use
  * up a later genuine callback's key), and records keep the state last announced to the merchant's
  * subscribers. Existing records start from their current state, so upgrading announces nothing again.
  */
