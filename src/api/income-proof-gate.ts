@@ -1,6 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { deriveRecordState } from "../modules/inbank/record-state"
+import { deriveRecordState } from "../lib/financing/record-state"
 import { PluginHttpError } from "./http-error"
 import { refuseUnread } from "./refuse-unread"
 import { findCartApplication } from "./store/carts/[id]/inbank/cart-application"

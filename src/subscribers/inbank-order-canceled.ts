@@ -2,7 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { INBANK_MODULE } from "../modules/inbank"
 import type InbankModuleService from "../modules/inbank/service"
-import { fetchState } from "../providers/inbank/snapshot"
+import { fetchState } from "../lib/inbank"
 
 /**
  * An order cancelled in Medusa ends its financing at Inbank. Medusa's cancel already calls the

@@ -4,8 +4,8 @@ import { ContainerRegistrationKeys, Modules, PaymentActions } from "@medusajs/fr
 import { INBANK_MODULE } from "../modules/inbank"
 import { announcedStateOf, dueAnnouncements } from "../modules/inbank/announcements"
 import type InbankModuleService from "../modules/inbank/service"
-import { deriveRecordState, InbankApplicationRecord } from "../modules/inbank/record-state"
-import type { DerivedState } from "../providers/inbank/derive-state"
+import { deriveRecordState, InbankApplicationRecord } from "../lib/financing/record-state"
+import type { DerivedState } from "../lib/financing/derive-state"
 
 const PROVIDER_ID = "pp_inbank_inbank"
 const PROCESS_PAYMENT_WORKFLOW = "process-payment-workflow"

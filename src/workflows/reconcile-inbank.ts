@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { INBANK_MODULE } from "../modules/inbank"
 import type InbankModuleService from "../modules/inbank/service"
-import { deriveRecordState, InbankApplicationRecord } from "../modules/inbank/record-state"
+import { deriveRecordState, InbankApplicationRecord } from "../lib/financing/record-state"
 import { applyInbankState } from "./apply-inbank-state"
 import { processInbankCallback } from "./process-inbank-callback"
 

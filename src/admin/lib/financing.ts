@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
-import type { BadgeColor, StaffState } from "../../providers/inbank/derive-state"
+import type { BadgeColor, StaffState } from "../../api/admin/inbank/staff-state"
 import { sdk } from "./sdk"
 
 export type { StaffState }

@@ -1,6 +1,7 @@
 export * from "./client"
 export * from "./dialect"
 export * from "./errors"
+export * from "./fetch-state"
 export * from "./money"
 export * from "./requests"
 export * from "./schemas"

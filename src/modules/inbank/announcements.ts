@@ -1,4 +1,4 @@
-import type { InbankApplicationRecord } from "./record-state"
+import type { InbankApplicationRecord } from "../../lib/financing/record-state"
 
 /**
  * The merchant-facing events `inbank.<type>.<status>` (README "Callbacks"), derived from Inbank's

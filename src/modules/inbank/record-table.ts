@@ -1,5 +1,5 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import type { InbankApplicationRecord } from "./record-state"
+import type { InbankApplicationRecord } from "../../lib/financing/record-state"
 
 /** Columns a record update may set: everything but its identity, cart and amount. */
 export type RecordUpdate = { id: string } & Partial<Omit<InbankApplicationRecord, "id" | "cart_id" | "raw_amount">> & { synced_at?: Date }

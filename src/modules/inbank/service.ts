@@ -3,11 +3,11 @@ import { ContainerRegistrationKeys, MedusaService } from "@medusajs/framework/ut
 import { LRUCache } from "lru-cache"
 import { Calculation, InbankClient } from "../../lib/inbank"
 import { createInbankClient, InbankOptions, parseInbankOptions, ResolvedInbankOptions } from "../../lib/plugin-options"
-import { fetchState, FetchedState } from "../../providers/inbank/snapshot"
+import { fetchState, FetchedState } from "../../lib/inbank"
 import { InbankApplication } from "./models/inbank-application"
 import { InbankCallback } from "./models/inbank-callback"
 import { newestCartRecord, recordByApplicationUuid, RecordUpdate, updateRecord } from "./record-table"
-import { contractUpdateFrom, deriveRecordState, InbankApplicationRecord, RecordWithContract, recordUpdateFrom, worthPolling } from "./record-state"
+import { contractUpdateFrom, deriveRecordState, InbankApplicationRecord, RecordWithContract, recordUpdateFrom, worthPolling } from "../../lib/financing/record-state"
 
 /** Vendor: at most one poll a second per application (partner API reference, GET application). */
 const REFRESH_INTERVAL_MS = 1_000

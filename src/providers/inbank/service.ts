@@ -20,16 +20,28 @@ import type {
   UpdatePaymentOutput,
   WebhookActionResult,
 } from "@medusajs/framework/types"
-import { InbankClient, InbankError, toInbankAmount } from "../../lib/inbank"
+import { fetchState, InbankClient, InbankError, toInbankAmount } from "../../lib/inbank"
 import { createInbankClient, InbankOptions, parseInbankOptions, ResolvedInbankOptions } from "../../lib/plugin-options"
-import { deriveState, DerivedState } from "./derive-state"
-import { fetchState, FetchedState, toSnapshot } from "./snapshot"
-import { isBoundSession } from "./session-binding"
-import { adoptApplicationUuid, InbankSessionData, readSessionData } from "./session-data"
+import { deriveState, DerivedState } from "../../lib/financing/derive-state"
+import { FetchedState, toSnapshot } from "../../lib/financing/snapshot"
+import { isBoundSession } from "../../lib/financing/session-binding"
+import { adoptApplicationUuid, InbankSessionData, readSessionData as readData } from "../../lib/financing/session-data"
 
 /** Direct API guide, GET contract: poll once a second for at most 15 seconds after signing. */
 const CONTRACT_POLL_INTERVAL_MS = 1_000
 const CONTRACT_POLL_LIMIT_MS = 15_000
+
+/** The session's Inbank fields; a session with no application cannot be authorized, captured or cancelled. */
+function readSessionData(data: Record<string, unknown> | undefined): InbankSessionData {
+  const read = readData(data)
+  if (!read) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "The Inbank payment session has no application: submit the credit application first (POST /store/carts/:id/inbank/application)"
+    )
+  }
+  return read
+}
 
 const PARTNER_PORTAL = "the Inbank Partner Portal (https://partner.inbank.pl)"
 

@@ -3,8 +3,8 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { toInbankAmount } from "../../../lib/inbank"
 import { INBANK_MODULE } from "../../../modules/inbank"
 import type InbankModuleService from "../../../modules/inbank/service"
-import { deriveRecordState, InbankApplicationRecord } from "../../../modules/inbank/record-state"
-import { staffState } from "../../../providers/inbank/derive-state"
+import { deriveRecordState, InbankApplicationRecord } from "../../../lib/financing/record-state"
+import { staffState } from "./staff-state"
 import type { ContractStatus } from "../../../lib/inbank"
 
 export interface OrderFinancing {

@@ -2,7 +2,7 @@ import type { BigNumberRawValue, ICartModuleService, IPaymentModuleService, Medu
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { INBANK_MODULE } from "../../../../../modules/inbank"
 import type InbankModuleService from "../../../../../modules/inbank/service"
-import type { InbankApplicationRecord } from "../../../../../modules/inbank/record-state"
+import type { InbankApplicationRecord } from "../../../../../lib/financing/record-state"
 
 export const INBANK_PROVIDER_ID = "pp_inbank_inbank"
 

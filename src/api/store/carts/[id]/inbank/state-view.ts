@@ -1,6 +1,6 @@
 import { toInbankAmount } from "../../../../../lib/inbank"
-import type { NextAction } from "../../../../../providers/inbank/derive-state"
-import { deriveRecordState, InbankApplicationRecord } from "../../../../../modules/inbank/record-state"
+import type { NextAction } from "../../../../../lib/financing/derive-state"
+import { deriveRecordState, InbankApplicationRecord } from "../../../../../lib/financing/record-state"
 
 /** What the shopper reads at each step (Polish: the plugin serves Polish stores). */
 const MESSAGES: Record<NextAction, string> = {

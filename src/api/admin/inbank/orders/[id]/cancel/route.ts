@@ -2,7 +2,7 @@ import { cancelOrderWorkflow } from "@medusajs/core-flows"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
 import { applyInbankState } from "../../../../../../workflows/apply-inbank-state"
-import { fetchState } from "../../../../../../providers/inbank/snapshot"
+import { fetchState } from "../../../../../../lib/inbank"
 import { withInbankErrors } from "../../../../../inbank-errors"
 import { financingView, loadOrderFinancing } from "../../../order-financing"
 

@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { InbankError } from "../../../../../../lib/inbank"
 import type InbankModuleService from "../../../../../../modules/inbank/service"
-import { deriveRecordState, hasContract, InbankApplicationRecord, RecordWithContract } from "../../../../../../modules/inbank/record-state"
+import { deriveRecordState, hasContract, InbankApplicationRecord, RecordWithContract } from "../../../../../../lib/financing/record-state"
 
 export interface ContractToSign {
   record: RecordWithContract

@@ -1,6 +1,6 @@
 import type { IPaymentModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import type { InbankSessionData } from "../../../../../../providers/inbank/session-data"
+import type { InbankSessionData } from "../../../../../../lib/financing/session-data"
 import type { CartSession } from "../cart-application"
 
 /**

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { InbankError } from "../../../../../../../lib/inbank"
-import { hasContract, InbankApplicationRecord } from "../../../../../../../modules/inbank/record-state"
+import { hasContract, InbankApplicationRecord } from "../../../../../../../lib/financing/record-state"
 import type InbankModuleService from "../../../../../../../modules/inbank/service"
 import { consumeLimits, requestIpKey } from "../../../../../../abuse-limits"
 import { withInbankErrors } from "../../../../../../inbank-errors"

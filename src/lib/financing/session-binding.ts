@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto"
-import { deriveKey } from "../../lib/derived-key"
+import { deriveKey } from "../derived-key"
 
 const BINDING_LABEL = "medusa-payment-inbank/session-binding/v1"
 const keys = new Map<string, Buffer>()

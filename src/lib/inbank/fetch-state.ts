@@ -1,6 +1,7 @@
-import type { Application, Contract, InbankClient } from "../../lib/inbank"
-import type { InbankSnapshot } from "./derive-state"
+import type { InbankClient } from "./client"
+import type { Application, Contract } from "./schemas"
 
+/** An application and its contract as Inbank answered them, read together (fetchState). */
 export interface FetchedState {
   application: Application
   contract: Contract | null
@@ -19,19 +20,4 @@ export async function fetchState(client: InbankClient, applicationUuid: string, 
   const contractUuid = application.contract?.uuid ?? knownContractUuid
   if (!contractUuid) return { application, contract: null }
   return { application, contract: contractUuid === knownContractUuid ? knownContract : await client.getContract(contractUuid) }
-}
-
-export function toSnapshot(fetched: FetchedState, context: { applicationSigningRequired: boolean; orderPlaced: boolean }): InbankSnapshot {
-  const credit = fetched.application.creditApplication
-  return {
-    decisionStatus: credit.decisionStatus,
-    applicationProcessStatus: credit.processStatus,
-    applicationSigned: Boolean(credit.confirmedAt),
-    applicationSigningRequired: context.applicationSigningRequired,
-    contract: fetched.contract && {
-      status: fetched.contract.contract.status,
-      processStatus: fetched.contract.processStatus ?? fetched.contract.contract.processStatus,
-    },
-    orderPlaced: context.orderPlaced,
-  }
 }

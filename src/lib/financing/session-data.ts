@@ -1,5 +1,3 @@
-import { MedusaError } from "@medusajs/framework/utils"
-
 /**
  * What the payment session (and later the payment) stores for Inbank. The storefront can read
  * it, so it holds identifiers and flags only: never the applicant's personal data.
@@ -13,14 +11,13 @@ export interface InbankSessionData {
   contract_signing_started?: boolean
 }
 
-export function readSessionData(data: Record<string, unknown> | undefined): InbankSessionData {
+/**
+ * The Inbank fields of a payment session's data, or null when it names no application (a session
+ * not made by the application route). Unknown fields are dropped.
+ */
+export function readSessionData(data: Record<string, unknown> | undefined): InbankSessionData | null {
   const uuid = data?.application_uuid
-  if (typeof uuid !== "string" || !uuid) {
-    throw new MedusaError(
-      MedusaError.Types.INVALID_DATA,
-      "The Inbank payment session has no application: submit the credit application first (POST /store/carts/:id/inbank/application)"
-    )
-  }
+  if (typeof uuid !== "string" || !uuid) return null
   return {
     application_uuid: uuid,
     application_number: typeof data?.application_number === "string" ? data.application_number : null,

@@ -1,4 +1,4 @@
-import type { ContractStatus, DecisionStatus } from "../../lib/inbank"
+import type { ContractStatus, DecisionStatus } from "../inbank"
 
 /**
  * The one derivation of state: what Inbank says (fetched, never assumed) becomes the Medusa
@@ -88,49 +88,5 @@ export function deriveState(snapshot: InbankSnapshot): DerivedState {
     case "pending":
     case "manual":
       return state("pending", snapshot.applicationSigningRequired && !snapshot.applicationSigned ? "sign_application" : "wait")
-  }
-}
-
-/** What merchant staff see: a state word (translated in the admin) and its badge colour. */
-export type StaffState =
-  | "awaiting_decision"
-  | "awaiting_signature"
-  | "awaiting_income_proof"
-  | "awaiting_customer"
-  | "awaiting_bank_verification"
-  | "awaiting_approval"
-  | "processing"
-  | "financed"
-  | "declined"
-  | "cancelled"
-  | "terminated"
-
-export type BadgeColor = "green" | "orange" | "red" | "blue" | "grey"
-
-export function staffState(derived: DerivedState, contractStatus?: ContractStatus | null): { state: StaffState; color: BadgeColor } {
-  switch (derived.sessionStatus) {
-    case "captured":
-      return { state: "financed", color: "green" }
-    case "authorized":
-      return { state: "awaiting_approval", color: "orange" }
-    case "pending_authorization":
-      return { state: "processing", color: "blue" }
-    case "error":
-      return { state: "declined", color: "red" }
-    case "canceled":
-      return { state: contractStatus === "terminated" ? "terminated" : "cancelled", color: "red" }
-  }
-  switch (derived.nextAction) {
-    case "bank_verification":
-      return { state: "awaiting_bank_verification", color: "blue" }
-    case "upload_income_proof":
-      return { state: "awaiting_income_proof", color: "blue" }
-    case "sign_contract":
-    case "sign_application":
-      return { state: "awaiting_signature", color: "blue" }
-    case "complete_cart":
-      return { state: "awaiting_customer", color: "grey" }
-    default:
-      return { state: "awaiting_decision", color: "grey" }
   }
 }
