@@ -2,12 +2,12 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { INBANK_MODULE } from "../modules/inbank"
 import type InbankModuleService from "../modules/inbank/service"
-import { fetchState } from "../lib/inbank"
+import type { InbankApplicationRecord } from "../lib/financing/record-state"
 
 /**
  * An order cancelled in Medusa ends its financing at Inbank. Medusa's cancel already calls the
- * provider for an authorized payment; this covers orders without one (payment still awaiting), and
- * reads Inbank first, so a contract is never cancelled twice.
+ * provider for an authorized payment; this covers orders without one (payment still awaiting). The
+ * module reads Inbank first and follows decideCancellation, so a contract is never cancelled twice.
  */
 export default async function inbankOrderCanceled({ event, container }: SubscriberArgs<{ id: string }>) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -17,13 +17,7 @@ export default async function inbankOrderCanceled({ event, container }: Subscrib
   if (!cartId) return
   const [record] = await inbank.listInbankApplications({ cart_id: cartId }, { order: { created_at: "DESC" }, take: 1 })
   if (!record) return
-  const { application, contract } = await fetchState(inbank.client, record.application_uuid, record.contract_uuid)
-  const status = contract?.contract.status
-  if (status === "unsigned" || status === "signed") await inbank.client.cancelContract(contract!.contract.uuid)
-  else if (!contract && application.creditApplication.processStatus !== "cancelled" && ["pending", "positive", "manual", "income_proof_required"].includes(application.creditApplication.decisionStatus)) {
-    await inbank.client.cancelApplication(application.creditApplication.uuid)
-  }
-  await inbank.refreshNow(record.id)
+  await inbank.cancelFinancing(record as unknown as InbankApplicationRecord)
 }
 
 export const config: SubscriberConfig = { event: "order.canceled" }

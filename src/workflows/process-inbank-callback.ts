@@ -1,7 +1,7 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { InbankError, isInbankUuid } from "../lib/inbank"
+import { isInbankUuid } from "../lib/inbank"
 import { INBANK_MODULE } from "../modules/inbank"
 import { claimCallback, finishCallback, findApplicationId } from "../modules/inbank/callback-table"
 import type InbankModuleService from "../modules/inbank/service"
@@ -41,13 +41,6 @@ async function findRecordId(knex: Knex, inbank: InbankModuleService, uuid: strin
   if (!isInbankUuid(uuid)) return null
   const direct = await findApplicationId(knex, uuid)
   if (direct) return direct
-  let previousUuid: string | null | undefined
-  try {
-    previousUuid = (await inbank.client.getApplication(uuid)).creditApplication.previousUuid
-  } catch (error) {
-    // Inbank does not know it either: nothing to process now or on retry.
-    if (error instanceof InbankError && error.status === 404) return null
-    throw error
-  }
+  const previousUuid = await inbank.replacedApplicationUuid(uuid)
   return previousUuid ? findApplicationId(knex, previousUuid) : null
 }

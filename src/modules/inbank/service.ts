@@ -1,7 +1,19 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { ContainerRegistrationKeys, MedusaService } from "@medusajs/framework/utils"
 import { LRUCache } from "lru-cache"
-import { Calculation, InbankClient } from "../../lib/inbank"
+import {
+  ApplicationInput,
+  AttachmentFile,
+  BankList,
+  Calculation,
+  CreatedApplication,
+  InbankClient,
+  InbankError,
+  Printout,
+  Retrieval,
+  RetrievalInput,
+} from "../../lib/inbank"
+import { Cancellation, decideCancellation } from "../../lib/financing/cancellation"
 import { createInbankClient, InbankOptions, parseInbankOptions, ResolvedInbankOptions } from "../../lib/plugin-options"
 import { fetchState, FetchedState } from "../../lib/inbank"
 import { InbankApplication } from "./models/inbank-application"
@@ -28,7 +40,7 @@ export interface OfferRange {
  */
 export default class InbankModuleService extends MedusaService({ InbankApplication, InbankCallback }) {
   readonly options: ResolvedInbankOptions
-  readonly client: InbankClient
+  private readonly client: InbankClient
   private readonly knex: Knex
   /** One Inbank call per application per second, shared by every request that arrives meanwhile. */
   private readonly refreshes: LRUCache<string, InbankApplicationRecord>
@@ -142,5 +154,86 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
     const fetched = await fetchState(this.client, record.application_uuid, record.contract_uuid)
     // Not saveRecord: this is also the cache's own fetch, which stores what it returns.
     return updateRecord(this.knex, recordUpdateFrom(record, fetched))
+  }
+
+  // The intentions below are the only way routes, workflows and subscribers reach Inbank. Each
+  // throws InbankError as the client does (status, retriable, Inbank's message; no key, no personal data).
+
+  /** Submits a credit application (partner API reference, 3. POST /applications); its answer carries the first decision. */
+  async submitApplication(input: ApplicationInput): Promise<CreatedApplication> {
+    return this.client.createApplication(input)
+  }
+
+  /** Cancels an application Inbank has and the store could not keep (partner API reference, POST /applications/:uuid/cancel). */
+  async withdrawApplication(applicationUuid: string): Promise<void> {
+    await this.client.cancelApplication(applicationUuid)
+  }
+
+  /** The application (followed to its replacement after changed conditions) and its contract, as Inbank answers now. */
+  async readInbank(applicationUuid: string, contractUuid?: string | null): Promise<FetchedState> {
+    return fetchState(this.client, applicationUuid, contractUuid)
+  }
+
+  /**
+   * The UUID an application replaced (changed conditions, partner API reference 6. `previous_uuid`), for
+   * news about an application the store knows under its old UUID; null when Inbank does not know it (404).
+   */
+  async replacedApplicationUuid(applicationUuid: string): Promise<string | null> {
+    try {
+      return (await this.client.getApplication(applicationUuid)).creditApplication.previousUuid ?? null
+    } catch (error) {
+      if (error instanceof InbankError && error.status === 404) return null
+      throw error
+    }
+  }
+
+  /** Accepts the offer (partner API reference, POST /applications/:uuid/accept), which creates the contract; its UUID. */
+  async acceptOffer(applicationUuid: string): Promise<{ contractUuid: string }> {
+    const { contract } = await this.client.acceptApplication(applicationUuid)
+    return { contractUuid: contract.uuid }
+  }
+
+  /** Sends the shopper the SMS code that signs the application or the contract (direct API guide, "Signing"). */
+  async startSigning(subject: "application" | "contract", uuid: string): Promise<void> {
+    if (subject === "application") await this.client.startApplicationSigning(uuid, "sms")
+    else await this.client.startContractSigning(uuid, "sms")
+  }
+
+  /** Confirms the shopper's SMS code; Inbank refuses a wrong code with 422 (InbankError). */
+  async confirmSigning(subject: "application" | "contract", uuid: string, code: string): Promise<void> {
+    if (subject === "application") await this.client.confirmApplicationSigning(uuid, code)
+    else await this.client.confirmContractSigning(uuid, code)
+  }
+
+  /** Banks the shopper can verify their account or income with (partner API reference 7). */
+  async listBanks(applicationUuid: string): Promise<BankList> {
+    return this.client.listBanks(applicationUuid)
+  }
+
+  /** Starts the bank step (partner API reference 8); the shopper goes to the answer's `redirectUrl`. */
+  async startBankVerification(input: RetrievalInput): Promise<Retrieval> {
+    return this.client.initiateRetrieval(input)
+  }
+
+  /** Forwards income proof documents (partner API reference 9); they are not kept. */
+  async uploadIncomeProof(applicationUuid: string, files: AttachmentFile[]): Promise<void> {
+    await this.client.uploadAttachments(applicationUuid, { files, description: "Potwierdzenie dochodów" })
+  }
+
+  /** A freshly generated contract printout (direct API guide, GET /contracts/:uuid/printout, `force_regeneration`). */
+  async contractPrintout(contractUuid: string): Promise<Printout> {
+    return this.client.getContractPrintout(contractUuid, { forceRegeneration: true })
+  }
+
+  /**
+   * Ends the record's financing at Inbank by the one rule (decideCancellation) and stores what Inbank
+   * says afterwards. `refuse_activated` is returned, not acted on: the caller decides what to tell.
+   */
+  async cancelFinancing(record: InbankApplicationRecord): Promise<{ cancellation: Cancellation; record: InbankApplicationRecord }> {
+    const cancellation = decideCancellation(await this.readInbank(record.application_uuid, record.contract_uuid))
+    if (cancellation.action === "cancel_contract") await this.client.cancelContract(cancellation.contractUuid)
+    if (cancellation.action === "cancel_application") await this.client.cancelApplication(cancellation.applicationUuid)
+    const acted = cancellation.action === "cancel_contract" || cancellation.action === "cancel_application"
+    return { cancellation, record: acted ? await this.refreshNow(record.id) : record }
   }
 }

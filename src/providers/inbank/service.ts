@@ -24,6 +24,7 @@ import { fetchState, InbankClient, InbankError, toInbankAmount } from "../../lib
 import { createInbankClient, InbankOptions, parseInbankOptions, ResolvedInbankOptions } from "../../lib/plugin-options"
 import { deriveState, DerivedState } from "../../lib/financing/derive-state"
 import { FetchedState, toSnapshot } from "../../lib/financing/snapshot"
+import { decideCancellation } from "../../lib/financing/cancellation"
 import { isBoundSession } from "../../lib/financing/session-binding"
 import { adoptApplicationUuid, InbankSessionData, readSessionData as readData } from "../../lib/financing/session-data"
 
@@ -129,21 +130,19 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
     return { data: { ...this.remember(data, fetched) } }
   }
 
-  /** Contract cancel when a contract exists (SPEC.md #17), else application cancel (#11). */
+  /** Ends the financing at Inbank by the one rule every path follows (decideCancellation). */
   async cancelPayment(input: CancelPaymentInput): Promise<CancelPaymentOutput> {
     const data = readSessionData(input.data)
     const fetched = await this.fetch(data)
-    const derived = this.derive(fetched)
-    if (derived.sessionStatus === "canceled") return { data: { ...data } }
-    const contract = fetched.contract?.contract
-    if (contract?.status === "activated") {
+    const cancellation = decideCancellation(fetched)
+    if (cancellation.action === "refuse_activated") {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
-        `The Inbank contract ${contract.number ?? contract.uuid} is activated (financed) and cannot be cancelled through the API: cancel it in ${PARTNER_PORTAL}`
+        `The Inbank contract ${cancellation.contractNumber ?? cancellation.contractUuid} is activated (financed) and cannot be cancelled through the API: cancel it in ${PARTNER_PORTAL}`
       )
     }
-    if (contract) await this.call(() => this.client_.cancelContract(contract.uuid))
-    else await this.call(() => this.client_.cancelApplication(fetched.application.creditApplication.uuid))
+    if (cancellation.action === "cancel_contract") await this.call(() => this.client_.cancelContract(cancellation.contractUuid))
+    if (cancellation.action === "cancel_application") await this.call(() => this.client_.cancelApplication(cancellation.applicationUuid))
     return { data: { ...this.remember(data, fetched) } }
   }
 

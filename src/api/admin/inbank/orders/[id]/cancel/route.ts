@@ -2,7 +2,6 @@ import { cancelOrderWorkflow } from "@medusajs/core-flows"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
 import { applyInbankState } from "../../../../../../workflows/apply-inbank-state"
-import { fetchState } from "../../../../../../lib/inbank"
 import { withInbankErrors } from "../../../../../inbank-errors"
 import { financingView, loadOrderFinancing } from "../../../order-financing"
 
@@ -18,9 +17,7 @@ export const POST = withInbankErrors(async (req: AuthenticatedMedusaRequest, res
   } else if (payment && !payment.captured_at && !payment.canceled_at) {
     await req.scope.resolve(Modules.PAYMENT).cancelPayment(payment.id)
   } else {
-    const { contract, application } = await fetchState(inbank.client, record.application_uuid, record.contract_uuid)
-    if (contract && ["unsigned", "signed"].includes(contract.contract.status)) await inbank.client.cancelContract(contract.contract.uuid)
-    else if (!contract) await inbank.client.cancelApplication(application.creditApplication.uuid)
+    await inbank.cancelFinancing(record)
   }
   await applyInbankState(req.scope, record.id)
   res.json(await financingView(await loadOrderFinancing(req.scope, req.params.id)))

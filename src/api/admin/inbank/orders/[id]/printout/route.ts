@@ -7,6 +7,6 @@ import { loadOrderFinancing } from "../../../order-financing"
 export const GET = withInbankErrors(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const { inbank, record } = await loadOrderFinancing(req.scope, req.params.id)
   if (!record.contract_uuid) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "There is no contract yet")
-  const printout = await inbank.client.getContractPrintout(record.contract_uuid, { forceRegeneration: true })
+  const printout = await inbank.contractPrintout(record.contract_uuid)
   res.json({ link: printout.link })
 })

@@ -3,7 +3,6 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { InbankError, toInbankAmount } from "../../../../../../lib/inbank"
 import { sessionBinding } from "../../../../../../lib/financing/session-binding"
-import { fetchState } from "../../../../../../lib/inbank"
 import { INBANK_MODULE } from "../../../../../../modules/inbank"
 import type InbankModuleService from "../../../../../../modules/inbank/service"
 import type { InbankApplicationRecord } from "../../../../../../lib/financing/record-state"
@@ -56,7 +55,7 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankApplic
     perPhone: personKeys.phone_hash,
   })
 
-  const created = await inbank.client.createApplication(
+  const created = await inbank.submitApplication(
     applicantToInbank(body, {
       productCode: inbank.options.productCode,
       amount,
@@ -68,7 +67,7 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankApplic
 
   // The decision (partner API reference, 6. GET application) is read while the store records the
   // application: the shopper waits for the longer of the two, not for both.
-  const firstRead = fetchState(inbank.client, created.uuid).then(
+  const firstRead = inbank.readInbank(created.uuid).then(
     (fetched) => ({ fetched }),
     (error: unknown) => ({ error })
   )

@@ -16,7 +16,7 @@ interface Landed {
  */
 export async function withdrawUnrecorded(scope: MedusaContainer, inbank: InbankModuleService, landed: Landed): Promise<void> {
   const logger = scope.resolve(ContainerRegistrationKeys.LOGGER)
-  await inbank.client.cancelApplication(landed.applicationUuid).catch((error: Error) => {
+  await inbank.withdrawApplication(landed.applicationUuid).catch((error: Error) => {
     logger.warn(`Inbank: could not withdraw the unrecorded application ${landed.applicationUuid} (${error.message}); cancel it in Inbank's Partner Portal`)
   })
   if (landed.recordId) await inbank.deleteInbankApplications(landed.recordId)

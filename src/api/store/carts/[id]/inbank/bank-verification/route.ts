@@ -12,7 +12,7 @@ import { checkReturnUrl } from "./return-url"
 export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankBankVerificationType>, res: MedusaResponse) => {
   checkReturnUrl(req.validatedBody.return_url, corsOrigins(req, "storeCors"))
   const { record, inbank } = await findCartApplication(req.scope, req.params.id)
-  const retrieval = await inbank.client.initiateRetrieval({
+  const retrieval = await inbank.startBankVerification({
     applicationUuid: record.application_uuid,
     bankId: req.validatedBody.bank_id,
     locale: "pl",

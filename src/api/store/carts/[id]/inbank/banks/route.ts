@@ -5,6 +5,6 @@ import { findCartApplication } from "../cart-application"
 /** Banks the shopper can pick for the account check (AIS). */
 export const GET = withInbankErrors(async (req: MedusaRequest, res: MedusaResponse) => {
   const { record, inbank } = await findCartApplication(req.scope, req.params.id)
-  const { bankList } = await inbank.client.listBanks(record.application_uuid)
+  const { bankList } = await inbank.listBanks(record.application_uuid)
   res.json({ banks: bankList.map((bank) => ({ id: bank.id, name: bank.name, icon_url: bank.iconUrl ?? null })) })
 })

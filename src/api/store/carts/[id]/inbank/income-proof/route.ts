@@ -15,7 +15,7 @@ export const POST = withInbankErrors(async (req: MedusaRequest, res: MedusaRespo
   const files = await Promise.all(
     receivedIncomeProof(req).map(async (file) => ({ filename: file.name, content: await openAsBlob(file.path, { type: file.contentType }) }))
   )
-  await inbank.client.uploadAttachments(record.application_uuid, { files, description: "Potwierdzenie dochodów" })
+  await inbank.uploadIncomeProof(record.application_uuid, files)
   const current = await inbank.refreshNow(record.id)
   res.json(stateView(current, { applicationSigningRequired: inbank.options.applicationSigning, orderPlaced: Boolean(cart.completed_at) }))
 })

@@ -25,8 +25,8 @@ export async function contractToSign(inbank: InbankModuleService, record: Inbank
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `There is no offer to accept: the application's next step is ${nextAction}`)
   }
   try {
-    const { contract } = await inbank.client.acceptApplication(current.application_uuid)
-    const accepted = { contract_uuid: contract.uuid, contract_status: "unsigned" }
+    const { contractUuid } = await inbank.acceptOffer(current.application_uuid)
+    const accepted = { contract_uuid: contractUuid, contract_status: "unsigned" }
     return { record: { ...current, ...accepted }, saving: inbank.saveRecord({ id: current.id, ...accepted }) }
   } catch (error) {
     // Refused because the offer was accepted already (an earlier answer lost, or the cart's completion):

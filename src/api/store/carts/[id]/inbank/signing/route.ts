@@ -18,7 +18,7 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankSignin
   await consumeLimits(req.scope, "smsSend", { perIp: requestIpKey(req.scope, req.ip), perApplication: record.id, perPhone: record.phone_hash })
   let current = record
   if (req.validatedBody.subject === "application") {
-    await inbank.client.startApplicationSigning(record.application_uuid, "sms")
+    await inbank.startSigning("application", record.application_uuid)
   } else {
     const { record: contract, saving } = await contractToSign(inbank, record)
     if (contract.contract_status !== "unsigned") {
@@ -26,7 +26,7 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankSignin
     }
     // The code goes out while the store writes the contract down: the shopper waits for Inbank only.
     await Promise.all([
-      inbank.client.startContractSigning(contract.contract_uuid, "sms"),
+      inbank.startSigning("contract", contract.contract_uuid),
       saving,
       rememberContractInSession(req.scope, session, contract.contract_uuid),
     ])

@@ -26,12 +26,12 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankSignin
   let afterRefusal: InbankApplicationRecord | undefined
   try {
     if (subject === "application") {
-      await inbank.client.confirmApplicationSigning(record.application_uuid, code)
+      await inbank.confirmSigning("application", record.application_uuid, code)
       signed = await inbank.saveRecord({ id: record.id, application_signed: true, decision_requested_at: new Date() })
     } else {
       signed = await withKnownContract(inbank, record)
       if (!signed.contract_uuid) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "There is no contract to sign yet: accept the offer first")
-      await inbank.client.confirmContractSigning(signed.contract_uuid, code)
+      await inbank.confirmSigning("contract", signed.contract_uuid, code)
     }
   } catch (error) {
     if (!(error instanceof InbankError && error.status === 422)) throw error
