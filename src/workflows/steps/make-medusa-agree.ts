@@ -1,0 +1,198 @@
+import { cancelOrderWorkflow } from "@medusajs/core-flows"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules, PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
+import { INBANK_MODULE } from "../../modules/inbank"
+import { announcedStateOf, dueAnnouncements } from "../../modules/inbank/announcements"
+import type InbankModuleService from "../../modules/inbank/service"
+import { deriveRecordState, InbankApplicationRecord } from "../../lib/financing/record-state"
+import type { DerivedState, SessionStatus } from "../../lib/financing/derive-state"
+import { decideLifecycle, LifecycleAction, MedusaSide } from "../../lib/financing/lifecycle"
+
+const PROVIDER_ID = "pp_inbank_inbank"
+const PROCESS_PAYMENT_WORKFLOW = "process-payment-workflow"
+/** complete/authorize, capture, cancel payment, cancel order: the longest chain decideLifecycle can give. */
+const MAX_PASSES = 4
+
+interface CartPayments {
+  sessionId: string | null
+  sessionStatus: string | null
+  sessionData: Record<string, unknown> | null
+  sessionAmount: unknown
+  currencyCode: string | null
+  payment: { id: string; captured_at: string | null; canceled_at: string | null } | null
+  orderId: string | null
+  order: { id: string; status: string; fulfilled: boolean } | null
+}
+
+export interface AppliedState {
+  /** The application's record as refreshed from Inbank. */
+  record: InbankApplicationRecord
+  derived: DerivedState
+  orderId: string | null
+  actions: string[]
+  /** The `inbank.<type>.<status>` events emitted for what this read of Inbank showed changed. */
+  announced: string[]
+}
+
+/** What the merchant's subscribers receive with each `inbank.<type>.<status>` event. */
+export interface InbankStateEventData {
+  application_uuid: string
+  cart_id: string
+  order_id: string | null
+  session_status: string
+}
+
+/**
+ * Makes Medusa agree with Inbank for one application, whatever brought us here (a callback, the
+ * reconciliation job, staff): Inbank's state is fetched now and every action is taken only if Medusa
+ * is not there yet, so repeating this, or running it for stale or out-of-order news, is harmless.
+ * Then the `inbank.<type>.<status>` events due for the change it observed since the last
+ * announcement (announcements.ts) are emitted, and the state is stored as announced: at least once
+ * per change (a failure before the store repeats them), never for a callback's mere claim.
+ */
+export async function makeMedusaAgree(container: MedusaContainer, recordId: string): Promise<AppliedState> {
+  const inbank = container.resolve<InbankModuleService>(INBANK_MODULE)
+  const actions: string[] = []
+
+  const record = await inbank.refreshNow(recordId)
+  let cart = await cartPayments(container, record)
+  const derived = deriveRecordState(record, { applicationSigningRequired: inbank.options.applicationSigning, orderPlaced: Boolean(cart.orderId) })
+  const options = { autoCancelOrders: inbank.options.autoCancelOrders }
+  // Each step changes Medusa, so the next is decided on what Medusa holds then (an authorization of
+  // an activated contract captures at once). Every decision shrinks what is left: at most one pass each.
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const [next] = decideLifecycle(derived.sessionStatus, medusaSide(cart), options)
+    // A step Medusa took without the expected change is not taken again here: the next run retries.
+    if (!next || next === actions[actions.length - 1]) break
+    await take(container, next, cart, derived.sessionStatus)
+    actions.push(next)
+    cart = await settledCart(container, record, next)
+  }
+
+  const current = announcedStateOf(record)
+  const announced = dueAnnouncements(record.announced, current)
+  if (announced.length) {
+    const data: InbankStateEventData = {
+      application_uuid: record.application_uuid,
+      cart_id: record.cart_id,
+      order_id: cart.orderId,
+      session_status: derived.sessionStatus,
+    }
+    await container.resolve(Modules.EVENT_BUS).emit(announced.map((name) => ({ name, data })))
+  }
+  // The order is this application's only when the cart's Inbank session still names it.
+  const orderChanged = Boolean(cart.sessionId && cart.orderId) && record.order_id !== cart.orderId
+  if (orderChanged || announced.length) {
+    await inbank.saveRecord({ id: record.id, ...(orderChanged && { order_id: cart.orderId }), ...(announced.length && { announced: current }) })
+  }
+  return { record, derived, orderId: cart.orderId, actions, announced }
+}
+
+/** The session, payment and order this application is attached to, as decideLifecycle reads them. */
+function medusaSide(cart: CartPayments): MedusaSide {
+  return {
+    session: cart.sessionId ? { status: cart.sessionStatus ?? "pending" } : null,
+    payment: cart.payment && { captured: Boolean(cart.payment.captured_at), canceled: Boolean(cart.payment.canceled_at) },
+    order: cart.order && { canceled: cart.order.status === "canceled", fulfilled: cart.order.fulfilled },
+  }
+}
+
+/** One decided step, through Medusa's own workflows and payment module. */
+async function take(container: MedusaContainer, action: LifecycleAction, cart: CartPayments, status: SessionStatus): Promise<void> {
+  const payments = container.resolve(Modules.PAYMENT)
+  const processPayment = (paymentAction: PaymentActions) =>
+    container.resolve(Modules.WORKFLOW_ENGINE).run(PROCESS_PAYMENT_WORKFLOW, {
+      input: { action: paymentAction, data: { session_id: cart.sessionId, amount: cart.sessionAmount } },
+    })
+  switch (action) {
+    case "complete_cart":
+    case "authorize_payment":
+      // Authorizes the session (the provider reads Inbank again); completes the cart when no order exists.
+      return void (await processPayment(PaymentActions.AUTHORIZED))
+    case "capture_payment":
+      return void (await processPayment(PaymentActions.SUCCESSFUL))
+    case "cancel_payment":
+      return void (await payments.cancelPayment(cart.payment!.id))
+    case "mark_session":
+      return void (await payments.updatePaymentSession({
+        id: cart.sessionId!,
+        status: status as PaymentSessionStatus,
+        data: cart.sessionData ?? {},
+        amount: cart.sessionAmount as number,
+        currency_code: cart.currencyCode ?? "pln",
+      }))
+    case "cancel_order":
+      return void (await cancelOrderWorkflow(container).run({ input: { order_id: cart.order!.id } }))
+  }
+}
+
+async function cartPayments(container: MedusaContainer, record: InbankApplicationRecord): Promise<CartPayments> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const uuids = [record.application_uuid, ...record.previous_uuids.uuids]
+  const { data: carts } = await query.graph({
+    entity: "cart",
+    fields: [
+      "id",
+      "currency_code",
+      "payment_collection.payment_sessions.id",
+      "payment_collection.payment_sessions.provider_id",
+      "payment_collection.payment_sessions.status",
+      "payment_collection.payment_sessions.amount",
+      "payment_collection.payment_sessions.data",
+      "payment_collection.payments.id",
+      "payment_collection.payments.payment_session_id",
+      "payment_collection.payments.captured_at",
+      "payment_collection.payments.canceled_at",
+    ],
+    filters: { id: record.cart_id },
+  })
+  const cart = carts[0] as any
+  const session = (cart?.payment_collection?.payment_sessions ?? []).find(
+    (s: any) => s.provider_id === PROVIDER_ID && uuids.includes(s.data?.application_uuid)
+  )
+  const payment = session ? (cart.payment_collection.payments ?? []).find((p: any) => p.payment_session_id === session.id) : null
+  const { data: links } = await query.graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: record.cart_id } })
+  const orderId: string | null = (links[0] as any)?.order_id ?? null
+  const { data: orders } = orderId
+    ? await query.graph({ entity: "order", fields: ["id", "status", "fulfillments.id"], filters: { id: orderId } })
+    : { data: [] }
+  const order = orders[0] as any
+  return {
+    sessionId: session?.id ?? null,
+    sessionStatus: session?.status ?? null,
+    sessionData: session?.data ?? null,
+    sessionAmount: session?.amount ?? null,
+    currencyCode: cart?.currency_code ?? null,
+    payment: payment ?? null,
+    orderId,
+    order: order ? { id: order.id, status: order.status, fulfilled: (order.fulfillments ?? []).length > 0 } : null,
+  }
+}
+
+/**
+ * The workflow engine may hand back a run before its steps are done (a step waiting on the cart's
+ * lock): after a completion or an authorization, wait for its order or payment to exist before
+ * anything else runs for this application, or a second run would complete the cart again.
+ */
+async function settledCart(container: MedusaContainer, record: InbankApplicationRecord, after: LifecycleAction): Promise<CartPayments> {
+  const done = (cart: CartPayments) =>
+    after === "complete_cart" ? Boolean(cart.orderId) : after === "authorize_payment" ? Boolean(cart.payment) : true
+  const until = Date.now() + 30_000
+  for (;;) {
+    const cart = await cartPayments(container, record)
+    if (done(cart) || Date.now() > until) return cart
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+}
+
+export const makeMedusaAgreeStepId = "make-medusa-agree-with-inbank"
+
+/**
+ * Step: makeMedusaAgree for one application record (`{record_id}`), returning what it did
+ * (AppliedState). No compensation: every action it takes is one Medusa would take again on Inbank's
+ * word, and the next run decides afresh from Inbank's state.
+ */
+export const makeMedusaAgreeStep = createStep(makeMedusaAgreeStepId, async (input: { record_id: string }, { container }) => {
+  return new StepResponse(await makeMedusaAgree(container, input.record_id))
+})
