@@ -1,10 +1,10 @@
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { MedusaError } from "@medusajs/framework/utils"
 import { verifyApplicationOwner } from "../../lib/financing/application-ownership"
+import { INBANK_PROVIDER_ID } from "../../lib/financing/provider-id"
 import { INBANK_MODULE } from "../../modules/inbank"
 import type InbankModuleService from "../../modules/inbank/service"
 
-const INBANK_PROVIDER_ID = "pp_inbank_inbank"
 
 interface HookCart {
   id: string

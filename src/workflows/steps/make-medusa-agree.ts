@@ -7,9 +7,9 @@ import { announcedStateOf, dueAnnouncements } from "../../modules/inbank/announc
 import type InbankModuleService from "../../modules/inbank/service"
 import { deriveRecordState, InbankApplicationRecord } from "../../lib/financing/record-state"
 import type { DerivedState, SessionStatus } from "../../lib/financing/derive-state"
+import { INBANK_PROVIDER_ID } from "../../lib/financing/provider-id"
 import { decideLifecycle, LifecycleAction, MedusaSide } from "../../lib/financing/lifecycle"
 
-const PROVIDER_ID = "pp_inbank_inbank"
 const PROCESS_PAYMENT_WORKFLOW = "process-payment-workflow"
 /** complete/authorize, capture, cancel payment, cancel order: the longest chain decideLifecycle can give. */
 const MAX_PASSES = 4
@@ -149,7 +149,7 @@ async function cartPayments(container: MedusaContainer, record: InbankApplicatio
   })
   const cart = carts[0] as any
   const session = (cart?.payment_collection?.payment_sessions ?? []).find(
-    (s: any) => s.provider_id === PROVIDER_ID && uuids.includes(s.data?.application_uuid)
+    (s: any) => s.provider_id === INBANK_PROVIDER_ID && uuids.includes(s.data?.application_uuid)
   )
   const payment = session ? (cart.payment_collection.payments ?? []).find((p: any) => p.payment_session_id === session.id) : null
   const { data: links } = await query.graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: record.cart_id } })

@@ -4,7 +4,9 @@ import { INBANK_MODULE } from "../../../../../modules/inbank"
 import type InbankModuleService from "../../../../../modules/inbank/service"
 import type { InbankApplicationRecord } from "../../../../../lib/financing/record-state"
 
-export const INBANK_PROVIDER_ID = "pp_inbank_inbank"
+import { INBANK_PROVIDER_ID } from "../../../../../lib/financing/provider-id"
+
+export { INBANK_PROVIDER_ID }
 
 export interface CartSession {
   id: string

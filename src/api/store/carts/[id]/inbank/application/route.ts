@@ -1,4 +1,4 @@
-import { createPaymentCollectionForCartWorkflow, createPaymentSessionsWorkflow } from "@medusajs/core-flows"
+import { createPaymentCollectionForCartWorkflow } from "@medusajs/core-flows"
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { InbankError, toInbankAmount } from "../../../../../../lib/inbank"
@@ -12,7 +12,7 @@ import { identityKey, phoneKey } from "../../../../../limit-keys"
 import { INBANK_PROVIDER_ID } from "../cart-application"
 import { CartForApplication, loadCartForApplication } from "./cart-for-application"
 import { applicantToInbank } from "./applicant-to-inbank"
-import { withdrawUnrecorded } from "./withdraw-unrecorded"
+import { submitInbankApplicationWorkflow } from "../../../../../../workflows/submit-inbank-application"
 import { checkOffer } from "./check-offer"
 import { stateView } from "../state-view"
 import type { StoreInbankApplicationType } from "../validators"
@@ -71,46 +71,33 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankApplic
     (fetched) => ({ fetched }),
     (error: unknown) => ({ error })
   )
-  // The record and the session at once: a callback about the new application finds the record as
-  // soon as its insert lands, long before the session's workflow ends.
-  const [recorded, session] = await Promise.allSettled([
-    inbank.createInbankApplications({
-      cart_id: cart.id,
-      payment_collection_id: collection.id,
-      application_uuid: created.uuid,
-      previous_uuids: { uuids: created.previousUuid ? [created.previousUuid] : [] },
-      application_number: created.number ?? null,
-      // Medusa's bigNumber columns take the exact decimal string; the generated type only says number.
-      amount: amount as unknown as number,
-      currency_code: "pln",
-      period,
-      decision_status: created.decisionStatus,
-      decision_requested_at: new Date(),
-      ...personKeys,
-    }),
-    // Replaces the cart's older sessions; Medusa then deletes them, which cancels their applications.
-    createPaymentSessionsWorkflow(req.scope).run({
+  let submitted: { record: InbankApplicationRecord; sessionId: string }
+  try {
+    const { result } = await submitInbankApplicationWorkflow(req.scope).run({
       input: {
-        payment_collection_id: collection.id,
-        provider_id: INBANK_PROVIDER_ID,
-        data: {
+        record: {
+          cart_id: cart.id,
+          payment_collection_id: collection.id,
+          application_uuid: created.uuid,
+          previous_uuids: { uuids: created.previousUuid ? [created.previousUuid] : [] },
+          application_number: created.number ?? null,
+          amount,
+          period,
+          decision_status: created.decisionStatus,
+          ...personKeys,
+        },
+        session_data: {
           application_uuid: created.uuid,
           application_number: created.number ?? null,
           payment_collection_id: collection.id,
           binding: sessionBinding(inbank.options.apiKey, { applicationUuid: created.uuid, paymentCollectionId: collection.id, amount }),
         },
       },
-    }),
-  ])
-  if (recorded.status === "rejected" || session.status === "rejected") {
-    const reason = (recorded.status === "rejected" ? recorded.reason : (session as PromiseRejectedResult).reason) as Error
-    // Logged first: the cause must reach the merchant even if undoing fails too.
-    req.scope.resolve(ContainerRegistrationKeys.LOGGER).error(`Inbank: application ${created.uuid} could not be recorded and is withdrawn: ${reason.message}`)
-    await withdrawUnrecorded(req.scope, inbank, {
-      applicationUuid: created.uuid,
-      recordId: recorded.status === "fulfilled" ? recorded.value.id : undefined,
-      paymentSessionId: session.status === "fulfilled" ? session.value.result.id : undefined,
     })
+    submitted = { record: result.record, sessionId: result.session.id }
+  } catch (error) {
+    // The workflow's compensation withdrew the application at Inbank and removed what landed.
+    req.scope.resolve(ContainerRegistrationKeys.LOGGER).error(`Inbank: application ${created.uuid} could not be recorded and is withdrawn: ${(error as Error).message}`)
     res.status(503).json({
       type: "application_not_recorded",
       message: "The application could not be saved by the store and was withdrawn. Please try again in a moment.",
@@ -122,11 +109,11 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankApplic
   // twice. The state route reads again.
   const read = await firstRead
   if ("error" in read && !(read.error instanceof InbankError)) throw read.error
-  const sessionField = { payment_session_id: session.value.result.id }
+  const sessionField = { payment_session_id: submitted.sessionId }
   const current =
     "fetched" in read
-      ? await inbank.saveFetched(recorded.value as unknown as InbankApplicationRecord, read.fetched, sessionField)
-      : await inbank.saveRecord({ id: recorded.value.id, ...sessionField })
+      ? await inbank.saveFetched(submitted.record, read.fetched, sessionField)
+      : await inbank.saveRecord({ id: submitted.record.id, ...sessionField })
   res.status(201).json(stateView(current, { applicationSigningRequired: inbank.options.applicationSigning, orderPlaced: false }))
 })
 
