@@ -41,6 +41,14 @@ describe("installing the packed plugin into a new Medusa 2.21 store, as the READ
     expect(response.status).toBe(401)
   })
 
+  it("exports the workflows and the event names from medusa-payment-inbank/workflows", () => {
+    const exported = require(require.resolve("medusa-payment-inbank/workflows", { paths: [store.dir] }))
+    expect(exported.applyInbankStateWorkflowId).toBe("apply-inbank-state")
+    expect(exported.cancelInbankFinancingWorkflowId).toBe("cancel-inbank-financing")
+    expect(exported.submitInbankApplicationWorkflowId).toBe("submit-inbank-application")
+    expect(exported.InbankEvents.CONTRACT_ACTIVATED).toBe("inbank.contract.activated")
+  })
+
   it("puts the order widget into the built admin, which the store serves", async () => {
     const assets = path.join(store.dir, ".medusa/server/public/admin/assets")
     const withWidget = fs.readdirSync(assets).filter((file) => file.endsWith(".js") && fs.readFileSync(path.join(assets, file), "utf8").includes("inbank-widget"))

@@ -1,7 +1,7 @@
 import type { Contract, ContractStatus, DecisionStatus } from "../inbank"
 import { deriveState, DerivedState } from "./derive-state"
 import type { FetchedState } from "./snapshot"
-import type { AnnouncedState } from "../../modules/inbank/announcements"
+import type { AnnouncedState } from "./announcements"
 
 /** Vendor: poll the decision at most once a second, for at most 30 seconds; then wait for callbacks. */
 export const DECISION_POLL_LIMIT_MS = 30_000

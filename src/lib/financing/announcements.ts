@@ -1,4 +1,4 @@
-import type { InbankApplicationRecord } from "../../lib/financing/record-state"
+import type { InbankApplicationRecord } from "./record-state"
 
 /**
  * The merchant-facing events `inbank.<type>.<status>` (README "Callbacks"), derived from Inbank's
@@ -30,14 +30,27 @@ const CONTRACT_EVENTS = ["unsigned", "signed", "activated", "cancelled", "termin
 const WAITING_FOR_PARTNER = "waiting_for_partners_confirmation"
 
 /**
- * Every event name this plugin emits for Inbank's state. `inbank.contract.down_payment_paid_by_customer`
- * is not among them: Inbank's documented reads show no such state, so it cannot be observed.
+ * The events this plugin emits for Inbank's state, for merchants' subscribers:
+ * `import { InbankEvents } from "medusa-payment-inbank/workflows"`, then
+ * `export const config = { event: InbankEvents.CONTRACT_ACTIVATED }`. Each carries
+ * InbankStateEventData. `inbank.contract.down_payment_paid_by_customer` is not among them: Inbank's
+ * documented reads show no such state, so it cannot be observed.
  */
-export const INBANK_STATE_EVENTS = [
-  ...[...new Set(Object.values(DECISION_EVENTS))].map((status) => `inbank.decision.${status}`),
-  ...CONTRACT_EVENTS.map((status) => `inbank.contract.${status}`),
-  "inbank.contract.activation_requires_partner_approval",
-]
+export const InbankEvents = {
+  DECISION_POSITIVE: "inbank.decision.positive",
+  DECISION_NEGATIVE: "inbank.decision.negative",
+  DECISION_FAILED: "inbank.decision.failed",
+  DECISION_INCOME_PROOF_REQUIRED: "inbank.decision.income_proof_required",
+  CONTRACT_UNSIGNED: "inbank.contract.unsigned",
+  CONTRACT_SIGNED: "inbank.contract.signed",
+  CONTRACT_ACTIVATION_REQUIRES_PARTNER_APPROVAL: "inbank.contract.activation_requires_partner_approval",
+  CONTRACT_ACTIVATED: "inbank.contract.activated",
+  CONTRACT_CANCELLED: "inbank.contract.cancelled",
+  CONTRACT_TERMINATED: "inbank.contract.terminated",
+} as const
+
+/** Every event name in InbankEvents. */
+export const INBANK_STATE_EVENTS: string[] = Object.values(InbankEvents)
 
 export function announcedStateOf(record: InbankApplicationRecord): AnnouncedState {
   return {

@@ -41,6 +41,18 @@ describe("dueAnnouncements: events from observed changes of Inbank's state", () 
     expect(dueAnnouncements(previous, current)).toEqual(events)
   })
 
+  it("announces nothing but InbankEvents", () => {
+    const announced = new Set(
+      [
+        [null, { application_uuid: "a", decision_status: "positive", contract_uuid: null, contract_status: null, process_status: null }],
+        [null, { application_uuid: "a", decision_status: "negative", contract_uuid: null, contract_status: null, process_status: null }],
+        [null, { application_uuid: "a", decision_status: "positive", contract_uuid: "c", contract_status: "signed", process_status: "waiting_for_partners_confirmation" }],
+        [null, { application_uuid: "a", decision_status: "positive", contract_uuid: "c", contract_status: "terminated", process_status: null }],
+      ].flatMap(([previous, current]) => dueAnnouncements(previous as null, current as AnnouncedState))
+    )
+    expect([...announced].every((name) => INBANK_STATE_EVENTS.includes(name))).toBe(true)
+  })
+
   it("announces only the event names the README documents", () => {
     expect(INBANK_STATE_EVENTS.sort()).toEqual(
       [
