@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { CALLBACKS_RECORDED_EVENT, type CallbacksRecordedData } from "../modules/inbank/events"
+import { CALLBACKS_RECORDED_EVENT, type CallbacksRecordedData } from "../modules/inbank"
 import { processInbankCallback } from "../workflows/process-inbank-callback"
 
 /**

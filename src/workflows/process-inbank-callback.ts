@@ -1,9 +1,7 @@
-import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { isInbankUuid } from "../lib/inbank"
 import { INBANK_MODULE } from "../modules/inbank"
-import { claimCallback, finishCallback, findApplicationId } from "../modules/inbank/callback-table"
 import type InbankModuleService from "../modules/inbank/service"
 import { applyInbankState } from "./apply-inbank-state"
 
@@ -14,20 +12,19 @@ import { applyInbankState } from "./apply-inbank-state"
  * record for the reconciliation job.
  */
 export async function processInbankCallback(container: MedusaContainer, callbackId: string): Promise<void> {
-  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
-  const callback = await claimCallback(knex, callbackId)
+  const inbank = container.resolve<InbankModuleService>(INBANK_MODULE)
+  const callback = await inbank.claimCallback(callbackId)
   if (!callback) return
   try {
-    const inbank = container.resolve<InbankModuleService>(INBANK_MODULE)
-    const recordId = await findRecordId(knex, inbank, callback.application_uuid)
+    const recordId = await findRecordId(inbank, callback.application_uuid)
     if (!recordId) {
-      await finishCallback(knex, callback.id, "unknown_application", true)
+      await inbank.finishCallback(callback.id, "unknown_application", true)
       return
     }
     const applied = await applyInbankState(container, recordId)
-    await finishCallback(knex, callback.id, applied.actions.join(",") || "no_change", true)
+    await inbank.finishCallback(callback.id, applied.actions.join(",") || "no_change", true)
   } catch (error) {
-    await finishCallback(knex, callback.id, `failed: ${(error as Error).message}`, false)
+    await inbank.finishCallback(callback.id, `failed: ${(error as Error).message}`, false)
     container.resolve(ContainerRegistrationKeys.LOGGER).warn(`Inbank callback ${callback.id} (${callback.type} ${callback.status}) failed, will be retried: ${(error as Error).message}`)
   }
 }
@@ -37,10 +34,10 @@ export async function processInbankCallback(container: MedusaContainer, callback
  * it. Only a UUID is looked up (the route accepts nothing else; this also covers rows recorded before
  * it checked): nothing from outside goes into an Inbank URL unchecked.
  */
-async function findRecordId(knex: Knex, inbank: InbankModuleService, uuid: string): Promise<string | null> {
+async function findRecordId(inbank: InbankModuleService, uuid: string): Promise<string | null> {
   if (!isInbankUuid(uuid)) return null
-  const direct = await findApplicationId(knex, uuid)
+  const direct = await inbank.applicationRecordId(uuid)
   if (direct) return direct
   const previousUuid = await inbank.replacedApplicationUuid(uuid)
-  return previousUuid ? findApplicationId(knex, previousUuid) : null
+  return previousUuid ? inbank.applicationRecordId(previousUuid) : null
 }

@@ -19,6 +19,8 @@ import { fetchState, FetchedState } from "../../lib/inbank"
 import { InbankApplication } from "./models/inbank-application"
 import { InbankCallback } from "./models/inbank-callback"
 import { newestCartRecord, recordByApplicationUuid, RecordUpdate, updateRecord } from "./record-table"
+import { recordCallback } from "./callback-recorder"
+import { claimCallback, ClaimedCallback, findApplicationId, finishCallback, VerifiedCallback } from "./callback-table"
 import { contractUpdateFrom, deriveRecordState, InbankApplicationRecord, RecordWithContract, recordUpdateFrom, worthPolling } from "../../lib/financing/record-state"
 
 /** Vendor: at most one poll a second per application (partner API reference, GET application). */
@@ -235,5 +237,28 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
     if (cancellation.action === "cancel_application") await this.client.cancelApplication(cancellation.applicationUuid)
     const acted = cancellation.action === "cancel_contract" || cancellation.action === "cancel_application"
     return { cancellation, record: acted ? await this.refreshNow(record.id) : record }
+  }
+
+  /**
+   * Records a verified callback once (callback-recorder.ts: shared statements under load; the unique
+   * (application, type, status, signed timestamp) is the exactly-once gate): its id, or null for a duplicate.
+   */
+  async recordCallback(callback: VerifiedCallback): Promise<string | null> {
+    return recordCallback(this.knex, callback)
+  }
+
+  /** Counts an attempt at a recorded callback not processed yet; null when it is processed (or gone). */
+  async claimCallback(callbackId: string): Promise<ClaimedCallback | null> {
+    return claimCallback(this.knex, callbackId)
+  }
+
+  /** Stores what processing a callback did; `processed` false leaves it to the reconciliation job. */
+  async finishCallback(callbackId: string, outcome: string, processed: boolean): Promise<void> {
+    return finishCallback(this.knex, callbackId, outcome, processed)
+  }
+
+  /** The record id of an application by its current UUID, if the store has one (one indexed SELECT). */
+  async applicationRecordId(applicationUuid: string): Promise<string | null> {
+    return findApplicationId(this.knex, applicationUuid)
   }
 }

@@ -1,6 +1,6 @@
 import DataLoader from "dataloader"
 import type { IEventBusModuleService, Logger } from "@medusajs/framework/types"
-import { CALLBACKS_RECORDED_EVENT, type CallbacksRecordedData } from "../../../modules/inbank/events"
+import { CALLBACKS_RECORDED_EVENT, type CallbacksRecordedData } from "../../../modules/inbank"
 
 /** Callbacks recorded within this window go out in one event. */
 const WINDOW_MS = 10

@@ -3,7 +3,6 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { parseCallbackForm, parseCallbackMessage, parseCallbackTimestamp, verifyCallback } from "../../../lib/inbank"
 import { INBANK_MODULE } from "../../../modules/inbank"
 import type InbankModuleService from "../../../modules/inbank/service"
-import { recordCallback } from "../../../modules/inbank/callback-recorder"
 import { PluginHttpError } from "../../http-error"
 import { triggerProcessing } from "./processing-trigger"
 
@@ -43,7 +42,7 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   if (!parsed.ok) return refuse(res, 400, "callback_message_invalid", parsed.problem, "message")
 
   const { type, status, creditApplicationUuid } = parsed.value
-  const callbackId = await recordCallback(req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION), {
+  const callbackId = await inbank.recordCallback({
     application_uuid: creditApplicationUuid,
     type,
     status,

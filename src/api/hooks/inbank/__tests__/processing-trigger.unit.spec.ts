@@ -1,5 +1,5 @@
 import type { IEventBusModuleService, Logger } from "@medusajs/framework/types"
-import { CALLBACKS_RECORDED_EVENT } from "../../../../modules/inbank/events"
+import { CALLBACKS_RECORDED_EVENT } from "../../../../modules/inbank"
 import { triggerProcessing } from "../processing-trigger"
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 30))
