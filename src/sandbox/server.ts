@@ -79,6 +79,14 @@ export class Sandbox {
     return this.bank.reads.earlyReReads
   }
 
+  /**
+   * A callback about the application sent on Inbank's behalf by someone else (a test signing its
+   * own with the API key): the read ledger counts it as sent by the sandbox.
+   */
+  callbackSentElsewhere(applicationUuid: string): void {
+    this.bank.reads.callback(this.bank.ledgerEntities("application", applicationUuid, "write"))
+  }
+
   updateSettings(patch: Partial<SandboxSettings>): void {
     this.settings = { ...this.settings, ...patch }
   }

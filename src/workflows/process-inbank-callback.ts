@@ -19,6 +19,7 @@ export async function processInbankCallback(container: MedusaContainer, callback
   if (!callback) return
   try {
     const inbank = container.resolve<InbankModuleService>(INBANK_MODULE)
+    await inbank.noteCallback(callback.application_uuid, callback.created_at)
     const recordId = await findRecordId(knex, inbank, callback.application_uuid)
     if (!recordId) {
       await finishCallback(knex, callback.id, "unknown_application", true)

@@ -1,8 +1,8 @@
 import { LRUCache } from "lru-cache"
 import { InbankClient, InbankClientOptions } from "./client"
 import { ReadGate, ReadGateOptions } from "./read-gate"
-import type { AttachmentsInput, SigningMethod } from "./requests"
-import type { AcceptedApplication, Application, ApplicationSigning, Contract, SigningConfirmation } from "./schemas"
+import type { AttachmentsInput, RetrievalInput, SigningMethod } from "./requests"
+import type { AcceptedApplication, Application, ApplicationSigning, Contract, Retrieval, SigningConfirmation } from "./schemas"
 
 /** News about an application and/or a contract: a callback, or anything else that changed them outside this process. */
 export interface InbankNews {
@@ -14,7 +14,7 @@ export interface InbankNews {
  * The Inbank client behind one read gate (read-gate.ts): every GET of an application (#6) or a
  * contract (#15) goes out at most once a second per entity, concurrent readers share it, and a read
  * within the second reuses the last answer (SPEC.md "Polling rules": once a second). Our own writes
- * (#4, #5, #9, #10, #11 on the application; #13, #14, #16, #17 on the contract) and `noteNews` (a
+ * (#4, #5, #8, #9, #10, #11 on the application; #13, #14, #16, #17 on the contract) and `noteNews` (a
  * callback) make the entity's next read go at once. A write to one side marks the other too when
  * the gate knows they belong together (the application's answer names its contract; see `link`):
  * Inbank's application shows its contract's status, and the contract follows the application.
@@ -83,6 +83,11 @@ export class GatedInbankClient extends InbankClient {
 
   override async uploadAttachments(applicationUuid: string, input: AttachmentsInput): Promise<unknown> {
     return this.writing(super.uploadAttachments(applicationUuid, input), () => this.touchApplication(applicationUuid))
+  }
+
+  /** 8. Starting an AIS session for the application counts as a write to it: the shopper's bank step follows. */
+  override async initiateRetrieval(input: RetrievalInput): Promise<Retrieval> {
+    return this.writing(super.initiateRetrieval(input), () => this.touchApplication(input.applicationUuid))
   }
 
   override async acceptApplication(applicationUuid: string): Promise<AcceptedApplication> {

@@ -284,6 +284,8 @@ const LEDGER: Record<string, { access: "read" | "write"; kind: "application" | "
   startApplicationSigning: { access: "write", kind: "application" },
   confirmApplicationSigning: { access: "write", kind: "application" },
   uploadAttachments: { access: "write", kind: "application" },
+  // The AIS session is started for an application named in the body: the customer's bank step follows.
+  initiateRetrieval: { access: "write", kind: "application" },
   acceptApplication: { access: "write", kind: "application" },
   cancelApplication: { access: "write", kind: "application" },
   getContract: { access: "read", kind: "contract" },
@@ -329,7 +331,7 @@ export function partnerApi(sandbox: Sandbox): Router {
       api[route.method](spellPath(version, route.path), ...handlers, async (req: Request, res: Response, next: NextFunction) => {
         res.locals.endpoint = route.endpoint
         res.locals.version = version
-        bookInLedger(sandbox, route.endpoint, req.params.uuid, res)
+        bookInLedger(sandbox, route.endpoint, req.params.uuid ?? req.body?.application_uuid ?? req.body?.applicationUuid, res)
         try {
           const fault = sandbox.faults.take(route.endpoint)
           const latency = sandbox.settings.latencyMs + (fault?.latencyMs ?? 0)
