@@ -2,7 +2,9 @@
 // `npm run bench`: Medusa (built, production mode) + this plugin + the Inbank sandbox, measured side by side.
 // Prints a markdown table and writes it to bench/results.md. BENCH_SANDBOX_LATENCY_MS (default 50) is the
 // sandbox's answer time; BENCH_SECONDS (default 10) the length of each load run; BENCH_ONLY=checkout (or
-// callbacks, offers) measures that alone in the production layout and prints its rows.
+// callbacks, offers) measures that alone in the production layout and prints its rows; BENCH_CHECKOUT_RUNS
+// (default 21) how many checkouts it measures. The Inbank calls per checkout step without building Medusa:
+// TEST_TYPE=integration NODE_OPTIONS=--experimental-vm-modules npx jest --runInBand --forceExit integration-tests/http/checkout-calls.spec.ts
 const crypto = require("node:crypto")
 const fs = require("node:fs")
 const os = require("node:os")
@@ -23,7 +25,7 @@ const LATENCY_MS = Number(process.env.BENCH_SANDBOX_LATENCY_MS ?? 50)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 /** One measure alone, in the production layout: "checkout", "callbacks" or "offers" (nothing written to bench/results.md). */
 const ONLY = process.env.BENCH_ONLY
-const CHECKOUT_RUNS = 21
+const CHECKOUT_RUNS = Number(process.env.BENCH_CHECKOUT_RUNS ?? 21)
 /** Checkouts run first and not counted: the first ones pay for cold caches (Inbank's products, Medusa's queries). */
 const CHECKOUT_WARMUP = 2
 const API_KEY = "sandbox-api-key"
@@ -411,7 +413,7 @@ async function measureBareMemory(root, pg) {
 }
 
 function checkoutRows(checkout) {
-  return `| 4 | one full checkout (application → order with the payment authorized, merchant approval on; median of ${CHECKOUT_RUNS}, production) | ${checkout.wall.toFixed(0)} ms wall = ${checkout.sandboxTime.toFixed(0)} ms waiting for the sandbox + ${checkout.medusaTime.toFixed(0)} ms Medusa's own checkout (same cart paid with \`pp_system_default\`) + ${checkout.overhead.toFixed(0)} ms the plugin (median of the runs' own differences); ${checkout.calls} Inbank calls (the flow needs 5: create, accept, start signing, confirm, one read) | plugin < 50 ms |
+  return `| 4 | one full checkout (application → order with the payment authorized, merchant approval on; median of ${CHECKOUT_RUNS}, production) | ${checkout.wall.toFixed(0)} ms wall = ${checkout.sandboxTime.toFixed(0)} ms waiting for the sandbox + ${checkout.medusaTime.toFixed(0)} ms Medusa's own checkout (same cart paid with \`pp_system_default\`) + ${checkout.overhead.toFixed(0)} ms the plugin (median of the runs' own differences); ${checkout.calls} Inbank calls (the flow needs 5: create, accept, start signing, confirm, one contract read; the offer's calculation is cached) | plugin < 50 ms |
 | 4 | the same checkout by step (median; wall, of which sandbox, Inbank calls) | ${checkout.steps.map((s) => `${s.name} ${s.wall.toFixed(0)} ms (${s.sandbox.toFixed(0)} ms, ${s.calls})`).join("; ")} | |
 | 4 | Medusa's own checkout by step (median) | ${checkout.baselineSteps.map((s) => `${s.name} ${s.wall.toFixed(0)} ms`).join("; ")} | |`
 }

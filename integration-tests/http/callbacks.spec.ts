@@ -54,6 +54,9 @@ medusaIntegrationTestRunner({
 
     async function post(fields: Record<string, string>, contentType = "application/x-www-form-urlencoded") {
       const body = contentType.includes("urlencoded") ? new URLSearchParams(fields).toString() : JSON.stringify(fields)
+      // The test speaks as Inbank: the sandbox's read ledger counts its callback as one Inbank sent.
+      const about = (() => { try { return JSON.parse(fields.message).creditApplicationUuid } catch { return undefined } })()
+      if (typeof about === "string") sandbox.callbackSentElsewhere(about)
       const response = await api.post("/hooks/inbank", body, { headers: { "content-type": contentType }, validateStatus: () => true })
       return response
     }

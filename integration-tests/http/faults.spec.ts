@@ -18,14 +18,13 @@ type Flow = "signing_route" | "completion"
 const KINDS = faultKinds(TIMEOUT_MS)
 /** Every Inbank call the checkout makes, the shopper's step that makes it, and in which flow. */
 const CALLS: { endpoint: string; step: Step; flow: Flow }[] = [
+  // The create answer carries the positive decision: no read in the application step, and the
+  // completion finds the contract the confirmation read signed: no Inbank call (the read gate).
   { endpoint: "createApplication", step: "application", flow: "signing_route" },
-  { endpoint: "getApplication", step: "application", flow: "signing_route" },
   { endpoint: "acceptApplication", step: "acceptance", flow: "signing_route" },
   { endpoint: "startContractSigning", step: "acceptance", flow: "signing_route" },
   { endpoint: "confirmContractSigning", step: "confirmation", flow: "signing_route" },
   { endpoint: "getContract", step: "confirmation", flow: "signing_route" },
-  { endpoint: "getApplication", step: "completion", flow: "signing_route" },
-  { endpoint: "getContract", step: "completion", flow: "signing_route" },
   // A storefront that lets the first completion accept the offer: the calls only that path makes.
   { endpoint: "getApplication", step: "first_completion", flow: "completion" },
   { endpoint: "acceptApplication", step: "first_completion", flow: "completion" },

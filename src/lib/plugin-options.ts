@@ -1,5 +1,5 @@
 import { z } from "zod"
-import { InbankClient, SIGNING_METHODS } from "./inbank"
+import { GatedInbankClient, SIGNING_METHODS } from "./inbank"
 import { rateLimitsSchema } from "./rate-limit-options"
 
 const decimalString = z
@@ -81,13 +81,29 @@ export function parseInbankOptions(options: unknown): ResolvedInbankOptions {
   throw new Error(`Invalid options for the Inbank payment provider: ${problems.join("; ")}`)
 }
 
-export function createInbankClient(options: ResolvedInbankOptions): InbankClient {
-  return new InbankClient({
+/** One gated client per distinct client options in this process (see createInbankClient). */
+const clients = new Map<string, GatedInbankClient>()
+
+/**
+ * The Inbank client for these options: the same instance for the same Inbank settings (API key,
+ * shop, environment or base URL, dialect, timeout) everywhere in the process, so that the module
+ * and the payment provider (which Medusa keeps apart) share one read gate (gated-client.ts: at most
+ * one GET of an application or contract per second). Builds it on first use; never throws.
+ */
+export function createInbankClient(options: ResolvedInbankOptions): GatedInbankClient {
+  const settings = {
     apiKey: options.apiKey,
     shopUuid: options.shopUuid,
     environment: options.environment,
     baseUrl: options.baseUrl,
     apiVersion: options.apiVersion,
     timeoutMs: options.requestTimeoutMs,
-  })
+  }
+  const key = JSON.stringify(settings)
+  let client = clients.get(key)
+  if (!client) {
+    client = new GatedInbankClient(settings)
+    clients.set(key, client)
+  }
+  return client
 }

@@ -1,5 +1,6 @@
 import type { DecisionStatus, SigningMethod } from "../lib/inbank"
 import { CallbackDispatcher } from "./callbacks"
+import { ReadLedger } from "./read-ledger"
 import { decide, DECISION_CALLBACK, DECISION_MESSAGES, magicFor } from "./decisions"
 import { notFound, SandboxError, unprocessable } from "./errors"
 import type { SandboxSettings } from "./settings"
@@ -34,12 +35,37 @@ export class SandboxBank {
   readonly state = new SandboxState()
   readonly timers = new Timers()
   readonly callbacks: CallbackDispatcher
+  /** GETs of an application or contract against the polling rule (read-ledger.ts); survives reset(). */
+  readonly reads = new ReadLedger()
 
   constructor(readonly settings: () => SandboxSettings) {
-    this.callbacks = new CallbackDispatcher(settings, this.timers, (delivery) => this.state.callbacks.push(delivery))
+    this.callbacks = new CallbackDispatcher(
+      settings,
+      this.timers,
+      (delivery) => this.state.callbacks.push(delivery),
+      (event) => this.reads.callback(this.ledgerEntities("application", event.creditApplicationUuid, "write"))
+    )
+  }
+
+  /**
+   * The entities a request on `/applications/:uuid...` or `/contracts/:uuid...` names, as the read
+   * ledger counts them: a read names its entity; a write (and a callback) also the other side
+   * (the application's contract, the contract's application). None for an unknown UUID.
+   */
+  ledgerEntities(kind: "application" | "contract", uuid: string, access: "read" | "write"): string[] {
+    if (kind === "application") {
+      const application = this.state.findApplication(uuid)
+      if (!application) return []
+      const contract = access === "write" && application.contractUuid ? [`contract:${application.contractUuid}`] : []
+      return [`application:${application.uuid}`, ...contract]
+    }
+    const contract = this.state.contracts.get(uuid)
+    if (!contract) return []
+    return access === "write" ? [`contract:${contract.uuid}`, `application:${contract.applicationUuid}`] : [`contract:${contract.uuid}`]
   }
 
   reset(): void {
+    this.reads.reset()
     this.timers.clear()
     this.callbacks.reset()
     Object.assign(this.state, new SandboxState())

@@ -27,7 +27,9 @@ export class CallbackDispatcher {
   constructor(
     private readonly settings: () => SandboxSettings,
     private readonly timers: Timers,
-    private readonly log: (delivery: CallbackDelivery) => void
+    private readonly log: (delivery: CallbackDelivery) => void,
+    /** Told as each attempt leaves, before the receiver can act on it. */
+    private readonly sending: (event: CallbackEvent) => void = () => undefined
   ) {}
 
   notify(event: CallbackEvent): void {
@@ -78,6 +80,7 @@ export class CallbackDispatcher {
 
   private async deliver(event: CallbackEvent, body: string, copy: number, attempt: number, generation: number): Promise<void> {
     const settings = this.settings()
+    this.sending(event)
     let outcome: number | string
     try {
       const response = await axios.post(event.url, body, {

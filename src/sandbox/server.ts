@@ -3,6 +3,7 @@ import { createServer, Server } from "node:http"
 import type { AddressInfo } from "node:net"
 import { SandboxBank } from "./bank"
 import { FaultRegistry } from "./faults"
+import type { EarlyReRead } from "./read-ledger"
 import { controlApi } from "./routes/control-api"
 import { pages } from "./routes/pages"
 import { partnerApi } from "./routes/partner-api"
@@ -68,6 +69,22 @@ export class Sandbox {
     this.settings = this.initialSettings
     for (const res of this.held) res.socket?.destroy()
     this.held.clear()
+  }
+
+  /**
+   * GETs of an application or contract made against the vendor's polling rule since the sandbox
+   * started (read-ledger.ts), oldest first; `reset()` keeps them.
+   */
+  get earlyReReads(): EarlyReRead[] {
+    return this.bank.reads.earlyReReads
+  }
+
+  /**
+   * A callback about the application sent on Inbank's behalf by someone else (a test signing its
+   * own with the API key): the read ledger counts it as sent by the sandbox.
+   */
+  callbackSentElsewhere(applicationUuid: string): void {
+    this.bank.reads.callback(this.bank.ledgerEntities("application", applicationUuid, "write"))
   }
 
   updateSettings(patch: Partial<SandboxSettings>): void {

@@ -16,6 +16,7 @@ export async function processInbankCallback(container: MedusaContainer, callback
   const callback = await inbank.claimCallback(callbackId)
   if (!callback) return
   try {
+    await inbank.noteCallback(callback.application_uuid, callback.created_at)
     const recordId = await findRecordId(inbank, callback.application_uuid)
     if (!recordId) {
       await inbank.finishCallback(callback.id, "unknown_application", true)

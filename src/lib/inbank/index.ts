@@ -1,4 +1,6 @@
 export * from "./client"
+export * from "./gated-client"
+export * from "./read-gate"
 export * from "./dialect"
 export * from "./errors"
 export * from "./fetch-state"

@@ -19,6 +19,8 @@ export interface ClaimedCallback {
   application_uuid: string
   type: string
   status: string
+  /** When the callback was recorded (received). */
+  created_at: Date
 }
 
 /**
@@ -54,7 +56,7 @@ export async function claimCallback(knex: Knex, id: string): Promise<ClaimedCall
   const { rows } = await knex.raw<{ rows: ClaimedCallback[] }>(
     `update inbank_callback set attempts = attempts + 1, updated_at = now()
      where id = ? and processed_at is null and deleted_at is null
-     returning id, application_uuid, type, status`,
+     returning id, application_uuid, type, status, created_at`,
     [id]
   )
   return rows[0] ?? null

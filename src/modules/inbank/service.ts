@@ -7,7 +7,7 @@ import {
   BankList,
   Calculation,
   CreatedApplication,
-  InbankClient,
+  GatedInbankClient,
   InbankError,
   Printout,
   Retrieval,
@@ -23,7 +23,11 @@ import { recordCallback } from "./callback-recorder"
 import { claimCallback, ClaimedCallback, findApplicationId, finishCallback, VerifiedCallback } from "./callback-table"
 import { contractUpdateFrom, deriveRecordState, InbankApplicationRecord, RecordWithContract, recordUpdateFrom, worthPolling } from "../../lib/financing/record-state"
 
-/** Vendor: at most one poll a second per application (partner API reference, GET application). */
+/**
+ * Vendor: at most one poll a second per application (partner API reference, GET application). Inbank
+ * itself is read through the client's gate (lib/inbank/gated-client.ts); this caches the record
+ * refreshed from it, so that pollers within the second cost neither a read nor a write.
+ */
 const REFRESH_INTERVAL_MS = 1_000
 const PRODUCTS_CACHE_MS = 10 * 60_000
 const CALCULATIONS_CACHE_MS = 10 * 60_000
@@ -42,7 +46,8 @@ export interface OfferRange {
  */
 export default class InbankModuleService extends MedusaService({ InbankApplication, InbankCallback }) {
   readonly options: ResolvedInbankOptions
-  private readonly client: InbankClient
+  /** Shared with the payment provider (createInbankClient): one read gate for every GET of an application or contract. */
+  private readonly client: GatedInbankClient
   private readonly knex: Knex
   /** One Inbank call per application per second, shared by every request that arrives meanwhile. */
   private readonly refreshes: LRUCache<string, InbankApplicationRecord>
@@ -144,15 +149,30 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
     return this.saveRecord({ ...recordUpdateFrom(record, fetched), ...fields })
   }
 
-  /** After an action on the contract alone (its signature): only the contract is read again. */
+  /** After an action on the contract alone (its signature): only the contract is read again (through the gate). */
   async refreshContractNow(record: RecordWithContract): Promise<InbankApplicationRecord> {
+    this.client.link(record.application_uuid, record.contract_uuid)
     const contract = await this.client.getContract(record.contract_uuid)
     return this.saveRecord({ id: record.id, ...contractUpdateFrom(contract), synced_at: new Date() })
+  }
+
+  /**
+   * A callback about the application (UUID as Inbank sent it) was received at `receivedAt`: the next
+   * read of the application, of the other UUIDs our record knows it by, and of its contract goes to
+   * Inbank at once unless sent after `receivedAt` (direct API guide, callbacks: "fetch the current
+   * state over the API before acting"). One indexed lookup of our record; throws only its errors.
+   */
+  async noteCallback(applicationUuid: string, receivedAt: Date): Promise<void> {
+    const record = await recordByApplicationUuid(this.knex, applicationUuid)
+    const applicationUuids = [applicationUuid, record?.application_uuid, ...(record?.previous_uuids.uuids ?? [])]
+    this.client.noteNews({ applicationUuids, contractUuid: record?.contract_uuid }, new Date(receivedAt).getTime())
   }
 
   private async load(recordOrId: InbankApplicationRecord | string): Promise<InbankApplicationRecord> {
     const record =
       typeof recordOrId === "string" ? ((await this.retrieveInbankApplication(recordOrId)) as unknown as InbankApplicationRecord) : recordOrId
+    if (record.contract_uuid) this.client.link(record.application_uuid, record.contract_uuid)
+    // Through the client's gate: a read within the second after another one reuses its answer.
     const fetched = await fetchState(this.client, record.application_uuid, record.contract_uuid)
     // Not saveRecord: this is also the cache's own fetch, which stores what it returns.
     return updateRecord(this.knex, recordUpdateFrom(record, fetched))

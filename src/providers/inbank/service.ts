@@ -20,7 +20,7 @@ import type {
   UpdatePaymentOutput,
   WebhookActionResult,
 } from "@medusajs/framework/types"
-import { fetchState, InbankClient, InbankError, toInbankAmount } from "../../lib/inbank"
+import { Contract, fetchState, GatedInbankClient, InbankError, toInbankAmount } from "../../lib/inbank"
 import { createInbankClient, InbankOptions, parseInbankOptions, ResolvedInbankOptions } from "../../lib/plugin-options"
 import { deriveState, DerivedState } from "../../lib/financing/derive-state"
 import { FetchedState, toSnapshot } from "../../lib/financing/snapshot"
@@ -31,6 +31,9 @@ import { adoptApplicationUuid, InbankSessionData, readSessionData as readData } 
 /** Direct API guide, GET contract: poll once a second for at most 15 seconds after signing. */
 const CONTRACT_POLL_INTERVAL_MS = 1_000
 const CONTRACT_POLL_LIMIT_MS = 15_000
+
+/** With a contract, the derivation reads the contract alone (derive-state.ts): the application's fields are placeholders. */
+const CONTRACT_ONLY = { decisionStatus: "positive", applicationSigned: true, orderPlaced: false } as const
 
 /** The session's Inbank fields; a session with no application cannot be authorized, captured or cancelled. */
 function readSessionData(data: Record<string, unknown> | undefined): InbankSessionData {
@@ -55,7 +58,8 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
   static identifier = "inbank"
 
   protected readonly options_: ResolvedInbankOptions
-  protected readonly client_: InbankClient
+  /** Shared with the module (createInbankClient): the same read gate. */
+  protected readonly client_: GatedInbankClient
   protected readonly logger_: Logger
 
   static validateOptions(options: Record<string, unknown>): void {
@@ -86,6 +90,14 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
 
   async authorizePayment(input: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
     let data = readSessionData(input.data)
+    // The contract read after the shopper's signature, with no news since: nothing to ask Inbank.
+    const signed = data.contract_uuid ? this.signedContract(data.contract_uuid) : undefined
+    if (signed) {
+      const derived = deriveState({ ...CONTRACT_ONLY, applicationSigningRequired: this.options_.applicationSigning, contract: signed })
+      // Authorized (awaiting merchant approval) or captured (activated): only Inbank or the merchant move
+      // it on, and their news comes as callbacks. A bank verification waits on the shopper: read it.
+      if (derived.sessionStatus === "authorized" || derived.sessionStatus === "captured") return { status: derived.sessionStatus, data: { ...data } }
+    }
     let fetched = await this.fetch(data)
     data = this.remember(data, fetched)
 
@@ -189,6 +201,17 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
   /** Inbank's callbacks are form-encoded and HMAC-signed: they go to `/hooks/inbank`, not core's webhook route. */
   async getWebhookActionAndData(): Promise<WebhookActionResult> {
     return { action: PaymentActions.NOT_SUPPORTED }
+  }
+
+  /**
+   * The contract as this process last read it, if that read was signed or beyond, came after the
+   * last write and callback about it, and is at most CONTRACT_POLL_LIMIT_MS old (the vendor's polling
+   * window after signing, within which the read after the signature answers for it).
+   */
+  private signedContract(contractUuid: string): { status: Contract["contract"]["status"]; processStatus: string | null } | undefined {
+    const contract = this.client_.recentContract(contractUuid, CONTRACT_POLL_LIMIT_MS)
+    if (!contract || contract.contract.status === "unsigned") return undefined
+    return { status: contract.contract.status, processStatus: contract.processStatus ?? contract.contract.processStatus ?? null }
   }
 
   private async fetch(data: InbankSessionData): Promise<FetchedState> {

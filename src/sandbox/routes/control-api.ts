@@ -52,6 +52,10 @@ export function controlApi(sandbox: Sandbox): Router {
     const endpoint = req.query.endpoint
     res.json({ requests: endpoint ? state.requests.filter((r) => r.endpoint === endpoint) : state.requests })
   })
+  /** Reads against the polling rule (read-ledger.ts), kept across resets. */
+  router.get("/early-rereads", (_req, res) => {
+    res.json({ early_rereads: sandbox.earlyReReads })
+  })
   router.get("/callbacks", (_req, res) => {
     res.json({ callbacks: state.callbacks })
   })

@@ -278,6 +278,33 @@ function applyFault(fault: Fault, req: Request, res: Response, sandbox: Sandbox)
   }
 }
 
+/** What the read ledger (read-ledger.ts) counts of each endpoint: GETs of an entity and writes to one. */
+const LEDGER: Record<string, { access: "read" | "write"; kind: "application" | "contract" }> = {
+  getApplication: { access: "read", kind: "application" },
+  startApplicationSigning: { access: "write", kind: "application" },
+  confirmApplicationSigning: { access: "write", kind: "application" },
+  uploadAttachments: { access: "write", kind: "application" },
+  // The AIS session is started for an application named in the body: the customer's bank step follows.
+  initiateRetrieval: { access: "write", kind: "application" },
+  acceptApplication: { access: "write", kind: "application" },
+  cancelApplication: { access: "write", kind: "application" },
+  getContract: { access: "read", kind: "contract" },
+  startContractSigning: { access: "write", kind: "contract" },
+  confirmContractSigning: { access: "write", kind: "contract" },
+  approveContract: { access: "write", kind: "contract" },
+  cancelContract: { access: "write", kind: "contract" },
+}
+
+/** Tells the read ledger about this request when it arrives, and about its answer when the connection closes. */
+function bookInLedger(sandbox: Sandbox, endpoint: string, uuid: string | undefined, res: Response): void {
+  const entry = LEDGER[endpoint]
+  if (!entry || !uuid) return
+  const entities = sandbox.bank.ledgerEntities(entry.kind, uuid, entry.access)
+  if (!entities.length) return
+  const ticket = entry.access === "read" ? sandbox.bank.reads.read(endpoint, entities[0]) : sandbox.bank.reads.write(entities)
+  res.on("close", () => ticket.done(res.headersSent && res.statusCode < 300 && !res.locals.fault))
+}
+
 /** /partner/v2/shops/:shopUuid/... and /partner/v3/shops/:shopUuid/... */
 export function partnerApi(sandbox: Sandbox): Router {
   const router = express.Router()
@@ -304,6 +331,7 @@ export function partnerApi(sandbox: Sandbox): Router {
       api[route.method](spellPath(version, route.path), ...handlers, async (req: Request, res: Response, next: NextFunction) => {
         res.locals.endpoint = route.endpoint
         res.locals.version = version
+        bookInLedger(sandbox, route.endpoint, req.params.uuid ?? req.body?.application_uuid ?? req.body?.applicationUuid, res)
         try {
           const fault = sandbox.faults.take(route.endpoint)
           const latency = sandbox.settings.latencyMs + (fault?.latencyMs ?? 0)

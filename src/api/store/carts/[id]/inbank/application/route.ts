@@ -3,6 +3,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { InbankError, toInbankAmount } from "../../../../../../lib/inbank"
 import { sessionBinding } from "../../../../../../lib/financing/session-binding"
+import type { CreatedApplication, FetchedState } from "../../../../../../lib/inbank"
 import { INBANK_MODULE } from "../../../../../../modules/inbank"
 import type InbankModuleService from "../../../../../../modules/inbank/service"
 import type { InbankApplicationRecord } from "../../../../../../lib/financing/record-state"
@@ -65,12 +66,14 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankApplic
     })
   )
 
-  // The decision (partner API reference, 6. GET application) is read while the store records the
-  // application: the shopper waits for the longer of the two, not for both.
-  const firstRead = inbank.readInbank(created.uuid).then(
-    (fetched) => ({ fetched }),
-    (error: unknown) => ({ error })
-  )
+  // The create answer carries the decision: Inbank is read (6. GET application) only while it is
+  // pending, meanwhile the store records the application (the shopper waits for the longer of the
+  // two). A positive answer's offer figures come from the instalment calculation for its amount and
+  // period (1. POST /calculations, cached ten minutes), the one the shop's product pages show.
+  const firstRead: Promise<{ fetched: FetchedState } | { offer: Record<string, unknown> | null } | { error: unknown }> =
+    created.decisionStatus === "pending"
+      ? inbank.readInbank(created.uuid).then((fetched) => ({ fetched }), (error: unknown) => ({ error }))
+      : offerOf(inbank, created, amount, period).then((offer) => ({ offer }), (error: unknown) => ({ error }))
   let submitted: { record: InbankApplicationRecord; sessionId: string }
   try {
     const { result } = await submitInbankApplicationWorkflow(req.scope).run({
@@ -113,9 +116,25 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankApplic
   const current =
     "fetched" in read
       ? await inbank.saveFetched(submitted.record, read.fetched, sessionField)
-      : await inbank.saveRecord({ id: submitted.record.id, ...sessionField })
+      : await inbank.saveRecord({ id: submitted.record.id, ...sessionField, ...("offer" in read && { offer: read.offer }) })
   res.status(201).json(stateView(current, { applicationSigningRequired: inbank.options.applicationSigning, orderPlaced: false }))
 })
+
+/** The offer of a positive create answer, in the record's shape (record-state.ts), from Inbank's calculation; null for any other decision. */
+async function offerOf(inbank: InbankModuleService, created: CreatedApplication, amount: string, period: number): Promise<Record<string, unknown> | null> {
+  if (created.decisionStatus !== "positive") return null
+  const calculation = await inbank.calculate(amount, period)
+  return {
+    amount: calculation.amount ?? created.amount ?? amount,
+    period: calculation.period ?? created.period ?? period,
+    monthly_payment: calculation.paymentAmountMonthly,
+    interest_rate_annual: calculation.interestRateAnnual ?? null,
+    apr: calculation.creditCostRateAnnual ?? null,
+    total_cost: calculation.totalCost ?? null,
+    total_cost_of_credit: calculation.totalCostOfCredit ?? null,
+    offer_valid_to: null,
+  }
+}
 
 /** The cart's payment collection, created as Medusa's own route does when the cart has none yet. */
 async function ensurePaymentCollection(req: MedusaRequest, cart: CartForApplication): Promise<NonNullable<CartForApplication["payment_collection"]>> {
