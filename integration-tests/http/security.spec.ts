@@ -10,7 +10,7 @@ import { callbackAttacks } from "./security/callbacks.attacks"
 import { limitAttacks } from "./security/limits.attacks"
 import { offerAttacks } from "./security/offers.attacks"
 import { sessionAttacks } from "./security/sessions.attacks"
-import { returnUrlAttacks, staffAttacks, staffCsrfAttacks } from "./security/staff.attacks"
+import { medusaAdminCsrfAttacks, returnUrlAttacks, staffAttacks, staffCsrfAttacks } from "./security/staff.attacks"
 import { uploadAttacks } from "./security/uploads.attacks"
 
 jest.setTimeout(180_000)
@@ -43,6 +43,7 @@ medusaIntegrationTestRunner({
     describe("bank-step return_url", () => returnUrlAttacks(ctx))
     describe("payment sessions", () => sessionAttacks(ctx))
     describe("staff actions from other pages", () => staffCsrfAttacks(ctx))
+    describe("Medusa's admin actions from other pages", () => medusaAdminCsrfAttacks(ctx))
     describe("rate limits", () => limitAttacks(ctx))
     describe("request bodies", () => bodyAttacks(ctx))
     describe("Inbank callbacks", () => callbackAttacks(ctx))

@@ -17,7 +17,7 @@ const offersLimitsSchema = z
   .object({
     calculationsPerMinute: z.number().int().positive().default(540),
     otherAmountCalculationsPerMinute: z.number().int().positive().default(180),
-    newAmountsPerClientPerMinute: z.number().int().positive().default(20),
+    newAmountsPerClientPerMinute: z.number().int().positive().default(5),
   })
   .refine((limits) => limits.otherAmountCalculationsPerMinute <= limits.calculationsPerMinute, {
     path: ["otherAmountCalculationsPerMinute"],
