@@ -17,7 +17,13 @@ jest.setTimeout(180_000)
 
 const API_KEY = "security-spec-api-key-7f3a9c"
 // The plugin's production rate limits (medusa-config.ts relaxes them for the other spec files).
-const sandbox = sandboxBeforeMedusa({ INBANK_APPLICATION_SIGNING: "false", INBANK_API_KEY: API_KEY, INBANK_RATE_LIMITS: "defaults" })
+const sandbox = sandboxBeforeMedusa({
+  INBANK_APPLICATION_SIGNING: "false",
+  INBANK_API_KEY: API_KEY,
+  INBANK_RATE_LIMITS: "defaults",
+  // An income-proof body may take 6 s here (240 in production): trickling uploads are cut within a test.
+  INBANK_UPLOAD_TIMEOUT_SECONDS: "6",
+})
 
 /**
  * The attacks of docs/security.md, one group per file in ./security, on one Medusa. The last test

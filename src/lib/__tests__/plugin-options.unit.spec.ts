@@ -17,6 +17,7 @@ describe("provider options", () => {
       autoCancelOrders: true,
       reconcileAfterMinutes: 10,
       maxConcurrentUploads: 4,
+      uploadTimeoutSeconds: 240,
       offersLimits: { calculationsPerMinute: 540, otherAmountCalculationsPerMinute: 180, newAmountsPerClientPerMinute: 5 },
       rateLimits: expect.any(Object),
     })
