@@ -29,6 +29,8 @@ const INBANK_TEST_OPTIONS = {
   backendUrl: process.env.INBANK_BACKEND_URL || undefined,
   // The fault suite shortens the client's timeout so that "no answer" cases end quickly.
   ...(process.env.INBANK_TIMEOUT_MS && { requestTimeoutMs: Number(process.env.INBANK_TIMEOUT_MS) }),
+  // The security spec shortens the upload deadline so that its trickling uploads are cut within a test.
+  ...(process.env.INBANK_UPLOAD_TIMEOUT_SECONDS && { uploadTimeoutSeconds: Number(process.env.INBANK_UPLOAD_TIMEOUT_SECONDS) }),
   rateLimits: RATE_LIMITS,
 }
 

@@ -52,6 +52,8 @@ async function main() {
     JWT_SECRET: "inbank-demo-jwt",
     COOKIE_SECRET: "inbank-demo-cookie",
     STORE_CORS: `http://localhost:${STOREFRONT_PORT}`,
+    // The plugin's production abuse limits (loopback is exempt from the per-address ones only).
+    INBANK_RATE_LIMITS: "defaults",
   })
   const store = setUpApp(appDir, env, { seedFile: path.join(DATA, "seed.json"), admin: ADMIN })
   const app = await startApp(appDir, env, PORT)

@@ -10,14 +10,20 @@ import { callbackAttacks } from "./security/callbacks.attacks"
 import { limitAttacks } from "./security/limits.attacks"
 import { offerAttacks } from "./security/offers.attacks"
 import { sessionAttacks } from "./security/sessions.attacks"
-import { returnUrlAttacks, staffAttacks, staffCsrfAttacks } from "./security/staff.attacks"
+import { medusaAdminCsrfAttacks, returnUrlAttacks, staffAttacks, staffCsrfAttacks } from "./security/staff.attacks"
 import { uploadAttacks } from "./security/uploads.attacks"
 
 jest.setTimeout(180_000)
 
 const API_KEY = "security-spec-api-key-7f3a9c"
 // The plugin's production rate limits (medusa-config.ts relaxes them for the other spec files).
-const sandbox = sandboxBeforeMedusa({ INBANK_APPLICATION_SIGNING: "false", INBANK_API_KEY: API_KEY, INBANK_RATE_LIMITS: "defaults" })
+const sandbox = sandboxBeforeMedusa({
+  INBANK_APPLICATION_SIGNING: "false",
+  INBANK_API_KEY: API_KEY,
+  INBANK_RATE_LIMITS: "defaults",
+  // An income-proof body may take 6 s here (240 in production): trickling uploads are cut within a test.
+  INBANK_UPLOAD_TIMEOUT_SECONDS: "6",
+})
 
 /**
  * The attacks of docs/security.md, one group per file in ./security, on one Medusa. The last test
@@ -43,6 +49,7 @@ medusaIntegrationTestRunner({
     describe("bank-step return_url", () => returnUrlAttacks(ctx))
     describe("payment sessions", () => sessionAttacks(ctx))
     describe("staff actions from other pages", () => staffCsrfAttacks(ctx))
+    describe("Medusa's admin actions from other pages", () => medusaAdminCsrfAttacks(ctx))
     describe("rate limits", () => limitAttacks(ctx))
     describe("request bodies", () => bodyAttacks(ctx))
     describe("Inbank callbacks", () => callbackAttacks(ctx))

@@ -5,6 +5,25 @@ import { PluginHttpError } from "./http-error"
 import { refuseUnread } from "./refuse-unread"
 import { findCartApplication } from "./store/carts/[id]/inbank/cart-application"
 
+/** What the gate found for a request it let through: the keys of the one-upload-at-a-time rule. */
+export interface GatedIncomeProof {
+  cartId: string
+  /** The Inbank application record's id (`inbank_app_…`), not the Inbank uuid. */
+  applicationId: string
+}
+
+const gated = new WeakMap<MedusaRequest, GatedIncomeProof>()
+
+/**
+ * The cart and application requireIncomeProofStep checked for this request.
+ * @throws Error when requireIncomeProofStep has not let this request through (a wiring mistake).
+ */
+export function gatedIncomeProof(req: MedusaRequest): GatedIncomeProof {
+  const found = gated.get(req)
+  if (!found) throw new Error("requireIncomeProofStep must run before this middleware")
+  return found
+}
+
 /**
  * Runs before an income-proof upload's body is read: the cart must have its current Inbank
  * application (else 404 `application_not_found`) and that application's `next_action` must be
@@ -19,6 +38,7 @@ export async function requireIncomeProofStep(req: MedusaRequest, res: MedusaResp
     if (nextAction !== "upload_income_proof") {
       throw new PluginHttpError(409, "income_proof_not_required", "Ten wniosek nie wymaga teraz potwierdzenia dochodów.", { field: "files" })
     }
+    gated.set(req, { cartId: cart.id, applicationId: record.id })
     next()
   } catch (error) {
     const notFound = error instanceof MedusaError && error.type === MedusaError.Types.NOT_FOUND

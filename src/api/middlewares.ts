@@ -8,7 +8,7 @@ import {
 import { requireIncomeProofStep } from "./income-proof-gate"
 import { incomeProofUpload } from "./income-proof-upload"
 import { refuseGenericInbankSession } from "./refuse-generic-inbank-session"
-import { staffRequestGuard } from "./staff-request-guard"
+import { adminOriginGuard, staffRequestGuard } from "./staff-request-guard"
 import { storeCors } from "./store-cors"
 import { uploadSlots } from "./upload-slots"
 import { validateBodyNamingFields } from "./validate-body"
@@ -62,6 +62,12 @@ export default defineMiddlewares({
       // The state is checked and a slot taken before the body is read; multer alone reads it.
       bodyParser: false,
       middlewares: [requireIncomeProofStep, uploadSlots(), incomeProofUpload],
+    },
+    {
+      // Medusa's own admin routes capture (approve) and cancel Inbank financing too: from the admin's origin only.
+      method: ["POST", "PUT", "PATCH", "DELETE"],
+      matcher: "/admin/*",
+      middlewares: [adminOriginGuard],
     },
     {
       // Staff actions: JSON only and from the admin's origin, so another page cannot use the staff's cookie.

@@ -40,6 +40,33 @@ export function staffRequestRefusal(request: StaffRequest): PluginHttpError | nu
 }
 
 /**
+ * Why any state-changing admin request must be refused as cross-site, or null: only the `Origin`
+ * check of staffRequestRefusal. Medusa's own admin routes move Inbank's money too (a payment's capture
+ * is Inbank's merchant approval, an order's cancel cancels the contract) and accept an empty
+ * `application/x-www-form-urlencoded` body, which a page can send with the staff's cookie without a
+ * preflight. Their content type is Medusa's to decide (uploads are multipart), so only the origin is
+ * checked there: browsers send `Origin` with every POST.
+ */
+export function adminOriginRefusal(request: Omit<StaffRequest, "contentType" | "authorization">): PluginHttpError | null {
+  return staffRequestRefusal({ ...request, contentType: "application/json", authorization: false })
+}
+
+/**
+ * Middleware for every state-changing admin route (Medusa's and the plugin's): 403
+ * `origin_not_allowed` (adminOriginRefusal) for a browser request from another origin.
+ */
+export function adminOriginGuard(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): void {
+  const refusal = adminOriginRefusal({
+    origin: req.get("origin"),
+    secFetchSite: req.get("sec-fetch-site"),
+    ownOrigin: `${req.protocol}://${req.get("host")}`,
+    adminCors: corsOrigins(req, "adminCors"),
+  })
+  if (refusal) return refusal.send(res)
+  next()
+}
+
+/**
  * Middleware for the plugin's state-changing admin routes: answers 403 (PluginHttpError) when
  * staffRequestRefusal refuses the request.
  */

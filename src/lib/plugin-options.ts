@@ -17,7 +17,7 @@ const offersLimitsSchema = z
   .object({
     calculationsPerMinute: z.number().int().positive().default(540),
     otherAmountCalculationsPerMinute: z.number().int().positive().default(180),
-    newAmountsPerClientPerMinute: z.number().int().positive().default(20),
+    newAmountsPerClientPerMinute: z.number().int().positive().default(5),
   })
   .refine((limits) => limits.otherAmountCalculationsPerMinute <= limits.calculationsPerMinute, {
     path: ["otherAmountCalculationsPerMinute"],
@@ -54,6 +54,13 @@ export const inbankOptionsSchema = z
     requiredConsents: z.array(z.string().min(1)).default(["DATA_PROCESSING"]),
     /** Income-proof uploads one Medusa process receives at once (each up to 50 MB on disk); more get 503. */
     maxConcurrentUploads: z.number().int().positive().default(4),
+    /**
+     * Seconds an income-proof upload's whole body may take, from the moment it is let in; then it is
+     * answered 400 `upload_timeout`, its connection closed and its files deleted. 240: 5 × 10 MB
+     * (52.5 MB with multipart framing) at 2 Mbit/s, a weak mobile uplink, takes 210 s. Keep it
+     * below Node's `requestTimeout` (300 s), which would otherwise cut the upload first, unanswered.
+     */
+    uploadTimeoutSeconds: z.number().int().positive().default(240),
     /** Inbank calculations the public offers route may start, per Medusa process (README "Store API"). */
     offersLimits: offersLimitsSchema,
     /** Abuse limits of the store routes (applications, SMS sends, code guesses); see rate-limit-options.ts. */

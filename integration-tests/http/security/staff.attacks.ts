@@ -72,7 +72,9 @@ export function staffCsrfAttacks(ctx: SecurityContext) {
           headers: { cookie, "content-type": attack.contentType, ...(attack.origin && { origin: attack.origin }) },
           validateStatus: () => true,
         })
-        expect({ action, ...attack, status: answer.status, code: answer.data.code }).toEqual({ action, ...attack, status: 403, code: attack.code })
+        // A foreign origin meets the admin-wide origin check first; without an Origin, the JSON rule answers.
+        const codes = attack.origin ? ["origin_not_allowed", attack.code] : [attack.code]
+        expect({ action, ...attack, status: answer.status, refused: codes.includes(answer.data.code) }).toEqual({ action, ...attack, status: 403, refused: true })
       }
     }
     const after = await financing()
@@ -86,6 +88,45 @@ export function staffCsrfAttacks(ctx: SecurityContext) {
     })
     expect(approved.status).toBe(200)
     expect(approved.data.financing.payment.captured_at).toBeTruthy()
+    expect(sandbox.bank.state.requests.filter((r) => r.endpoint === "approveContract").length).toBeGreaterThan(0)
+  })
+}
+
+/**
+ * Medusa's own admin routes that move Inbank's money: a payment's capture is Inbank's merchant
+ * approval, an order's cancel cancels the contract. They take an empty form body, which another page
+ * can send with the staff's cookie without a preflight.
+ */
+export function medusaAdminCsrfAttacks(ctx: SecurityContext) {
+  it("refuses Medusa's own capture and order cancel from another origin with the staff's cookie; nothing reaches Inbank", async () => {
+    const { api, sandbox } = ctx
+    sandbox.updateSettings({ merchantApproval: true })
+    const order = await placeInbankOrder(ctx.shop(), ctx.store().variants.p399, ctx.code).finally(() => sandbox.updateSettings({ merchantApproval: false }))
+    ctx.remember(order.form)
+    const signedIn = await api.post("/auth/session", {}, await adminHeaders(ctx.getContainer()))
+    const cookie = String(signedIn.headers["set-cookie"]).split(";")[0]
+    const { data } = await api.get(`/admin/orders/${order.orderId}?fields=id,status,*payment_collections.payments`, { headers: { cookie } })
+    const payment = data.order.payment_collections[0].payments[0]
+    const inbankWrites = () => sandbox.bank.state.requests.filter((r) => ["approveContract", "cancelContract", "cancelApplication"].includes(r.endpoint)).length
+    const writesBefore = inbankWrites()
+
+    for (const url of [`/admin/payments/${payment.id}/capture`, `/admin/orders/${order.orderId}/cancel`]) {
+      for (const origin of ["http://blog.localhost:9000", "http://localhost:8000", "null"]) {
+        const answer = await api.post(url, "", {
+          headers: { cookie, origin, "content-type": "application/x-www-form-urlencoded" },
+          validateStatus: () => true,
+        })
+        expect({ url, origin, status: answer.status, code: answer.data.code }).toEqual({ url, origin, status: 403, code: "origin_not_allowed" })
+      }
+    }
+    const after = await api.get(`/admin/orders/${order.orderId}?fields=id,status,*payment_collections.payments`, { headers: { cookie } })
+    expect(after.data.order.status).toBe("pending")
+    expect(after.data.order.payment_collections[0].payments[0].captured_at).toBeNull()
+    expect(inbankWrites()).toBe(writesBefore)
+
+    // From the admin's own origin the same capture works: it is Inbank's merchant approval.
+    const captured = await api.post(`/admin/payments/${payment.id}/capture`, {}, { headers: { cookie, origin: ADMIN_ORIGIN }, validateStatus: () => true })
+    expect(captured.status).toBe(200)
     expect(sandbox.bank.state.requests.filter((r) => r.endpoint === "approveContract").length).toBeGreaterThan(0)
   })
 }

@@ -60,6 +60,11 @@ describe("return_url of the bank step", () => {
     expect(refusal("http://localhost:8000/#/inbank/cart_1")).toBeNull()
   })
 
+  it("forwards the URL as parsed, so Inbank cannot read another host out of it", () => {
+    expect(checkReturnUrl("http://localhost:8000\\@evil.example/", storeCors)).toBe("http://localhost:8000/@evil.example/")
+    expect(checkReturnUrl(" http://localhost:8000/x\n//evil.example", storeCors)).toBe("http://localhost:8000/x//evil.example")
+  })
+
   it("refuses other origins and schemes with 400 on return_url", () => {
     for (const url of ["https://evil.example/", "https://sklep.pl.evil.example/", "https://sklep.pl@evil.example/", "http://sklep.pl/", "javascript:alert(1)", "data:text/html,x", "not a url"]) {
       const error = refusal(url)

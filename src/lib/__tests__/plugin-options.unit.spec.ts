@@ -17,7 +17,8 @@ describe("provider options", () => {
       autoCancelOrders: true,
       reconcileAfterMinutes: 10,
       maxConcurrentUploads: 4,
-      offersLimits: { calculationsPerMinute: 540, otherAmountCalculationsPerMinute: 180, newAmountsPerClientPerMinute: 20 },
+      uploadTimeoutSeconds: 240,
+      offersLimits: { calculationsPerMinute: 540, otherAmountCalculationsPerMinute: 180, newAmountsPerClientPerMinute: 5 },
       rateLimits: expect.any(Object),
     })
   })
@@ -64,7 +65,7 @@ describe("provider options", () => {
     expect(parseInbankOptions({ ...valid, offersLimits: { calculationsPerMinute: 1000 } }).offersLimits).toEqual({
       calculationsPerMinute: 1000,
       otherAmountCalculationsPerMinute: 180,
-      newAmountsPerClientPerMinute: 20,
+      newAmountsPerClientPerMinute: 5,
     })
   })
 

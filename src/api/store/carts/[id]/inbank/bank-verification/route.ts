@@ -10,13 +10,13 @@ import { checkReturnUrl } from "./return-url"
  * Inbank sends them back to `return_url`, which must be on a `storeCors` origin.
  */
 export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankBankVerificationType>, res: MedusaResponse) => {
-  checkReturnUrl(req.validatedBody.return_url, corsOrigins(req, "storeCors"))
+  const returnUrl = checkReturnUrl(req.validatedBody.return_url, corsOrigins(req, "storeCors"))
   const { record, inbank } = await findCartApplication(req.scope, req.params.id)
   const retrieval = await inbank.startBankVerification({
     applicationUuid: record.application_uuid,
     bankId: req.validatedBody.bank_id,
     locale: "pl",
-    returnUrl: req.validatedBody.return_url,
+    returnUrl,
   })
   res.json({ redirect_url: retrieval.redirectUrl ?? null })
 })
