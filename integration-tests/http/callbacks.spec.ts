@@ -250,7 +250,7 @@ medusaIntegrationTestRunner({
         // Callbacks lost from here: the job reads the activation and announces it, once.
         sandbox.updateSettings({ callbackDelayMs: 600_000 })
         sandbox.bank.approveContract(contractUuid)
-        await reconcileInbank(getContainer(), { olderThanMs: 0 })
+        await eventually(async () => sandbox.bank.contract(contractUuid).status === "activated")
         await reconcileInbank(getContainer(), { olderThanMs: 0 })
         await eventually(async () => names().includes("inbank.contract.activated"))
         await new Promise((resolve) => setTimeout(resolve, 300))
