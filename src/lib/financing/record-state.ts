@@ -28,6 +28,10 @@ export interface InbankApplicationRecord {
   /** The state last announced to the merchant's subscribers; null before the first announcement. */
   announced: AnnouncedState | null
   decision_requested_at: Date | string
+  /** When the reconciliation job reads it next; null when nothing can change any more. */
+  check_after: Date | string | null
+  created_at: Date | string
+  updated_at: Date | string
   /** Keyed hashes the SMS and code limits count by (null on records from before they were stored). */
   phone_hash: string | null
   identity_hash: string | null

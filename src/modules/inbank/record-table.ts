@@ -40,3 +40,18 @@ export async function recordByApplicationUuid(knex: Knex, applicationUuid: strin
     .andWhere((where) => where.where({ application_uuid: applicationUuid }).orWhereRaw(`previous_uuids->'uuids' @> jsonb_build_array(?::text)`, [applicationUuid]))
     .first()
 }
+
+/**
+ * Up to `limit` records the reconciliation job must read by `asOf`, earliest due first, leaving out
+ * `seen` (those this run already read): one SELECT on the partial `check_after` index.
+ */
+export async function recordsDue(knex: Knex, asOf: Date, limit: number, seen: string[]): Promise<InbankApplicationRecord[]> {
+  const query = knex("inbank_application").where({ deleted_at: null }).andWhere("check_after", "<=", asOf)
+  if (seen.length) query.whereNotIn("id", seen)
+  return query.orderBy([{ column: "check_after" }, { column: "id" }]).limit(limit)
+}
+
+/** Sets when the reconciliation job reads the record next (null: never), leaving `updated_at` alone. */
+export async function setCheckAfter(knex: Knex, id: string, at: Date | null): Promise<void> {
+  await knex("inbank_application").where({ id }).update({ check_after: at })
+}

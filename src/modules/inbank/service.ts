@@ -18,7 +18,7 @@ import { createInbankClient, InbankOptions, parseInbankOptions, ResolvedInbankOp
 import { fetchState, FetchedState } from "../../lib/inbank"
 import { InbankApplication } from "./models/inbank-application"
 import { InbankCallback } from "./models/inbank-callback"
-import { newestCartRecord, recordByApplicationUuid, RecordUpdate, updateRecord } from "./record-table"
+import { newestCartRecord, recordByApplicationUuid, recordsDue, RecordUpdate, setCheckAfter, updateRecord } from "./record-table"
 import { recordCallback } from "./callback-recorder"
 import { claimCallback, ClaimedCallback, findApplicationId, finishCallback, VerifiedCallback } from "./callback-table"
 import { contractUpdateFrom, deriveRecordState, InbankApplicationRecord, RecordWithContract, recordUpdateFrom, worthPolling } from "../../lib/financing/record-state"
@@ -124,6 +124,19 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
   /** The record of an application by its current or a replaced UUID, if the store has one. */
   async recordForApplication(applicationUuid: string): Promise<InbankApplicationRecord | undefined> {
     return recordByApplicationUuid(this.knex, applicationUuid)
+  }
+
+  /**
+   * Up to `limit` records the reconciliation job must read by `asOf` (their `check_after` is due),
+   * earliest first, without the ids in `seen`: the job pages through them with it.
+   */
+  async recordsDueForReconciliation(asOf: Date, limit: number, seen: string[] = []): Promise<InbankApplicationRecord[]> {
+    return recordsDue(this.knex, asOf, limit, seen)
+  }
+
+  /** When the reconciliation job reads the record next (nextReconciliation), or null for never. */
+  async scheduleReconciliation(recordId: string, at: Date | null): Promise<void> {
+    await setCheckAfter(this.knex, recordId, at)
   }
 
   /** Writes what Inbank or the shopper's step established (see record-table.ts for why not the generated update). */

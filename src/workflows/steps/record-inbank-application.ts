@@ -31,6 +31,8 @@ export const recordInbankApplicationStep = createStep(
       amount: input.amount as unknown as number,
       currency_code: "pln",
       decision_requested_at: new Date(),
+      // Due at once: the job leaves it to callbacks while it is fresh (reconcile-inbank.ts).
+      check_after: new Date(),
     })
     return new StepResponse(record as unknown as InbankApplicationRecord, record.id)
   },

@@ -40,6 +40,11 @@ export const InbankApplication = model
     announced: model.json().nullable(),
     synced_at: model.dateTime().nullable(),
     /**
+     * When the reconciliation job reads this application next (nextReconciliation); null once
+     * nothing can change any more. The job selects on it in SQL.
+     */
+    check_after: model.dateTime().nullable(),
+    /**
      * Keyed hashes (HMAC-SHA256, hex) of the applicant's phone and PESEL, for the SMS and code-guess
      * limits of later requests (src/api/limit-keys.ts); the values themselves are never stored.
      */
@@ -50,4 +55,5 @@ export const InbankApplication = model
     { on: ["application_uuid"], unique: true },
     { on: ["cart_id"] },
     { on: ["contract_uuid"] },
+    { on: ["check_after"], where: "check_after IS NOT NULL" },
   ])

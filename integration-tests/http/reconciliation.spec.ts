@@ -1,0 +1,135 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { randomUUID } from "node:crypto"
+import { signCallback } from "../../src/lib/inbank"
+import { INBANK_MODULE } from "../../src/modules/inbank"
+import { reconcileInbank } from "../../src/workflows/reconcile-inbank"
+import { eventually } from "../fixtures/eventually"
+import { sandboxBeforeMedusa, smsCode } from "../fixtures/sandbox"
+import { applicantForm, waitForAction } from "../fixtures/shopper"
+import { seededShop } from "../fixtures/store"
+
+jest.setTimeout(120_000)
+
+const sandbox = sandboxBeforeMedusa({ INBANK_APPLICATION_SIGNING: "false" }, { callbacks: true })
+
+/**
+ * What the reconciliation job and late or stale news do to orders: it reaches what needs attention
+ * however many finished records there are, and news of a superseded application never touches the
+ * order its replacement paid for.
+ */
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    const seeded = seededShop(api, getContainer, sandbox)
+    const inbank = () => getContainer().resolve(INBANK_MODULE)
+    const query = () => getContainer().resolve(ContainerRegistrationKeys.QUERY)
+    const knex = () => getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+
+    async function orderOf(cartId: string): Promise<any | undefined> {
+      const { data: links } = await query().graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cartId } })
+      if (!links[0]) return undefined
+      const { data } = await query().graph({
+        entity: "order",
+        fields: ["id", "status", "payment_collections.payments.captured_at", "payment_collections.payments.canceled_at"],
+        filters: { id: (links[0] as any).order_id },
+      })
+      return data[0]
+    }
+    const paymentOf = (order: any) => order?.payment_collections?.[0]?.payments?.[0]
+
+    /** Applies on the cart (a second time replaces the first), signs the contract by SMS and leaves. */
+    async function apply(cartId: string, period: number) {
+      const form = applicantForm("Wiśniewska", { period })
+      const applied = await seeded.client.post(`/store/carts/${cartId}/inbank/application`, form)
+      expect(applied.status).toBe(201)
+      return { form, uuid: applied.data.inbank.application.uuid as string }
+    }
+    async function sign(cartId: string, phone: string) {
+      expect((await seeded.client.post(`/store/carts/${cartId}/complete`)).status).toBe(400)
+      await waitForAction(seeded.client, cartId, "sign_contract")
+      const confirmed = await seeded.client.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: await smsCode(sandbox, phone) })
+      expect(confirmed.status).toBe(200)
+    }
+
+    /** Records as they stand after the job's first look: settled (never read again) or watched later. */
+    async function insertRecords(count: number, checkAfter: Date | null) {
+      const rows = Array.from({ length: count }, (_, i) => ({
+        id: `inbapp_filler_${checkAfter ? "w" : "s"}_${i}_${randomUUID().slice(0, 8)}`,
+        cart_id: `cart_filler_${i}`,
+        application_uuid: randomUUID(),
+        amount: 399,
+        raw_amount: { value: "399", precision: 20 },
+        currency_code: "pln",
+        period: 12,
+        decision_status: "negative",
+        decision_requested_at: new Date(Date.now() - 86_400_000),
+        created_at: new Date(Date.now() - 86_400_000),
+        updated_at: new Date(Date.now() - 86_400_000),
+        check_after: checkAfter,
+      }))
+      await knex()("inbank_application").insert(rows)
+      return rows
+    }
+
+    it("a superseded application's news, by callback or by the job, leaves the order its replacement paid for untouched", async () => {
+      sandbox.updateSettings({ merchantApproval: true })
+      const cartId = await seeded.client.cart(seeded.store.variants.p399)
+      const first = await apply(cartId, 12)
+      const second = await apply(cartId, 24)
+      expect(sandbox.bank.application(first.uuid).stage).toBe("cancelled")
+      await sign(cartId, second.form.applicant.mobile)
+      const order = await eventually(async () => {
+        const current = await orderOf(cartId)
+        return paymentOf(current) ? current : undefined
+      })
+      const contractUuid = (await seeded.client.get(`/store/carts/${cartId}/inbank`)).data.inbank.contract.uuid
+
+      // Inbank's signed DECISION NEGATIVE about the first application, then the job on every record.
+      const message = JSON.stringify({ type: "DECISION", status: "NEGATIVE", creditApplicationUuid: first.uuid })
+      const timestamp = String(Date.now())
+      sandbox.callbackSentElsewhere(first.uuid)
+      const hook = await api.post("/hooks/inbank", new URLSearchParams({ message, timestamp, hmac: signCallback("sandbox-api-key", timestamp, message) }).toString(), {
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      })
+      expect(hook.status).toBe(200)
+      await eventually(async () => {
+        const callbacks = await inbank().listInbankCallbacks({ application_uuid: first.uuid, status: "NEGATIVE" })
+        return callbacks[0]?.processed_at
+      })
+      await knex()("inbank_application").update({ check_after: new Date(0) })
+      await reconcileInbank(getContainer(), { olderThanMs: 0 })
+
+      const after = await orderOf(cartId)
+      expect(after).toMatchObject({ id: order.id, status: "pending" })
+      expect(paymentOf(after)).toMatchObject({ captured_at: null, canceled_at: null })
+      expect(sandbox.bank.contract(contractUuid)).toMatchObject({ status: "signed", processStatus: "waiting_for_partners_confirmation" })
+    })
+
+    it("the job reaches a signed cart whose callbacks were lost, past any number of finished records, paging in SQL", async () => {
+      sandbox.updateSettings({ merchantApproval: true, callbackDelayMs: 600_000 })
+      await knex()("inbank_application").update({ check_after: null })
+      const settled = await insertRecords(150, null)
+      const watched = await insertRecords(30, new Date(Date.now() + 86_400_000))
+      // Due before the cart, and unknown to Inbank: each read fails and is retried later.
+      const failing = await insertRecords(25, new Date(Date.now() - 3_600_000))
+      const cartId = await seeded.client.cart(seeded.store.variants.p399)
+      const { form } = await apply(cartId, 12)
+      await sign(cartId, form.applicant.mobile)
+      expect(await orderOf(cartId)).toBeUndefined()
+
+      const report = await reconcileInbank(getContainer(), { olderThanMs: 0, batchSize: 10 })
+      expect(report).toMatchObject({ applicationsChecked: 26, failures: 25 })
+      const order = await orderOf(cartId)
+      expect(paymentOf(order)).toMatchObject({ captured_at: null, canceled_at: null })
+
+      const rows = await knex()("inbank_application").select("id", "check_after")
+      const checkAfter = new Map(rows.map((row: any) => [row.id, row.check_after]))
+      expect(settled.every((row) => checkAfter.get(row.id) === null)).toBe(true)
+      expect(watched.every((row) => checkAfter.get(row.id).getTime() === row.check_after!.getTime())).toBe(true)
+      // Failures are due again after the quiet period (0 here), the signed cart while it waits for the merchant.
+      expect(failing.every((row) => checkAfter.get(row.id) !== null)).toBe(true)
+      const [record] = await inbank().listInbankApplications({ cart_id: cartId })
+      expect(new Date(record.check_after).getTime()).toBeGreaterThan(Date.now())
+    })
+  },
+})
