@@ -8,6 +8,7 @@ import {
 import { requireIncomeProofStep } from "./income-proof-gate"
 import { incomeProofUpload } from "./income-proof-upload"
 import { refuseGenericInbankSession } from "./refuse-generic-inbank-session"
+import { refuseInbankCaptureOfCancelledOrder } from "./admin/refuse-inbank-capture"
 import { adminOriginGuard, staffRequestGuard } from "./staff-request-guard"
 import { storeCors } from "./store-cors"
 import { uploadSlots } from "./upload-slots"
@@ -68,6 +69,12 @@ export default defineMiddlewares({
       method: ["POST", "PUT", "PATCH", "DELETE"],
       matcher: "/admin/*",
       middlewares: [adminOriginGuard],
+    },
+    {
+      // Medusa's own capture would approve (activate) the credit of an order cancelled in Medusa.
+      method: ["POST"],
+      matcher: "/admin/payments/:id/capture",
+      middlewares: [refuseInbankCaptureOfCancelledOrder],
     },
     {
       // Staff actions: JSON only and from the admin's origin, so another page cannot use the staff's cookie.

@@ -9,6 +9,11 @@ import type { SessionStatus } from "./derive-state"
 export interface MedusaSide {
   /** The cart's Inbank session naming this application, or null (deleted, replaced, never made). */
   session: { status: string } | null
+  /**
+   * The application had a session and it is gone: Medusa deleted it (the cart changed, the shopper
+   * applied again or chose another payment method). False while the session is being made.
+   */
+  sessionGone: boolean
   /** That session's payment, or null before authorization. */
   payment: { captured: boolean; canceled: boolean } | null
   /** The order placed from the cart, or null. */
@@ -25,9 +30,22 @@ export interface MedusaSide {
  * - `cancel_payment`: Inbank cancelled, terminated or declined, the payment is not settled;
  * - `mark_session`: the same with no payment yet: the session shows Inbank's status;
  * - `cancel_order`: Inbank cancelled or terminated the contract of a placed order with nothing
- *   fulfilled, and the merchant asked for it (`autoCancelOrders`).
+ *   fulfilled, and the merchant asked for it (`autoCancelOrders`);
+ * - `cancel_financing`: Inbank still offers or holds credit that no order will use (the order was
+ *   cancelled in Medusa, or the application's session is gone): the contract, else the application,
+ *   is cancelled at Inbank (decideCancellation). Decided again on every run until Inbank confirms.
  */
-export type LifecycleAction = "complete_cart" | "authorize_payment" | "capture_payment" | "cancel_payment" | "mark_session" | "cancel_order"
+export type LifecycleAction =
+  | "complete_cart"
+  | "authorize_payment"
+  | "capture_payment"
+  | "cancel_payment"
+  | "mark_session"
+  | "cancel_order"
+  | "cancel_financing"
+
+/** Inbank states in which credit is still on offer or signed and may still be cancelled through the API. */
+const LIVE: ReadonlySet<SessionStatus> = new Set(["pending", "requires_more", "pending_authorization", "authorized"])
 
 /**
  * The steps for one application, from Inbank's state (its derived session status) and Medusa's
@@ -39,10 +57,14 @@ export type LifecycleAction = "complete_cart" | "authorize_payment" | "capture_p
  */
 export function decideLifecycle(inbank: SessionStatus, medusa: MedusaSide, options: { autoCancelOrders: boolean }): LifecycleAction[] {
   const { session, payment, order } = medusa
-  if (!session) return []
+  if (!session) return medusa.sessionGone && LIVE.has(inbank) ? ["cancel_financing"] : []
+  if (order?.canceled && LIVE.has(inbank)) {
+    return payment && !payment.canceled && !payment.captured ? ["cancel_payment", "cancel_financing"] : ["cancel_financing"]
+  }
+  // An activated contract of a cancelled order is financed: only Inbank's Partner Portal ends it (staff are told).
+  if (order?.canceled && inbank === "captured") return []
   if (inbank === "authorized" || inbank === "captured") {
     const actions: LifecycleAction[] = []
-    if (order?.canceled) return []
     if (!payment) actions.push(order ? "authorize_payment" : "complete_cart")
     if (inbank === "captured" && !payment?.captured && !payment?.canceled) actions.push("capture_payment")
     return actions

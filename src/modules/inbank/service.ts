@@ -265,11 +265,13 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
    * says afterwards. `refuse_activated` is returned, not acted on: the caller decides what to tell.
    */
   async cancelFinancing(record: InbankApplicationRecord): Promise<{ cancellation: Cancellation; record: InbankApplicationRecord }> {
-    const cancellation = decideCancellation(await this.readInbank(record.application_uuid, record.contract_uuid))
+    const fetched = await this.readInbank(record.application_uuid, record.contract_uuid)
+    const cancellation = decideCancellation(fetched)
     if (cancellation.action === "cancel_contract") await this.client.cancelContract(cancellation.contractUuid)
     if (cancellation.action === "cancel_application") await this.client.cancelApplication(cancellation.applicationUuid)
     const acted = cancellation.action === "cancel_contract" || cancellation.action === "cancel_application"
-    return { cancellation, record: acted ? await this.refreshNow(record.id) : record }
+    // Nothing to cancel may mean another path just cancelled it: what was read is stored either way.
+    return { cancellation, record: acted ? await this.refreshNow(record.id) : await this.saveFetched(record, fetched, {}) }
   }
 
   /**

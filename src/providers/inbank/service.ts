@@ -166,16 +166,20 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
   }
 
   /**
-   * Medusa deletes sessions when the cart changes: the application was for the old amount, so a
-   * not-yet-accepted one is cancelled. Best effort: a failure must not block the shopper's cart.
+   * Medusa deletes a session when the cart changes, the shopper applies again or pays another way:
+   * no order will use its credit, so the contract (even signed), else the open application, is
+   * cancelled by the one rule (decideCancellation); an activated contract cannot be. Best effort: a
+   * failure must not block the shopper's cart; the reconciliation job cancels it later
+   * (decideLifecycle: `cancel_financing` once the session is gone).
    */
   async deletePayment(input: DeletePaymentInput): Promise<DeletePaymentOutput> {
     const uuid = input.data?.application_uuid
     if (typeof uuid !== "string" || !uuid) return { data: input.data }
     try {
-      const fetched = await fetchState(this.client_, uuid)
-      const derived = this.derive(fetched)
-      if (!fetched.contract && !derived.final) await this.client_.cancelApplication(fetched.application.creditApplication.uuid)
+      const contractUuid = typeof input.data?.contract_uuid === "string" ? input.data.contract_uuid : undefined
+      const cancellation = decideCancellation(await fetchState(this.client_, uuid, contractUuid))
+      if (cancellation.action === "cancel_contract") await this.client_.cancelContract(cancellation.contractUuid)
+      if (cancellation.action === "cancel_application") await this.client_.cancelApplication(cancellation.applicationUuid)
     } catch (error) {
       this.logger_.warn(`Inbank: could not cancel application ${uuid} of a deleted payment session: ${(error as Error).message}`)
     }

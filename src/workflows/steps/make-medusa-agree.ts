@@ -61,13 +61,19 @@ export async function makeMedusaAgree(container: MedusaContainer, recordId: stri
   const options = { autoCancelOrders: inbank.options.autoCancelOrders }
   // Each step changes Medusa, so the next is decided on what Medusa holds then (an authorization of
   // an activated contract captures at once). Every decision shrinks what is left: at most one pass each.
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const [next] = decideLifecycle(derived.sessionStatus, medusaSide(cart), options)
-    // A step Medusa took without the expected change is not taken again here: the next run retries.
-    if (!next || next === actions[actions.length - 1]) break
-    await take(container, next, cart, derived.sessionStatus)
-    actions.push(next)
-    cart = await settledCart(container, record, next)
+  try {
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      const [next] = decideLifecycle(derived.sessionStatus, medusaSide(record, cart), options)
+      // A step Medusa took without the expected change is not taken again here: the next run retries.
+      if (!next || next === actions[actions.length - 1]) break
+      await take(container, next, record, cart, derived.sessionStatus)
+      actions.push(next)
+      cart = await settledCart(container, record, next)
+    }
+  } catch (error) {
+    // Retried durably: the reconciliation job reads the application again after its quiet period.
+    await inbank.scheduleReconciliation(record.id, new Date())
+    throw error
   }
 
   const current = announcedStateOf(record)
@@ -90,16 +96,18 @@ export async function makeMedusaAgree(container: MedusaContainer, recordId: stri
 }
 
 /** The session, payment and order this application is attached to, as decideLifecycle reads them. */
-function medusaSide(cart: CartPayments): MedusaSide {
+function medusaSide(record: InbankApplicationRecord, cart: CartPayments): MedusaSide {
   return {
     session: cart.sessionId ? { status: cart.sessionStatus ?? "pending" } : null,
+    // The record learns its session once the session exists: before that, nothing is gone.
+    sessionGone: Boolean(record.payment_session_id) && !cart.sessionId,
     payment: cart.payment && { captured: Boolean(cart.payment.captured_at), canceled: Boolean(cart.payment.canceled_at) },
     order: cart.order && { canceled: cart.order.status === "canceled", fulfilled: cart.order.fulfilled },
   }
 }
 
 /** One decided step, through Medusa's own workflows and payment module. */
-async function take(container: MedusaContainer, action: LifecycleAction, cart: CartPayments, status: SessionStatus): Promise<void> {
+async function take(container: MedusaContainer, action: LifecycleAction, record: InbankApplicationRecord, cart: CartPayments, status: SessionStatus): Promise<void> {
   const payments = container.resolve(Modules.PAYMENT)
   const processPayment = (paymentAction: PaymentActions) =>
     container.resolve(Modules.WORKFLOW_ENGINE).run(PROCESS_PAYMENT_WORKFLOW, {
@@ -124,6 +132,8 @@ async function take(container: MedusaContainer, action: LifecycleAction, cart: C
       }))
     case "cancel_order":
       return void (await cancelOrderWorkflow(container).run({ input: { order_id: cart.order!.id } }))
+    case "cancel_financing":
+      return void (await container.resolve<InbankModuleService>(INBANK_MODULE).cancelFinancing(record))
   }
 }
 

@@ -18,6 +18,8 @@ const STATES: StaffState[] = [
   "declined",
   "cancelled",
   "terminated",
+  "cancellation_pending",
+  "financed_order_cancelled",
 ]
 
 /** The financing queue: contracts waiting for approval first, then the most recent applications. */

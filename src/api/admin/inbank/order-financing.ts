@@ -10,7 +10,7 @@ export { loadOrderFinancing } from "../../../workflows/steps/order-financing"
 export async function financingView(financing: OrderFinancing) {
   const { inbank, record, order, payment } = financing
   const derived = deriveRecordState(record, { applicationSigningRequired: inbank.options.applicationSigning, orderPlaced: true })
-  const staff = staffState(derived, record.contract_status as ContractStatus | null)
+  const staff = staffState(derived, record.contract_status as ContractStatus | null, { canceled: order.status === "canceled" })
   const callbacks = await inbank.listInbankCallbacks(
     { application_uuid: [record.application_uuid, ...record.previous_uuids.uuids] },
     { order: { sent_at: "ASC" } }

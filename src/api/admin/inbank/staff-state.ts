@@ -14,10 +14,26 @@ export type StaffState =
   | "declined"
   | "cancelled"
   | "terminated"
+  | "cancellation_pending"
+  | "financed_order_cancelled"
 
 export type BadgeColor = "green" | "orange" | "red" | "blue" | "grey"
 
-export function staffState(derived: DerivedState, contractStatus?: ContractStatus | null): { state: StaffState; color: BadgeColor } {
+/**
+ * The state staff see for an application (derived from Inbank's last known state), and for an order
+ * cancelled in Medusa: `cancellation_pending` while Inbank still holds credit for it (the plugin
+ * retries the cancel until Inbank confirms), `financed_order_cancelled` when the contract was
+ * activated anyway (only Inbank's Partner Portal can end it).
+ */
+export function staffState(
+  derived: DerivedState,
+  contractStatus?: ContractStatus | null,
+  order?: { canceled: boolean }
+): { state: StaffState; color: BadgeColor } {
+  if (order?.canceled) {
+    if (derived.sessionStatus === "captured") return { state: "financed_order_cancelled", color: "red" }
+    if (!derived.final) return { state: "cancellation_pending", color: "orange" }
+  }
   switch (derived.sessionStatus) {
     case "captured":
       return { state: "financed", color: "green" }

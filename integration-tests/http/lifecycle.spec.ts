@@ -1,12 +1,14 @@
+import { updateRegionsWorkflow } from "@medusajs/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { randomUUID } from "node:crypto"
 import { signCallback } from "../../src/lib/inbank"
 import { INBANK_MODULE } from "../../src/modules/inbank"
 import { reconcileInbank } from "../../src/workflows/reconcile-inbank"
+import { adminHeaders } from "../fixtures/admin"
 import { eventually } from "../fixtures/eventually"
 import { sandboxBeforeMedusa, smsCode } from "../fixtures/sandbox"
-import { applicantForm, waitForAction } from "../fixtures/shopper"
+import { applicantForm, placeInbankOrder, waitForAction } from "../fixtures/shopper"
 import { seededShop } from "../fixtures/store"
 
 jest.setTimeout(120_000)
@@ -14,9 +16,10 @@ jest.setTimeout(120_000)
 const sandbox = sandboxBeforeMedusa({ INBANK_APPLICATION_SIGNING: "false" }, { callbacks: true })
 
 /**
- * What the reconciliation job and late or stale news do to orders: it reaches what needs attention
- * however many finished records there are, and news of a superseded application never touches the
- * order its replacement paid for.
+ * The financing lifecycle guarantees (README "Guarantees"): news of a superseded application never
+ * touches the order its replacement paid for; an order cancelled in Medusa keeps no live financing
+ * and is never approved; credit no order uses is cancelled at Inbank; the reconciliation job reaches
+ * what needs attention however many finished records there are.
  */
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -36,6 +39,10 @@ medusaIntegrationTestRunner({
       return data[0]
     }
     const paymentOf = (order: any) => order?.payment_collections?.[0]?.payments?.[0]
+    const staff = async () => ({ ...(await adminHeaders(getContainer())).headers, origin: "http://localhost:9000" })
+    const asStaff = async (method: "get" | "post", url: string) => api.request({ method, url, headers: await staff(), validateStatus: () => true })
+    /** Every record due for the job now, as if its quiet period were over. */
+    const dueNow = () => knex()("inbank_application").update({ check_after: new Date(0) })
 
     /** Applies on the cart (a second time replaces the first), signs the contract by SMS and leaves. */
     async function apply(cartId: string, period: number) {
@@ -82,7 +89,7 @@ medusaIntegrationTestRunner({
         const current = await orderOf(cartId)
         return paymentOf(current) ? current : undefined
       })
-      const contractUuid = (await seeded.client.get(`/store/carts/${cartId}/inbank`)).data.inbank.contract.uuid
+      const contractUuid = [...sandbox.bank.state.contracts.values()].find((c) => c.applicationUuid === second.uuid)!.uuid
 
       // Inbank's signed DECISION NEGATIVE about the first application, then the job on every record.
       const message = JSON.stringify({ type: "DECISION", status: "NEGATIVE", creditApplicationUuid: first.uuid })
@@ -96,13 +103,66 @@ medusaIntegrationTestRunner({
         const callbacks = await inbank().listInbankCallbacks({ application_uuid: first.uuid, status: "NEGATIVE" })
         return callbacks[0]?.processed_at
       })
-      await knex()("inbank_application").update({ check_after: new Date(0) })
+      await dueNow()
       await reconcileInbank(getContainer(), { olderThanMs: 0 })
 
       const after = await orderOf(cartId)
       expect(after).toMatchObject({ id: order.id, status: "pending" })
       expect(paymentOf(after)).toMatchObject({ captured_at: null, canceled_at: null })
       expect(sandbox.bank.contract(contractUuid)).toMatchObject({ status: "signed", processStatus: "waiting_for_partners_confirmation" })
+    })
+
+    it("an order cancelled in Medusa while Inbank fails the cancel: never approved, its contract cancelled by the job once Inbank answers", async () => {
+      sandbox.updateSettings({ merchantApproval: true, callbackDelayMs: 0 })
+      const { cartId, orderId } = await placeInbankOrder(seeded.client, seeded.store.variants.p399, (phone) => smsCode(sandbox, phone))
+      const [record] = await inbank().listInbankApplications({ cart_id: cartId })
+      const contractUuid = record.contract_uuid
+      // Inbank refuses every cancel until it recovers.
+      sandbox.faults.add({ endpoint: "cancelContract", kind: "error", status: 503, latencyMs: 0, when: "before" })
+
+      const cancelled = await asStaff("post", `/admin/orders/${orderId}/cancel`)
+      expect(cancelled.status).toBe(200)
+      expect(sandbox.bank.contract(contractUuid).status).toBe("signed")
+      const view = await eventually(async () => {
+        const { data } = await asStaff("get", `/admin/inbank/orders/${orderId}`)
+        return data.financing?.state === "cancellation_pending" && data
+      })
+      expect(view.financing.actions.approve).toBe(false)
+      const approve = await asStaff("post", `/admin/inbank/orders/${orderId}/approve`)
+      expect(approve.status).toBe(400)
+      const paymentId = paymentOf(await orderOf(cartId))?.id
+      if (paymentId) {
+        const capture = await asStaff("post", `/admin/payments/${paymentId}/capture`)
+        expect(capture.status).toBe(400)
+      }
+      expect(sandbox.bank.contract(contractUuid).status).toBe("signed")
+
+      sandbox.faults.clear()
+      await dueNow()
+      const report = await reconcileInbank(getContainer(), { olderThanMs: 0 })
+      expect(report.failures).toBe(0)
+      expect(sandbox.bank.contract(contractUuid).status).toBe("cancelled")
+      expect((await asStaff("get", `/admin/inbank/orders/${orderId}`)).data.financing.state).toBe("cancelled")
+      expect(paymentOf(await orderOf(cartId))?.captured_at ?? null).toBeNull()
+    })
+
+    it("a signed contract the shopper does not pay with (another payment method) is cancelled at Inbank", async () => {
+      sandbox.updateSettings({ merchantApproval: true, callbackDelayMs: 600_000 })
+      await updateRegionsWorkflow(getContainer()).run({
+        input: { selector: { id: seeded.store.regionId }, update: { payment_providers: ["pp_inbank_inbank", "pp_system_default"] } },
+      })
+      const cartId = await seeded.client.cart(seeded.store.variants.p399)
+      const { form } = await apply(cartId, 12)
+      await sign(cartId, form.applicant.mobile)
+      const [record] = await inbank().listInbankApplications({ cart_id: cartId })
+      const contractUuid = record.contract_uuid
+      const { data: carts } = await query().graph({ entity: "cart", fields: ["payment_collection.id"], filters: { id: cartId } })
+      const collectionId = (carts[0] as any).payment_collection.id
+      const other = await seeded.client.post(`/store/payment-collections/${collectionId}/payment-sessions`, { provider_id: "pp_system_default" })
+      expect(other.status).toBe(200)
+      const completed = await seeded.client.post(`/store/carts/${cartId}/complete`)
+      expect(completed.data.type).toBe("order")
+      await eventually(async () => sandbox.bank.contract(contractUuid).status === "cancelled")
     })
 
     it("the job reaches a signed cart whose callbacks were lost, past any number of finished records, paging in SQL", async () => {
