@@ -165,6 +165,22 @@ medusaIntegrationTestRunner({
       await eventually(async () => sandbox.bank.contract(contractUuid).status === "cancelled")
     })
 
+    it("two application submissions at once on a cart with a payment collection: one application, one session, the other answered 409", async () => {
+      sandbox.updateSettings({ merchantApproval: true, callbackDelayMs: 0 })
+      const cartId = await seeded.client.cart(seeded.store.variants.p399)
+      const first = await apply(cartId, 12)
+      const before = sandbox.bank.state.applications.size
+      const answers = await Promise.all([12, 24].map((period) => seeded.client.post(`/store/carts/${cartId}/inbank/application`, applicantForm("Wiśniewska", { period }))))
+      expect(answers.map((a) => a.status).sort()).toEqual([201, 409])
+      expect(answers.find((a) => a.status === 409)!.data).toMatchObject({ code: "application_in_progress", field: "cart_id" })
+      expect(sandbox.bank.state.applications.size).toBe(before + 1)
+      const { data: carts } = await query().graph({ entity: "cart", fields: ["payment_collection.payment_sessions.data"], filters: { id: cartId } })
+      const sessions = (carts[0] as any).payment_collection.payment_sessions
+      expect(sessions).toHaveLength(1)
+      const live = [...sandbox.bank.state.applications.values()].filter((a: any) => a.stage !== "cancelled" && [first.uuid, sessions[0].data.application_uuid].includes(a.uuid))
+      expect(live.map((a: any) => a.uuid)).toEqual([sessions[0].data.application_uuid])
+    })
+
     it("the job reaches a signed cart whose callbacks were lost, past any number of finished records, paging in SQL", async () => {
       sandbox.updateSettings({ merchantApproval: true, callbackDelayMs: 600_000 })
       await knex()("inbank_application").update({ check_after: null })

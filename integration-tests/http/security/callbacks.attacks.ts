@@ -26,8 +26,22 @@ export function callbackAttacks(ctx: SecurityContext) {
   const message = (type: string, status: string, uuid: string) => JSON.stringify({ type, status, creditApplicationUuid: uuid })
   /** A genuine callback as Inbank sends it (and an attacker on the path captures it). */
   const genuine = (json: string, timestamp = String(Date.now())) => `message=${encodeURIComponent(json)}&hmac=${sign(timestamp, json)}&timestamp=${timestamp}`
-  const post = (body: string) =>
-    ctx.api.post("/hooks/inbank", body, { headers: { "content-type": "application/x-www-form-urlencoded" }, validateStatus: () => true })
+  const post = (body: string) => {
+    noteGenuine(body)
+    return ctx.api.post("/hooks/inbank", body, { headers: { "content-type": "application/x-www-form-urlencoded" }, validateStatus: () => true })
+  }
+  /** A callback signed with the key is one Inbank sent: the sandbox's read ledger may count reads after it as prompted. */
+  const noteGenuine = (body: string) => {
+    const fields = new URLSearchParams(body)
+    const [json, timestamp] = [fields.get("message"), fields.get("timestamp")]
+    if (!json || !timestamp || fields.get("hmac") !== sign(timestamp, json)) return
+    try {
+      const uuid = JSON.parse(json).creditApplicationUuid
+      if (typeof uuid === "string") ctx.sandbox.callbackSentElsewhere(uuid)
+    } catch {
+      // not JSON: refused before anything is read
+    }
+  }
   const callbackRows = async (uuid: string) =>
     (await ctx.dbConnection.raw(`select status, sent_at, processed_at from inbank_callback where application_uuid = ?`, [uuid])).rows
   const inbankRequests = () => ctx.sandbox.bank.state.requests.length

@@ -15,6 +15,7 @@ import { CartForApplication, loadCartForApplication } from "./cart-for-applicati
 import { applicantToInbank } from "./applicant-to-inbank"
 import { submitInbankApplicationWorkflow } from "../../../../../../workflows/submit-inbank-application"
 import { checkOffer } from "./check-offer"
+import { oneApplicationAtATime } from "./one-at-a-time"
 import { stateView } from "../state-view"
 import type { StoreInbankApplicationType } from "../validators"
 
@@ -23,8 +24,9 @@ import type { StoreInbankApplicationType } from "../validators"
  * session. The applicant's personal data goes to Inbank here, outside any workflow, and is not kept
  * (the record holds keyed hashes of the phone and PESEL, which the abuse limits count by). Limited per
  * client address, cart, identity and phone (option `rateLimits.application`): 429 with Retry-After.
+ * One submission per cart at a time: 409 `application_in_progress` for a second one meanwhile.
  */
-export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankApplicationType>, res: MedusaResponse) => {
+export const POST = withInbankErrors(oneApplicationAtATime(async (req: MedusaRequest<StoreInbankApplicationType>, res: MedusaResponse) => {
   const inbank = req.scope.resolve<InbankModuleService>(INBANK_MODULE)
   const body = req.validatedBody
   const cart = await loadCartForApplication(req.scope, req.params.id)
@@ -118,7 +120,7 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankApplic
       ? await inbank.saveFetched(submitted.record, read.fetched, sessionField)
       : await inbank.saveRecord({ id: submitted.record.id, ...sessionField, ...("offer" in read && { offer: read.offer }) })
   res.status(201).json(stateView(current, { applicationSigningRequired: inbank.options.applicationSigning, orderPlaced: false }))
-})
+}))
 
 /** The offer of a positive create answer, in the record's shape (record-state.ts), from Inbank's calculation; null for any other decision. */
 async function offerOf(inbank: InbankModuleService, created: CreatedApplication, amount: string, period: number): Promise<Record<string, unknown> | null> {
