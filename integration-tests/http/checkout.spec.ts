@@ -137,15 +137,22 @@ medusaIntegrationTestRunner({
       expect(again.data.inbank.application.decision_status).toBe("negative")
     })
 
-    it("changed conditions: the new application UUID is adopted and the flow completes", async () => {
+    it("changed conditions: the new application UUID, period and offer are adopted everywhere and the flow completes", async () => {
       const { cartId, form, applied } = await buyWithSms(seeded.store.variants.p399, "Changed")
       const created = [...sandbox.bank.state.applications.values()].find((a) => a.uuid === applied.application.uuid)!
       expect(created.changedConditions).toBe(true)
       expect(created.previousUuid).toBeTruthy()
+      // The shopper asked for 12 months; Inbank's new conditions say 18.
+      expect(form.period).toBe(12)
+      expect(created.period).toBe(18)
+      expect(applied.application).toMatchObject({ period: 18, amount: "399.00" })
       const order = await signAndComplete(cartId, form.applicant.mobile)
       const admin = await adminHeaders(getContainer())
       const { data } = await api.get(`/admin/orders/${order.id}?fields=*payment_collections.payments`, admin)
       expect(data.order.payment_collections[0].payments[0].data.application_uuid).toBe(applied.application.uuid)
+      const financing = (await api.get(`/admin/inbank/orders/${order.id}`, admin)).data.financing
+      expect(financing).toMatchObject({ application: { uuid: applied.application.uuid }, period: 18, amount: "399.00" })
+      expect(financing.offer).toMatchObject({ period: 18 })
     })
 
     it.each([

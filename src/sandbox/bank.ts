@@ -371,10 +371,16 @@ export class SandboxBank {
     else this.timers.after(delay, run)
   }
 
-  /** Inbank altered the application: a new UUID carries the new conditions (reference, GET application). */
+  /**
+   * Inbank altered the application: a new UUID carries the new conditions (partner API reference,
+   * GET application: "the application data may be altered by Inbank systems during processing").
+   * Here the period is what changes: six months longer, or shorter when that passes the product's longest.
+   */
   private replaceApplication(original: Application): void {
+    const { maxPeriod } = this.settings()
     const replacement: Application = {
       ...original,
+      period: original.period + 6 <= maxPeriod ? original.period + 6 : original.period - 6,
       uuid: this.state.newUuid(),
       number: this.state.nextNumber(),
       previousUuid: original.uuid,

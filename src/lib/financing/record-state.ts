@@ -1,3 +1,4 @@
+import { toInbankAmount } from "../inbank"
 import type { Contract, ContractStatus, DecisionStatus } from "../inbank"
 import { deriveState, DerivedState } from "./derive-state"
 import type { FetchedState } from "./snapshot"
@@ -82,6 +83,9 @@ export function recordUpdateFrom(record: InbankApplicationRecord, fetched: Fetch
     application_uuid: credit.uuid,
     previous_uuids: replaced ? { uuids: [...record.previous_uuids.uuids, record.application_uuid] } : record.previous_uuids,
     application_number: credit.number ?? null,
+    // Changed conditions may alter the period or amount: the record follows what Inbank finances.
+    period: credit.period ?? record.period,
+    ...(credit.amount != null && credit.amount !== toInbankAmount(record.raw_amount) ? { amount: credit.amount } : {}),
     decision_status: credit.decisionStatus,
     process_status: credit.processStatus ?? null,
     application_signed: record.application_signed || Boolean(credit.confirmedAt),

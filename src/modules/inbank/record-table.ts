@@ -1,8 +1,14 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { InbankApplicationRecord } from "../../lib/financing/record-state"
 
-/** Columns a record update may set: everything but its identity, cart and amount. */
-export type RecordUpdate = { id: string } & Partial<Omit<InbankApplicationRecord, "id" | "cart_id" | "raw_amount">> & { synced_at?: Date }
+/**
+ * Columns a record update may set: everything but its identity and cart. `amount` is the financed
+ * amount as a two-digit decimal string (PLN), stored in Medusa's bigNumber pair (amount, raw_amount).
+ */
+export type RecordUpdate = { id: string } & Partial<Omit<InbankApplicationRecord, "id" | "cart_id" | "raw_amount">> & {
+  synced_at?: Date
+  amount?: string
+}
 
 const JSON_COLUMNS = new Set(["previous_uuids", "offer", "announced"])
 
@@ -11,12 +17,14 @@ const JSON_COLUMNS = new Set(["previous_uuids", "offer", "announced"])
  * record once or twice each: measured, the module service's update (a read, an ORM change set, a
  * transaction, serialization) cost 6–10 ms of a route's time, this one statement about 1 ms.
  */
-export async function updateRecord(knex: Knex, { id, ...fields }: RecordUpdate): Promise<InbankApplicationRecord> {
-  const values = Object.fromEntries(
+export async function updateRecord(knex: Knex, { id, amount, ...fields }: RecordUpdate): Promise<InbankApplicationRecord> {
+  const values: Record<string, unknown> = Object.fromEntries(
     Object.entries(fields)
       .filter(([, value]) => value !== undefined)
       .map(([column, value]) => [column, JSON_COLUMNS.has(column) && value !== null ? JSON.stringify(value) : value])
   )
+  // Medusa's bigNumber columns: the numeric and its exact raw form (precision as Medusa writes it).
+  if (amount !== undefined) Object.assign(values, { amount, raw_amount: JSON.stringify({ value: amount, precision: 20 }) })
   const [row] = await knex("inbank_application")
     .where({ id, deleted_at: null })
     .update({ ...values, updated_at: knex.fn.now() })

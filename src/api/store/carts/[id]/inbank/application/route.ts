@@ -68,6 +68,8 @@ export const POST = withInbankErrors(oneApplicationAtATime(async (req: MedusaReq
     })
   )
 
+  // Inbank may change the conditions at once (a new UUID with another period): the record keeps what it finances.
+  const financedPeriod = created.period ?? period
   // The create answer carries the decision: Inbank is read (6. GET application) only while it is
   // pending, meanwhile the store records the application (the shopper waits for the longer of the
   // two). A positive answer's offer figures come from the instalment calculation for its amount and
@@ -75,7 +77,7 @@ export const POST = withInbankErrors(oneApplicationAtATime(async (req: MedusaReq
   const firstRead: Promise<{ fetched: FetchedState } | { offer: Record<string, unknown> | null } | { error: unknown }> =
     created.decisionStatus === "pending"
       ? inbank.readInbank(created.uuid).then((fetched) => ({ fetched }), (error: unknown) => ({ error }))
-      : offerOf(inbank, created, amount, period).then((offer) => ({ offer }), (error: unknown) => ({ error }))
+      : offerOf(inbank, created, amount, financedPeriod).then((offer) => ({ offer }), (error: unknown) => ({ error }))
   let submitted: { record: InbankApplicationRecord; sessionId: string }
   try {
     const { result } = await submitInbankApplicationWorkflow(req.scope).run({
@@ -87,7 +89,7 @@ export const POST = withInbankErrors(oneApplicationAtATime(async (req: MedusaReq
           previous_uuids: { uuids: created.previousUuid ? [created.previousUuid] : [] },
           application_number: created.number ?? null,
           amount,
-          period,
+          period: financedPeriod,
           decision_status: created.decisionStatus,
           ...personKeys,
         },
