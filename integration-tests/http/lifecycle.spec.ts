@@ -1,6 +1,7 @@
-import { updateRegionsWorkflow } from "@medusajs/core-flows"
+import { createPromotionsWorkflow, createShippingOptionsWorkflow, updateRegionsWorkflow } from "@medusajs/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import BigNumber from "bignumber.js"
 import { randomUUID } from "node:crypto"
 import { signCallback } from "../../src/lib/inbank"
 import { INBANK_MODULE } from "../../src/modules/inbank"
@@ -179,6 +180,53 @@ medusaIntegrationTestRunner({
       expect(sessions).toHaveLength(1)
       const live = [...sandbox.bank.state.applications.values()].filter((a: any) => a.stage !== "cancelled" && [first.uuid, sessions[0].data.application_uuid].includes(a.uuid))
       expect(live.map((a: any) => a.uuid)).toEqual([sessions[0].data.application_uuid])
+    })
+
+    it("the purchase lines Inbank receives add up to the financed amount: a 10 % promotion and paid shipping", async () => {
+      const container = getContainer()
+      await createPromotionsWorkflow(container).run({
+        input: {
+          promotionsData: [
+            {
+              code: "RATY10",
+              type: "standard",
+              status: "active",
+              application_method: { type: "percentage", target_type: "items", allocation: "across", value: 10, currency_code: "pln" },
+            },
+          ],
+        },
+      })
+      const { data: options } = await query().graph({ entity: "shipping_option", fields: ["service_zone_id", "shipping_profile_id"], filters: { id: seeded.store.shippingOptionId } })
+      const { service_zone_id, shipping_profile_id } = options[0] as any
+      const {
+        result: [courier],
+      } = await createShippingOptionsWorkflow(container).run({
+        input: [
+          {
+            name: "Kurier",
+            price_type: "flat",
+            provider_id: "manual_manual",
+            service_zone_id,
+            shipping_profile_id,
+            type: { label: "Kurier", description: "1 dzień", code: "courier" },
+            prices: [{ currency_code: "pln", amount: 15 }],
+            rules: [
+              { attribute: "enabled_in_store", value: "true", operator: "eq" },
+              { attribute: "is_return", value: "false", operator: "eq" },
+            ],
+          },
+        ],
+      })
+      const cartId = await seeded.client.cart(seeded.store.variants.p399)
+      expect((await seeded.client.post(`/store/carts/${cartId}/shipping-methods`, { option_id: courier.id })).status).toBe(200)
+      expect((await seeded.client.post(`/store/carts/${cartId}/promotions`, { promo_codes: ["RATY10"] })).status).toBe(200)
+      const { uuid } = await apply(cartId, 12)
+      const application = sandbox.bank.application(uuid)
+      expect(application.amount).toBe("374.10")
+      const items = (application.purchase as any).items as { name: string; quantity: number; price: string }[]
+      const total = items.reduce((sum, item) => sum.plus(new BigNumber(item.price).times(item.quantity)), new BigNumber(0))
+      expect(total.toFixed(2)).toBe("374.10")
+      expect(items).toEqual(expect.arrayContaining([expect.objectContaining({ price: "359.10" }), { name: "Dostawa", quantity: 1, price: "15.00" }]))
     })
 
     it("the job reaches a signed cart whose callbacks were lost, past any number of finished records, paging in SQL", async () => {

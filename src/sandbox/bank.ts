@@ -14,6 +14,8 @@ export interface NewApplication {
   monthlyIncome?: string
   applicant: Applicant
   callbackUrl?: string
+  /** The application's `purchase` as the partner sent it. */
+  purchase?: unknown
 }
 
 /** After three wrong SMS codes the code is void and a new signing must be started. */
@@ -91,6 +93,7 @@ export class SandboxBank {
       monthlyIncome: input.monthlyIncome ?? null,
       applicant: input.applicant,
       callbackUrl: input.callbackUrl ?? null,
+      purchase: input.purchase ?? null,
       signing: null,
       confirmedAt: null,
       createdAt: now.toISOString(),

@@ -32,6 +32,8 @@ export interface Application {
   incomeProofReceived: boolean
   amount: string
   period: number
+  /** `purchase` as the partner sent it with the application (null when it sent none). */
+  purchase: unknown
   paymentDay: number
   monthlyIncome: string | null
   applicant: Applicant

@@ -56,6 +56,8 @@ export const applicationRequest = z.object({
     { error: "is missing" }
   ),
   consents: z.array(z.object({ type: required(), value: z.boolean(), text: z.string().optional() })).optional(),
+  /** "Details about the purchased items" (partner API reference, POST /applications): no shape given, kept as sent. */
+  purchase: z.unknown().optional(),
   partnerUrls: z.object({ callbackUrl: z.url("must be a URL").optional() }).optional(),
 })
 

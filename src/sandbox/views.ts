@@ -61,7 +61,7 @@ export function applicationView(application: Application, state: SandboxState, s
       previousUuid: application.previousUuid,
       confirmedAt: application.confirmedAt,
     },
-    purchase: null,
+    purchase: application.purchase,
     contract: contract ? { uuid: contract.uuid, number: contract.number, status: contract.status } : null,
     paymentSchedule: offer && {
       period: offer.period,

@@ -100,6 +100,7 @@ const ROUTES: Route[] = [
         paymentDay: credit.paymentDay,
         monthlyIncome: credit.monthlyIncome,
         callbackUrl: input.partnerUrls?.callbackUrl,
+        purchase: input.purchase,
         applicant: {
           identityCode: input.customer.identityCode,
           firstName: input.customer.firstName,

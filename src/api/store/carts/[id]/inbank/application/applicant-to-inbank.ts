@@ -1,5 +1,5 @@
-import BigNumber from "bignumber.js"
 import type { ApplicationInput } from "../../../../../../lib/inbank"
+import { purchaseLines } from "../../../../../../lib/financing/purchase-lines"
 import type { CartForApplication } from "./cart-for-application"
 import type { StoreInbankApplicationType } from "../validators"
 
@@ -8,6 +8,7 @@ interface Purchase {
   amount: string
   period: number
   items: CartForApplication["items"]
+  shippingTotal: CartForApplication["shipping_total"]
   callbackUrl?: string
 }
 
@@ -39,11 +40,16 @@ export function applicantToInbank(form: StoreInbankApplicationType, purchase: Pu
     consents: form.consents.map((consent) => ({ type: consent.type, value: consent.value, text: consent.text })),
     purchase: {
       totalAmount: purchase.amount,
-      items: purchase.items.map((item) => ({
-        name: [item.product_title ?? item.title, item.variant_title].filter(Boolean).join(" — "),
-        quantity: item.quantity,
-        price: new BigNumber(String(item.unit_price)).toFixed(2),
-      })),
+      // Lines adding up to the financed amount (purchaseLines): items, shipping, adjustments.
+      items: purchaseLines(
+        purchase.items.map((item) => ({
+          name: [item.product_title ?? item.title, item.variant_title].filter(Boolean).join(" — "),
+          quantity: item.quantity,
+          total: item.total,
+        })),
+        purchase.shippingTotal,
+        purchase.amount
+      ),
     },
     partnerUrls: purchase.callbackUrl ? { callbackUrl: purchase.callbackUrl } : undefined,
   }

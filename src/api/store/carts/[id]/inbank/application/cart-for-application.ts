@@ -8,7 +8,9 @@ export interface CartForApplication {
   completed_at: string | null
   region_id: string | null
   region: { payment_providers: { id: string }[] | null } | null
-  items: { title: string; product_title?: string | null; variant_title?: string | null; quantity: number; unit_price: unknown }[]
+  /** `total`: what the shopper pays for the line, discounts and tax included (Medusa's cart totals). */
+  items: { title: string; product_title?: string | null; variant_title?: string | null; quantity: number; total: string | number }[]
+  shipping_total: string | number
   payment_collection: { id: string; raw_amount: { value: string } } | null
 }
 
@@ -26,7 +28,8 @@ export async function loadCartForApplication(scope: MedusaContainer, cartId: str
       "items.product_title",
       "items.variant_title",
       "items.quantity",
-      "items.unit_price",
+      "items.total",
+      "shipping_total",
       "payment_collection.id",
       "payment_collection.raw_amount",
     ],

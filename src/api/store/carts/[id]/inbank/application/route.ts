@@ -64,6 +64,7 @@ export const POST = withInbankErrors(oneApplicationAtATime(async (req: MedusaReq
       amount,
       period,
       items: cart.items,
+      shippingTotal: cart.shipping_total,
       callbackUrl: inbank.options.backendUrl && `${inbank.options.backendUrl.replace(/\/+$/, "")}/hooks/inbank`,
     })
   )
