@@ -229,6 +229,30 @@ medusaIntegrationTestRunner({
       expect(items).toEqual(expect.arrayContaining([expect.objectContaining({ price: "359.10" }), { name: "Dostawa", quantity: 1, price: "15.00" }]))
     })
 
+    it("an order placed while Inbank still processed the signed contract gets its payment, captured once, when Inbank activates it", async () => {
+      sandbox.updateSettings({ merchantApproval: false, activationDelayMs: 17_000, callbackDelayMs: 0 })
+      try {
+        const cartId = await seeded.client.cart(seeded.store.variants.p399)
+        const { form } = await apply(cartId, 12)
+        await sign(cartId, form.applicant.mobile)
+        const completed = await seeded.client.post(`/store/carts/${cartId}/complete`)
+        // Medusa placed the order while Inbank still processed the signed contract.
+        const [record] = await inbank().listInbankApplications({ cart_id: cartId })
+        expect(sandbox.bank.contract(record.contract_uuid).status).toBe("signed")
+        const order = await eventually(async () => {
+          const current = await orderOf(cartId)
+          return paymentOf(current)?.captured_at ? current : undefined
+        }, 30_000)
+        expect(completed.data).toMatchObject({ type: "order", order: { id: order.id } })
+        const { data } = await query().graph({ entity: "order", fields: ["payment_collections.payments.captures.id", "payment_collections.payments.amount"], filters: { id: order.id } })
+        const payments = (data[0] as any).payment_collections[0].payments
+        expect(payments).toHaveLength(1)
+        expect(payments[0].captures).toHaveLength(1)
+      } finally {
+        sandbox.updateSettings({ activationDelayMs: 0 })
+      }
+    })
+
     it("the job reaches a signed cart whose callbacks were lost, past any number of finished records, paging in SQL", async () => {
       sandbox.updateSettings({ merchantApproval: true, callbackDelayMs: 600_000 })
       await knex()("inbank_application").update({ check_after: null })
