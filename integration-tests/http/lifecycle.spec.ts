@@ -34,7 +34,7 @@ medusaIntegrationTestRunner({
       if (!links[0]) return undefined
       const { data } = await query().graph({
         entity: "order",
-        fields: ["id", "status", "payment_collections.payments.captured_at", "payment_collections.payments.canceled_at"],
+        fields: ["id", "status", "payment_collections.payments.id", "payment_collections.payments.captured_at", "payment_collections.payments.canceled_at"],
         filters: { id: (links[0] as any).order_id },
       })
       return data[0]
@@ -145,6 +145,20 @@ medusaIntegrationTestRunner({
       expect(sandbox.bank.contract(contractUuid).status).toBe("cancelled")
       expect((await asStaff("get", `/admin/inbank/orders/${orderId}`)).data.financing.state).toBe("cancelled")
       expect(paymentOf(await orderOf(cartId))?.captured_at ?? null).toBeNull()
+    })
+
+    it("Medusa's own capture of a part of an Inbank payment is refused before Inbank hears of it; the whole amount approves the contract", async () => {
+      sandbox.updateSettings({ merchantApproval: true, callbackDelayMs: 0 })
+      const { cartId } = await placeInbankOrder(seeded.client, seeded.store.variants.p399, (phone) => smsCode(sandbox, phone))
+      const [record] = await inbank().listInbankApplications({ cart_id: cartId })
+      const paymentId = paymentOf(await orderOf(cartId)).id
+      const staffHeaders = await staff()
+      const capture = (body: object) => api.post(`/admin/payments/${paymentId}/capture`, body, { headers: staffHeaders, validateStatus: () => true })
+      const partial = await capture({ amount: 100 })
+      expect([partial.status, partial.data.code, partial.data.field]).toEqual([400, "partial_capture", "amount"])
+      expect(sandbox.bank.contract(record.contract_uuid)).toMatchObject({ status: "signed" })
+      expect((await capture({ amount: 399 })).status).toBe(200)
+      await eventually(async () => sandbox.bank.contract(record.contract_uuid).status === "activated")
     })
 
     it("a signed contract the shopper does not pay with (another payment method) is cancelled at Inbank", async () => {

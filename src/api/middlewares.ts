@@ -8,7 +8,7 @@ import {
 import { requireIncomeProofStep } from "./income-proof-gate"
 import { incomeProofUpload } from "./income-proof-upload"
 import { refuseGenericInbankSession } from "./refuse-generic-inbank-session"
-import { refuseInbankCaptureOfCancelledOrder } from "./admin/refuse-inbank-capture"
+import { refuseInbankCaptureMiddleware } from "./admin/refuse-inbank-capture"
 import { adminOriginGuard, staffRequestGuard } from "./staff-request-guard"
 import { storeCors } from "./store-cors"
 import { uploadSlots } from "./upload-slots"
@@ -71,10 +71,10 @@ export default defineMiddlewares({
       middlewares: [adminOriginGuard],
     },
     {
-      // Medusa's own capture would approve (activate) the credit of an order cancelled in Medusa.
+      // Medusa's own capture: not of a cancelled order, not of a part (Inbank approves the whole contract).
       method: ["POST"],
       matcher: "/admin/payments/:id/capture",
-      middlewares: [refuseInbankCaptureOfCancelledOrder],
+      middlewares: [refuseInbankCaptureMiddleware],
     },
     {
       // Staff actions: JSON only and from the admin's origin, so another page cannot use the staff's cookie.

@@ -1,19 +1,29 @@
+import BigNumber from "bignumber.js"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { INBANK_PROVIDER_ID } from "../../../lib/financing/provider-id"
 import { PluginHttpError } from "../../http-error"
 
 /**
- * Refuses to capture (approve at Inbank) an Inbank payment whose order is cancelled in Medusa: the
- * capture would activate credit for goods that will not ship. Medusa's own capture does not look at
- * the order, and a cancel Inbank failed to confirm leaves the payment open (the plugin retries that
- * cancel). Throws PluginHttpError 400 `order_canceled`; other providers' payments pass.
+ * Refuses a capture of an Inbank payment that Inbank cannot mirror, before anything is sent:
+ * - its order is cancelled in Medusa (400 `order_canceled`): approving would activate credit for goods
+ *   that will not ship; Medusa's own capture does not look at the order, and a cancel Inbank failed to
+ *   confirm leaves the payment open while the plugin retries it;
+ * - a part of the amount (400 `partial_capture`): Inbank's merchant approval activates the whole
+ *   contract (POST /contracts/:uuid/merchant_approval), so Medusa would record less than
+ *   Inbank finances.
+ * Other providers' payments pass. Throws PluginHttpError.
+ *
+ * @param requestedAmount the amount asked to capture (PLN), when the caller names one.
  */
-export async function refuseCaptureOfCancelledOrder(container: MedusaContainer, paymentId: string): Promise<void> {
+export async function refuseInbankCapture(container: MedusaContainer, paymentId: string, requestedAmount?: unknown): Promise<void> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: payments } = await query.graph({ entity: "payment", fields: ["provider_id", "payment_collection_id"], filters: { id: paymentId } })
-  const payment = payments[0] as { provider_id: string; payment_collection_id: string } | undefined
+  const { data: payments } = await query.graph({ entity: "payment", fields: ["provider_id", "payment_collection_id", "raw_amount"], filters: { id: paymentId } })
+  const payment = payments[0] as { provider_id: string; payment_collection_id: string; raw_amount: { value: string } } | undefined
   if (payment?.provider_id !== INBANK_PROVIDER_ID) return
+  if (requestedAmount !== undefined && !new BigNumber(String(requestedAmount)).isEqualTo(payment.raw_amount.value)) {
+    throw new PluginHttpError(400, "partial_capture", "Inbank zatwierdza całą umowę: zatwierdź pełną kwotę płatności.", { field: "amount" })
+  }
   const { data: links } = await query.graph({
     entity: "order_payment_collection",
     fields: ["order.status"],

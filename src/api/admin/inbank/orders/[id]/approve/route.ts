@@ -2,7 +2,7 @@ import { capturePaymentWorkflow } from "@medusajs/core-flows"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { withInbankErrors } from "../../../../../inbank-errors"
-import { refuseCaptureOfCancelledOrder } from "../../../capture-refusal"
+import { refuseInbankCapture } from "../../../capture-refusal"
 import { financingView, loadOrderFinancing } from "../../../order-financing"
 
 /**
@@ -16,7 +16,7 @@ export const POST = withInbankErrors(async (req: AuthenticatedMedusaRequest, res
     if (!payment) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The order's Inbank payment is not authorized yet")
     if (payment.canceled_at) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The order's Inbank payment is cancelled")
     if (payment.captured_at) return
-    await refuseCaptureOfCancelledOrder(req.scope, payment.id)
+    await refuseInbankCapture(req.scope, payment.id)
     await capturePaymentWorkflow(req.scope).run({ input: { payment_id: payment.id, captured_by: req.auth_context.actor_id } })
   })
   const financing = await loadOrderFinancing(req.scope, req.params.id)
