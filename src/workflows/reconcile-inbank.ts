@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { INBANK_MODULE } from "../modules/inbank"
 import type InbankModuleService from "../modules/inbank/service"
-import { deriveRecordState, InbankApplicationRecord } from "../lib/financing/record-state"
+import type { InbankApplicationRecord } from "../lib/financing/record-state"
 import { applyInbankState } from "./apply-inbank-state"
 import { processInbankCallback } from "./process-inbank-callback"
 
@@ -22,7 +22,7 @@ export interface ReconcileReport {
 export async function reconcileInbank(container: MedusaContainer, options: { olderThanMs?: number } = {}): Promise<ReconcileReport> {
   const inbank = container.resolve<InbankModuleService>(INBANK_MODULE)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const threshold = new Date(Date.now() - (options.olderThanMs ?? inbank.options.reconcileAfterMinutes * 60_000))
+  const threshold = new Date(Date.now() - (options.olderThanMs ?? inbank.settings.reconcileAfterMinutes * 60_000))
   const report: ReconcileReport = { callbacksRetried: 0, applicationsChecked: 0, failures: 0 }
 
   const callbacks = await inbank.listInbankCallbacks(
@@ -39,7 +39,7 @@ export async function reconcileInbank(container: MedusaContainer, options: { old
     { take: BATCH, order: { updated_at: "ASC" } }
   )) as unknown as InbankApplicationRecord[]
   for (const record of records) {
-    const derived = deriveRecordState(record, { applicationSigningRequired: inbank.options.applicationSigning, orderPlaced: Boolean(record.order_id) })
+    const derived = inbank.stateOf(record, { orderPlaced: Boolean(record.order_id) })
     if (derived.final && (record.order_id || derived.sessionStatus !== "captured")) continue
     report.applicationsChecked += 1
     try {

@@ -5,7 +5,7 @@ import { ContainerRegistrationKeys, Modules, PaymentActions, PaymentSessionStatu
 import { INBANK_MODULE } from "../../modules/inbank"
 import { announcedStateOf, dueAnnouncements } from "../../lib/financing/announcements"
 import type InbankModuleService from "../../modules/inbank/service"
-import { deriveRecordState, InbankApplicationRecord } from "../../lib/financing/record-state"
+import type { InbankApplicationRecord } from "../../lib/financing/record-state"
 import type { DerivedState, SessionStatus } from "../../lib/financing/derive-state"
 import { INBANK_PROVIDER_ID } from "../../lib/financing/provider-id"
 import { decideLifecycle, LifecycleAction, MedusaSide } from "../../lib/financing/lifecycle"
@@ -57,12 +57,11 @@ export async function makeMedusaAgree(container: MedusaContainer, recordId: stri
 
   const record = await inbank.refreshNow(recordId)
   let cart = await cartPayments(container, record)
-  const derived = deriveRecordState(record, { applicationSigningRequired: inbank.options.applicationSigning, orderPlaced: Boolean(cart.orderId) })
-  const options = { autoCancelOrders: inbank.options.autoCancelOrders }
+  const derived = inbank.stateOf(record, { orderPlaced: Boolean(cart.orderId) })
   // Each step changes Medusa, so the next is decided on what Medusa holds then (an authorization of
   // an activated contract captures at once). Every decision shrinks what is left: at most one pass each.
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const [next] = decideLifecycle(derived.sessionStatus, medusaSide(cart), options)
+    const [next] = decideLifecycle(derived.sessionStatus, medusaSide(cart), inbank.settings)
     // A step Medusa took without the expected change is not taken again here: the next run retries.
     if (!next || next === actions[actions.length - 1]) break
     await take(container, next, cart, derived.sessionStatus)
