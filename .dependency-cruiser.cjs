@@ -32,9 +32,9 @@ module.exports = {
     },
     {
       name: "module-is-the-only-way-in",
-      comment: "Routes, workflows, subscribers, jobs and the admin use the module's service and index, never its internals.",
+      comment: "Routes, workflows, subscribers, jobs, links and the admin use the module's service and index, never its internals.",
       severity: "error",
-      from: { path: "^src/(api|workflows|subscribers|jobs|admin)/", pathNot: TESTS },
+      from: { path: "^src/(api|workflows|subscribers|jobs|links|admin)/", pathNot: TESTS },
       to: { path: "^src/modules/inbank/", pathNot: "^src/modules/inbank/(index|service)\\.ts$" },
     },
     {
@@ -42,7 +42,7 @@ module.exports = {
       comment: "The module knows the domain and the client, not who calls it.",
       severity: "error",
       from: { path: "^src/modules/" },
-      to: { path: "^src/(api|workflows|subscribers|jobs|admin|providers)/" },
+      to: { path: "^src/(api|workflows|subscribers|jobs|links|admin|providers)/" },
     },
     {
       name: "workflows-do-not-reach-out",

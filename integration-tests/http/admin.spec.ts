@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import axios from "axios"
 import { adminHeaders } from "../fixtures/admin"
 import { eventually } from "../fixtures/eventually"
@@ -98,6 +99,18 @@ medusaIntegrationTestRunner({
       expect((await axios.get(printout.data.link)).data).toContain("Umowa kredytu ratalnego")
       const refreshed = await call("post", `/admin/inbank/orders/${orderId}/refresh`)
       expect(refreshed.data.financing.state).toBe("awaiting_approval")
+    })
+
+    it("reaches a record's cart and order, and an order's records, through query.graph (src/links)", async () => {
+      const { cartId, orderId } = await financedOrder()
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const record = await eventually(async () => {
+        const { data } = await query.graph({ entity: "inbank_application", fields: ["id", "cart.id", "order.id"], filters: { cart_id: cartId } })
+        return data[0]?.order && data[0]
+      })
+      expect(record).toMatchObject({ cart: { id: cartId }, order: { id: orderId } })
+      const { data: orders } = await query.graph({ entity: "order", fields: ["cart.inbank_application.id"], filters: { id: orderId } })
+      expect(orders[0].cart.inbank_application.map((r: { id: string }) => r.id)).toEqual([record.id])
     })
 
     it("returns Inbank's failures as clear errors and changes nothing", async () => {

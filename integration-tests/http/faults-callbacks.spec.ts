@@ -93,9 +93,7 @@ medusaIntegrationTestRunner({
 
       const cartId = await seeded.client.cart(seeded.store.variants.p399)
       const form = applicantForm()
-      const inbankOptions = inbank().options
-      const original = inbankOptions.backendUrl
-      inbankOptions.backendUrl = gateUrl
+      const callbackUrl = jest.spyOn(inbank(), "callbackUrl").mockReturnValue(`${gateUrl}/hooks/inbank`)
       try {
         expect((await seeded.client.post(`/store/carts/${cartId}/inbank/application`, form)).status).toBe(201)
         await seeded.client.post(`/store/carts/${cartId}/complete`)
@@ -115,7 +113,7 @@ medusaIntegrationTestRunner({
         expect(callbacks.length).toBe(seen.size)
         expect(callbacks.every((c: any) => c.attempts === 1 && c.processed_at !== null)).toBe(true)
       } finally {
-        inbankOptions.backendUrl = original
+        callbackUrl.mockRestore()
         gate.close()
       }
     })

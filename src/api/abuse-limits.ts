@@ -5,7 +5,6 @@ import type { LimitedAction, RateLimits } from "../lib/rate-limit-options"
 import { INBANK_MODULE } from "../modules/inbank"
 import type InbankModuleService from "../modules/inbank/service"
 import { PluginHttpError } from "./http-error"
-import { clientAddress, ipKey } from "./limit-keys"
 
 /** What a limit counts by. The order is the order of counting (see consumeLimits). */
 const DIMENSIONS = ["perIp", "perCart", "perApplication", "perIdentity", "perPhone"] as const
@@ -62,7 +61,7 @@ function limiterFor(knex: object, limits: RateLimits, action: LimitedAction, dim
  */
 export async function consumeLimits(scope: MedusaContainer, action: LimitedAction, keys: LimitKeys): Promise<void> {
   const knex = scope.resolve(ContainerRegistrationKeys.PG_CONNECTION) as object
-  const { rateLimits } = scope.resolve<InbankModuleService>(INBANK_MODULE).options
+  const { rateLimits } = scope.resolve<InbankModuleService>(INBANK_MODULE).settings
   for (const dimension of DIMENSIONS) {
     const key = keys[dimension]
     const limiter = key ? limiterFor(knex, rateLimits, action, dimension) : undefined
@@ -79,18 +78,6 @@ export async function consumeLimits(scope: MedusaContainer, action: LimitedActio
       })
     }
   }
-}
-
-/**
- * The per-IP key of a request's client address, or null when the address is exempt (option
- * `rateLimits.exemptIps`) or unknown. The address is Medusa's `req.ip`: Medusa sets Express's
- * `trust proxy` to 1, so behind one reverse proxy it is the client's address from `X-Forwarded-For`.
- */
-export function requestIpKey(scope: MedusaContainer, ip: string | undefined): string | null {
-  const { apiKey, rateLimits } = scope.resolve<InbankModuleService>(INBANK_MODULE).options
-  const address = clientAddress(ip)
-  if (!address || rateLimits.exemptIps.some((exempt) => clientAddress(exempt) === address)) return null
-  return ipKey(apiKey, ip)
 }
 
 /** "za 3 min", "za 24 h" — the wait as a shopper reads it (units, not words: no Polish plural forms). */

@@ -1,6 +1,5 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { deriveRecordState } from "../lib/financing/record-state"
 import { PluginHttpError } from "./http-error"
 import { refuseUnread } from "./refuse-unread"
 import { findCartApplication } from "./store/carts/[id]/inbank/cart-application"
@@ -34,7 +33,7 @@ export function gatedIncomeProof(req: MedusaRequest): GatedIncomeProof {
 export async function requireIncomeProofStep(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): Promise<void> {
   try {
     const { cart, record, inbank } = await findCartApplication(req.scope, req.params.id)
-    const { nextAction } = deriveRecordState(record, { applicationSigningRequired: inbank.options.applicationSigning, orderPlaced: Boolean(cart.completed_at) })
+    const { nextAction } = inbank.stateOf(record, { orderPlaced: Boolean(cart.completed_at) })
     if (nextAction !== "upload_income_proof") {
       throw new PluginHttpError(409, "income_proof_not_required", "Ten wniosek nie wymaga teraz potwierdzenia dochodów.", { field: "files" })
     }

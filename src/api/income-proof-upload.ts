@@ -188,7 +188,7 @@ const receive = multer({
  */
 export function incomeProofUpload(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): void {
   if (Number(req.headers["content-length"]) > MAX_BODY_BYTES) return refuseUnread(res, next, refusal.bodyTooLarge)
-  const { uploadTimeoutSeconds } = req.scope.resolve<InbankModuleService>(INBANK_MODULE).options
+  const { uploadTimeoutSeconds } = req.scope.resolve<InbankModuleService>(INBANK_MODULE).settings
 
   const upload: Upload = {
     files: new Map(),

@@ -29,7 +29,7 @@ export function uploadSlots() {
   let inProgress = 0
   const busyKeys = new Set<string>()
   return (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): void => {
-    const { maxConcurrentUploads } = req.scope.resolve<InbankModuleService>(INBANK_MODULE).options
+    const { maxConcurrentUploads } = req.scope.resolve<InbankModuleService>(INBANK_MODULE).settings
     const { cartId, applicationId } = gatedIncomeProof(req)
     const keys = [`cart:${cartId}`, `application:${applicationId}`]
     if (keys.some((key) => busyKeys.has(key))) {

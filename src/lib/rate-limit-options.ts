@@ -21,7 +21,7 @@ export const rateLimitsSchema = z
     /**
      * Client addresses the per-IP limits skip (the other limits still apply), e.g. a server-rendered
      * storefront that calls the store API from its own address for every shopper. Compared as the
-     * limits count addresses (src/api/limit-keys.ts): IPv4 exactly, IPv4-mapped IPv6 as IPv4, other
+     * limits count addresses (src/modules/inbank/limit-keys.ts): IPv4 exactly, IPv4-mapped IPv6 as IPv4, other
      * IPv6 by /64. The address is Medusa's `req.ip`; Medusa trusts one proxy hop (`X-Forwarded-For`).
      */
     exemptIps: z.array(z.string().min(1)).default([]),

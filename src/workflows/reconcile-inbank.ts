@@ -38,7 +38,7 @@ export interface ReconcileOptions {
 export async function reconcileInbank(container: MedusaContainer, options: ReconcileOptions = {}): Promise<ReconcileReport> {
   const inbank = container.resolve<InbankModuleService>(INBANK_MODULE)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const quietMs = options.olderThanMs ?? inbank.options.reconcileAfterMinutes * 60_000
+  const quietMs = options.olderThanMs ?? inbank.settings.reconcileAfterMinutes * 60_000
   const batchSize = options.batchSize ?? BATCH
   const asOf = new Date()
   const report: ReconcileReport = { callbacksRetried: 0, applicationsChecked: 0, applicationsPostponed: 0, failures: 0 }

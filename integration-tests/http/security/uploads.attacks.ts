@@ -45,7 +45,7 @@ export function uploadAttacks(ctx: SecurityContext) {
   }
   /** The answer is written before the files are deleted (on the response's close). */
   const noTempFilesLeft = () => eventually(async () => tempFiles().length === 0, 5_000)
-  const options = () => ctx.getContainer().resolve(INBANK_MODULE).options as { maxConcurrentUploads: number; uploadTimeoutSeconds: number }
+  const options = () => ctx.getContainer().resolve(INBANK_MODULE).settings as { maxConcurrentUploads: number; uploadTimeoutSeconds: number }
   /** `promise`, or a clear failure after `ms` (instead of jest's timeout). */
   const within = <T>(ms: number, promise: Promise<T>, what: string) =>
     Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms))])

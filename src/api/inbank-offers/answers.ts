@@ -78,7 +78,7 @@ export function offersAnswers(inbank: InbankModuleService, container: MedusaCont
     const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
     const onLoadError = (error: unknown) =>
       logger.warn(`Inbank offers: the catalogue's PLN prices could not be read (${(error as Error).message}); until they are, they are limited as other amounts`)
-    answers = new OffersAnswers(inbank, new CatalogueAmounts(() => distinctPlnPrices(knex), onLoadError), new CalculationBudget(inbank.options.offersLimits))
+    answers = new OffersAnswers(inbank, new CatalogueAmounts(() => distinctPlnPrices(knex), onLoadError), new CalculationBudget(inbank.settings.offersLimits))
     perModule.set(inbank, answers)
   }
   return answers

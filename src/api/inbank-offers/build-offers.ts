@@ -42,7 +42,7 @@ export async function buildOffers(inbank: InbankModuleService, price: string, re
     amount: price,
     currency_code: "pln",
     periods,
-    default_period: inbank.options.defaultPeriod ?? null,
+    default_period: inbank.settings.defaultPeriod ?? null,
     offers,
     lowest_monthly_payment: lowest?.monthly_payment ?? null,
   }

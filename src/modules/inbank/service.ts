@@ -5,6 +5,8 @@ import {
   ApplicationInput,
   AttachmentFile,
   BankList,
+  CallbackFields,
+  CallbackVerification,
   Calculation,
   CreatedApplication,
   GatedInbankClient,
@@ -12,16 +14,23 @@ import {
   Printout,
   Retrieval,
   RetrievalInput,
+  verifyCallback,
 } from "../../lib/inbank"
 import { Cancellation, decideCancellation } from "../../lib/financing/cancellation"
 import { createInbankClient, InbankOptions, parseInbankOptions, ResolvedInbankOptions } from "../../lib/plugin-options"
 import { fetchState, FetchedState } from "../../lib/inbank"
+import type { DerivedState } from "../../lib/financing/derive-state"
+import { BoundFields, sessionBinding } from "../../lib/financing/session-binding"
 import { InbankApplication } from "./models/inbank-application"
 import { InbankCallback } from "./models/inbank-callback"
 import { newestCartRecord, recordByApplicationUuid, recordsDue, RecordUpdate, setCheckAfter, updateRecord } from "./record-table"
 import { recordCallback } from "./callback-recorder"
 import { claimCallback, ClaimedCallback, findApplicationId, finishCallback, VerifiedCallback } from "./callback-table"
 import { contractUpdateFrom, deriveRecordState, InbankApplicationRecord, RecordWithContract, recordUpdateFrom, worthPolling } from "../../lib/financing/record-state"
+import { identityKey, ipKey, phoneKey } from "./limit-keys"
+import { InbankSettings, settingsOf } from "./settings"
+
+export type { InbankSettings }
 
 /**
  * Vendor: at most one poll a second per application (partner API reference, GET application). Inbank
@@ -42,10 +51,13 @@ export interface OfferRange {
 
 /**
  * The plugin's records, and the Inbank client built from the plugin's options (Medusa passes a
- * plugin's options to the modules it ships), for routes and workflows.
+ * plugin's options to the modules it ships), for routes and workflows. The API key stays in here:
+ * whatever is keyed by it (callback signatures, session bindings, rate-limit keys) is a method.
  */
 export default class InbankModuleService extends MedusaService({ InbankApplication, InbankCallback }) {
-  readonly options: ResolvedInbankOptions
+  private readonly options: ResolvedInbankOptions
+  /** The plugin's options without the API key, frozen: the policy values routes, workflows and jobs read. */
+  readonly settings: InbankSettings
   /** Shared with the payment provider (createInbankClient): one read gate for every GET of an application or contract. */
   private readonly client: GatedInbankClient
   private readonly knex: Knex
@@ -60,6 +72,7 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
     super(...arguments)
     this.knex = container[ContainerRegistrationKeys.PG_CONNECTION] as Knex
     this.options = parseInbankOptions(options)
+    this.settings = settingsOf(this.options)
     this.client = createInbankClient(this.options)
     this.refreshes = new LRUCache<string, InbankApplicationRecord>({
       max: 10_000,
@@ -109,10 +122,81 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
     }
   }
 
+  /**
+   * The record's last known Inbank state through the one derivation (record-state.ts), under the
+   * shop's `applicationSigning` option. Reads nothing, never throws.
+   * @param record the application's record as stored or just refreshed.
+   * @param context.orderPlaced whether Medusa has placed the order its cart became: then the
+   *   storefront's next action after a signed or activated contract is `done`, not `complete_cart`.
+   * @returns Medusa's payment session status, the storefront's `next_action`, `final` and `processing`.
+   */
+  stateOf(record: InbankApplicationRecord, context: { orderPlaced: boolean }): DerivedState {
+    return deriveRecordState(record, { applicationSigningRequired: this.options.applicationSigning, orderPlaced: context.orderPlaced })
+  }
+
+  /**
+   * Checks an Inbank callback's signature (direct API guide, "Callback authenticity validation": hex
+   * HMAC-SHA512 keyed by the API key over `timestamp + "." + message`) and that its timestamp is
+   * within the `callbackToleranceSeconds` option of now.
+   * @param fields the form's fields as parseCallbackForm split them (`message` decoded and raw, `timestamp`, `hmac`).
+   * @returns `{ ok: true, timestampMs }` (the signed time, Unix milliseconds), or `{ ok: false, reason }`
+   *   with reason `malformed`, `bad_signature` or `stale`. Never throws.
+   */
+  verifyCallback(fields: CallbackFields): CallbackVerification {
+    return verifyCallback(fields, this.options.apiKey, { toleranceSeconds: this.options.callbackToleranceSeconds })
+  }
+
+  /**
+   * The binding (hex HMAC-SHA256, 64 characters, keyed by a key derived from the API key) the payment
+   * session's data carries, which the payment provider's initiatePayment checks (session-binding.ts):
+   * Medusa lets the storefront create sessions with data of its choosing, and this one is for one
+   * application, one payment collection and one amount. Never throws.
+   * @param fields.amount PLN with two decimals, as Inbank has it (toInbankAmount).
+   */
+  bindSession(fields: BoundFields): string {
+    return sessionBinding(this.options.apiKey, fields)
+  }
+
+  /**
+   * The applicant's rate-limit keys, stored on the record (`phone_hash`, `identity_hash`) and counted
+   * by the per-phone and per-identity limits: keyed hashes (HMAC-SHA256, hex), never the values.
+   * @param applicant.mobile a Polish mobile as the form accepts it (`+48…`, `48…` or nine digits: one key).
+   * @param applicant.identity_code the PESEL (eleven digits, validated by the form). Never throws.
+   */
+  personKeys(applicant: { mobile: string; identity_code: string }): { phone_hash: string; identity_hash: string } {
+    return { phone_hash: phoneKey(this.options.apiKey, applicant.mobile), identity_hash: identityKey(this.options.apiKey, applicant.identity_code) }
+  }
+
+  /**
+   * The per-IP rate-limit key of a request's client address (a keyed hash; IPv6 counted by its /64),
+   * or null when Medusa gives no address or the `rateLimits.exemptIps` option names it.
+   * @param ip Medusa's `req.ip`: Medusa sets Express's `trust proxy` to 1, so behind one reverse proxy
+   *   it is the client's address from `X-Forwarded-For`. Never throws.
+   */
+  addressKey(ip: string | undefined): string | null {
+    return ipKey(this.options.apiKey, ip, this.options.rateLimits.exemptIps)
+  }
+
+  /**
+   * The consent types of the `requiredConsents` option the applicant has not accepted (given with
+   * `value: false`, or not given), in the option's order; empty when all are. Never throws.
+   */
+  missingConsents(consents: readonly { type: string; value: boolean }[]): string[] {
+    return this.options.requiredConsents.filter((type) => !consents.some((consent) => consent.type === type && consent.value))
+  }
+
+  /**
+   * Where Inbank sends this store's callbacks, an application's `partner_urls.callback_url` (partner
+   * API reference, "Callbacks"; 3. POST /applications): `<backendUrl>/hooks/inbank`, or undefined
+   * without the `backendUrl` option (Inbank then sends none). Never throws.
+   */
+  callbackUrl(): string | undefined {
+    return this.options.backendUrl && `${this.options.backendUrl.replace(/\/+$/, "")}/hooks/inbank`
+  }
+
   /** The record, refreshed from Inbank when the vendor's polling rules allow it. */
   async refresh(record: InbankApplicationRecord, orderPlaced: boolean): Promise<InbankApplicationRecord> {
-    const derived = deriveRecordState(record, { applicationSigningRequired: this.options.applicationSigning, orderPlaced })
-    if (!worthPolling(record, derived)) return record
+    if (!worthPolling(record, this.stateOf(record, { orderPlaced }))) return record
     return (await this.refreshes.fetch(record.id)) ?? record
   }
 

@@ -5,7 +5,7 @@ import { ContainerRegistrationKeys, Modules, PaymentActions, PaymentSessionStatu
 import { INBANK_MODULE } from "../../modules/inbank"
 import { announcedStateOf, dueAnnouncements } from "../../lib/financing/announcements"
 import type InbankModuleService from "../../modules/inbank/service"
-import { deriveRecordState, InbankApplicationRecord } from "../../lib/financing/record-state"
+import type { InbankApplicationRecord } from "../../lib/financing/record-state"
 import type { DerivedState, SessionStatus } from "../../lib/financing/derive-state"
 import { INBANK_PROVIDER_ID } from "../../lib/financing/provider-id"
 import { decideLifecycle, LifecycleAction, MedusaSide } from "../../lib/financing/lifecycle"
@@ -57,13 +57,12 @@ export async function makeMedusaAgree(container: MedusaContainer, recordId: stri
 
   const record = await inbank.refreshNow(recordId)
   let cart = await cartPayments(container, record)
-  const derived = deriveRecordState(record, { applicationSigningRequired: inbank.options.applicationSigning, orderPlaced: Boolean(cart.orderId) })
-  const options = { autoCancelOrders: inbank.options.autoCancelOrders }
+  const derived = inbank.stateOf(record, { orderPlaced: Boolean(cart.orderId) })
   // Each step changes Medusa, so the next is decided on what Medusa holds then (an authorization of
   // an activated contract captures at once). Every decision shrinks what is left: at most one pass each.
   try {
     for (let pass = 0; pass < MAX_PASSES; pass++) {
-      const [next] = decideLifecycle(derived.sessionStatus, medusaSide(record, cart), options)
+      const [next] = decideLifecycle(derived.sessionStatus, medusaSide(record, cart), inbank.settings)
       // A step Medusa took without the expected change is not taken again here: the next run retries.
       if (!next || next === actions[actions.length - 1]) break
       await take(container, next, record, cart, derived.sessionStatus)
@@ -137,37 +136,39 @@ async function take(container: MedusaContainer, action: LifecycleAction, record:
   }
 }
 
+/**
+ * The record's cart, its payments and its order, in one query.graph: the record's cart through the
+ * plugin's read-only link (src/links/inbank-application-cart.ts), its order through Medusa's cart ↔ order link.
+ */
 async function cartPayments(container: MedusaContainer, record: InbankApplicationRecord): Promise<CartPayments> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const uuids = [record.application_uuid, ...record.previous_uuids.uuids]
-  const { data: carts } = await query.graph({
-    entity: "cart",
+  const { data } = await query.graph({
+    entity: "inbank_application",
     fields: [
-      "id",
-      "currency_code",
-      "payment_collection.payment_sessions.id",
-      "payment_collection.payment_sessions.provider_id",
-      "payment_collection.payment_sessions.status",
-      "payment_collection.payment_sessions.amount",
-      "payment_collection.payment_sessions.data",
-      "payment_collection.payments.id",
-      "payment_collection.payments.payment_session_id",
-      "payment_collection.payments.captured_at",
-      "payment_collection.payments.canceled_at",
+      "cart.id",
+      "cart.currency_code",
+      "cart.payment_collection.payment_sessions.id",
+      "cart.payment_collection.payment_sessions.provider_id",
+      "cart.payment_collection.payment_sessions.status",
+      "cart.payment_collection.payment_sessions.amount",
+      "cart.payment_collection.payment_sessions.data",
+      "cart.payment_collection.payments.id",
+      "cart.payment_collection.payments.payment_session_id",
+      "cart.payment_collection.payments.captured_at",
+      "cart.payment_collection.payments.canceled_at",
+      "cart.order.id",
+      "cart.order.status",
+      "cart.order.fulfillments.id",
     ],
-    filters: { id: record.cart_id },
+    filters: { id: record.id },
   })
-  const cart = carts[0] as any
+  const cart = (data[0] as any)?.cart
   const session = (cart?.payment_collection?.payment_sessions ?? []).find(
     (s: any) => s.provider_id === INBANK_PROVIDER_ID && uuids.includes(s.data?.application_uuid)
   )
   const payment = session ? (cart.payment_collection.payments ?? []).find((p: any) => p.payment_session_id === session.id) : null
-  const { data: links } = await query.graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: record.cart_id } })
-  const orderId: string | null = (links[0] as any)?.order_id ?? null
-  const { data: orders } = orderId
-    ? await query.graph({ entity: "order", fields: ["id", "status", "fulfillments.id"], filters: { id: orderId } })
-    : { data: [] }
-  const order = orders[0] as any
+  const order = cart?.order
   return {
     sessionId: session?.id ?? null,
     sessionStatus: session?.status ?? null,
@@ -175,7 +176,7 @@ async function cartPayments(container: MedusaContainer, record: InbankApplicatio
     sessionAmount: session?.amount ?? null,
     currencyCode: cart?.currency_code ?? null,
     payment: payment ?? null,
-    orderId,
+    orderId: order?.id ?? null,
     order: order ? { id: order.id, status: order.status, fulfilled: (order.fulfillments ?? []).length > 0 } : null,
   }
 }

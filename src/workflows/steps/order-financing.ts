@@ -12,16 +12,19 @@ export interface OrderFinancing {
   payment: { id: string; captured_at: string | null; canceled_at: string | null } | null
 }
 
-/** The order's Inbank application and payment; 404 for an order not paid with Inbank. */
+/**
+ * The application records of an order's cart, newest first, from a query.graph of the order that
+ * asked for `cart.inbank_application.<fields>` (Medusa's order ↔ cart link, then the plugin's
+ * read-only cart → records link, src/links/cart-inbank-applications.ts); `created_at` among the fields.
+ */
+export function orderApplications<T extends { created_at?: unknown }>(order: { cart?: { inbank_application?: T[] | null } | null } | undefined): T[] {
+  const createdAt = (record: T) => new Date(record.created_at as Date | string).getTime()
+  return [...(order?.cart?.inbank_application ?? [])].sort((a, b) => createdAt(b) - createdAt(a))
+}
+
+/** The order's Inbank application (its cart's newest) and payment; 404 for an order not paid with Inbank. */
 export async function loadOrderFinancing(scope: MedusaContainer, orderId: string): Promise<OrderFinancing> {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  const inbank = scope.resolve<InbankModuleService>(INBANK_MODULE)
-  const { data: links } = await query.graph({ entity: "order_cart", fields: ["cart_id"], filters: { order_id: orderId } })
-  const cartId = (links[0] as { cart_id?: string } | undefined)?.cart_id
-  const [record] = cartId
-    ? ((await inbank.listInbankApplications({ cart_id: cartId }, { order: { created_at: "DESC" }, take: 1 })) as unknown as InbankApplicationRecord[])
-    : []
-  if (!record) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${orderId} is not financed by Inbank`)
   const { data } = await query.graph({
     entity: "order",
     fields: [
@@ -32,13 +35,16 @@ export async function loadOrderFinancing(scope: MedusaContainer, orderId: string
       "payment_collections.payments.provider_id",
       "payment_collections.payments.captured_at",
       "payment_collections.payments.canceled_at",
+      "cart.inbank_application.*",
     ],
     filters: { id: orderId },
   })
   const order = data[0] as any
+  const [record] = orderApplications<InbankApplicationRecord & { created_at?: unknown }>(order)
+  if (!record) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${orderId} is not financed by Inbank`)
   const payment = (order.payment_collections ?? []).flatMap((c: any) => c.payments ?? []).find((p: any) => p.provider_id === INBANK_PROVIDER_ID)
   return {
-    inbank,
+    inbank: scope.resolve<InbankModuleService>(INBANK_MODULE),
     record,
     order: { id: order.id, status: order.status, fulfilled: (order.fulfillments ?? []).length > 0 },
     payment: payment ?? null,

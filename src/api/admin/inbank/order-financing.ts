@@ -1,6 +1,5 @@
 import { toInbankAmount } from "../../../lib/inbank"
 import type { ContractStatus } from "../../../lib/inbank"
-import { deriveRecordState } from "../../../lib/financing/record-state"
 import type { OrderFinancing } from "../../../workflows/steps/order-financing"
 import { staffState } from "./staff-state"
 
@@ -9,7 +8,7 @@ export { loadOrderFinancing } from "../../../workflows/steps/order-financing"
 /** Everything staff need about the financing; identifiers, statuses, money and dates only — no personal data. */
 export async function financingView(financing: OrderFinancing) {
   const { inbank, record, order, payment } = financing
-  const derived = deriveRecordState(record, { applicationSigningRequired: inbank.options.applicationSigning, orderPlaced: true })
+  const derived = inbank.stateOf(record, { orderPlaced: true })
   const staff = staffState(derived, record.contract_status as ContractStatus | null, { canceled: order.status === "canceled" })
   const callbacks = await inbank.listInbankCallbacks(
     { application_uuid: [record.application_uuid, ...record.previous_uuids.uuids] },

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { parseCallbackForm, parseCallbackMessage, parseCallbackTimestamp, verifyCallback } from "../../../lib/inbank"
+import { parseCallbackForm, parseCallbackMessage, parseCallbackTimestamp } from "../../../lib/inbank"
 import { INBANK_MODULE } from "../../../modules/inbank"
 import type InbankModuleService from "../../../modules/inbank/service"
 import { PluginHttpError } from "../../http-error"
@@ -32,7 +32,7 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
     return refuse(res, 400, "callback_timestamp_invalid", "timestamp must be a Unix time in seconds or milliseconds", "timestamp")
   }
 
-  const verified = verifyCallback(fields, inbank.options.apiKey, { toleranceSeconds: inbank.options.callbackToleranceSeconds })
+  const verified = inbank.verifyCallback(fields)
   if (!verified.ok) {
     return verified.reason === "stale"
       ? refuse(res, 401, "callback_stale", "timestamp is outside the accepted window", "timestamp")

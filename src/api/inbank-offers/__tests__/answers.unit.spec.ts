@@ -14,7 +14,7 @@ function fakeInbank() {
   const calculated: string[] = []
   let monthly = "35.08"
   const inbank = {
-    options: {},
+    settings: {},
     offerRange: async () => ({ minAmount: "100.00", maxAmount: "30000.00", periods: [12], minPeriod: null, maxPeriod: null }),
     hasCalculation: () => false,
     calculate: async (amount: string) => {

@@ -46,7 +46,7 @@ export const InbankApplication = model
     check_after: model.dateTime().nullable(),
     /**
      * Keyed hashes (HMAC-SHA256, hex) of the applicant's phone and PESEL, for the SMS and code-guess
-     * limits of later requests (src/api/limit-keys.ts); the values themselves are never stored.
+     * limits of later requests (limit-keys.ts); the values themselves are never stored.
      */
     phone_hash: model.text().nullable(),
     identity_hash: model.text().nullable(),

@@ -3,7 +3,7 @@ import { toInbankAmount } from "../../../../lib/inbank"
 import type { ContractStatus } from "../../../../lib/inbank"
 import { INBANK_MODULE } from "../../../../modules/inbank"
 import type InbankModuleService from "../../../../modules/inbank/service"
-import { deriveRecordState, InbankApplicationRecord } from "../../../../lib/financing/record-state"
+import type { InbankApplicationRecord } from "../../../../lib/financing/record-state"
 import { staffState } from "../staff-state"
 
 /** The financing queue: contracts awaiting the merchant's approval first, then the most recent; `?state=` filters. */
@@ -14,7 +14,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const records = (await inbank.listInbankApplications({}, { order: { updated_at: "DESC" }, take: 500 })) as unknown as (InbankApplicationRecord & { updated_at: string })[]
   const rows = records
     .map((record) => {
-      const derived = deriveRecordState(record, { applicationSigningRequired: inbank.options.applicationSigning, orderPlaced: Boolean(record.order_id) })
+      const derived = inbank.stateOf(record, { orderPlaced: Boolean(record.order_id) })
       const staff = staffState(derived, record.contract_status as ContractStatus | null)
       return {
         id: record.id,

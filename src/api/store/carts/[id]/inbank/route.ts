@@ -12,5 +12,5 @@ export const GET = withInbankErrors(async (req: MedusaRequest, res: MedusaRespon
   const { cart, record, inbank } = await findCartApplication(req.scope, req.params.id)
   const orderPlaced = Boolean(cart.completed_at)
   const current = await inbank.refresh(record, orderPlaced)
-  res.json(stateView(current, { applicationSigningRequired: inbank.options.applicationSigning, orderPlaced }))
+  res.json(stateView(current, inbank.stateOf(current, { orderPlaced })))
 })

@@ -1,6 +1,6 @@
 import { toInbankAmount } from "../../../../../lib/inbank"
-import type { NextAction } from "../../../../../lib/financing/derive-state"
-import { deriveRecordState, InbankApplicationRecord } from "../../../../../lib/financing/record-state"
+import type { DerivedState, NextAction } from "../../../../../lib/financing/derive-state"
+import type { InbankApplicationRecord } from "../../../../../lib/financing/record-state"
 
 /** What the shopper reads at each step (Polish: the plugin serves Polish stores). */
 const MESSAGES: Record<NextAction, string> = {
@@ -17,9 +17,8 @@ const MESSAGES: Record<NextAction, string> = {
 /** After the contract's signature only the order remains to be placed. */
 const SIGNED_MESSAGE = "Umowa podpisana. Złóż zamówienie."
 
-/** The store API's answer: identifiers, statuses and the offer; never the applicant's data. */
-export function stateView(record: InbankApplicationRecord, options: { applicationSigningRequired: boolean; orderPlaced: boolean }) {
-  const derived = deriveRecordState(record, options)
+/** The store API's answer: identifiers, statuses and the offer; never the applicant's data. `derived` is the module's stateOf(record). */
+export function stateView(record: InbankApplicationRecord, derived: DerivedState) {
   return {
     inbank: {
       application: {

@@ -2,14 +2,12 @@ import { createPaymentCollectionForCartWorkflow } from "@medusajs/core-flows"
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { InbankError, toInbankAmount } from "../../../../../../lib/inbank"
-import { sessionBinding } from "../../../../../../lib/financing/session-binding"
 import type { CreatedApplication, FetchedState } from "../../../../../../lib/inbank"
 import { INBANK_MODULE } from "../../../../../../modules/inbank"
 import type InbankModuleService from "../../../../../../modules/inbank/service"
 import type { InbankApplicationRecord } from "../../../../../../lib/financing/record-state"
-import { consumeLimits, requestIpKey } from "../../../../../abuse-limits"
+import { consumeLimits } from "../../../../../abuse-limits"
 import { withInbankErrors } from "../../../../../inbank-errors"
-import { identityKey, phoneKey } from "../../../../../limit-keys"
 import { INBANK_PROVIDER_ID } from "../cart-application"
 import { CartForApplication, loadCartForApplication } from "./cart-for-application"
 import { applicantToInbank } from "./applicant-to-inbank"
@@ -38,21 +36,18 @@ export const POST = withInbankErrors(oneApplicationAtATime(async (req: MedusaReq
   if (!cart.region?.payment_providers?.some((provider) => provider.id === INBANK_PROVIDER_ID)) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `region_id: Inbank instalments are not enabled in the cart's region ${cart.region_id}`)
   }
-  const missing = inbank.options.requiredConsents.filter((type) => !body.consents.some((c) => c.type === type && c.value))
+  const missing = inbank.missingConsents(body.consents)
   if (missing.length) throw new MedusaError(MedusaError.Types.INVALID_DATA, `consents: the applicant must accept ${missing.join(", ")}`)
 
   const collection = await ensurePaymentCollection(req, cart)
   const amount = toInbankAmount(collection.raw_amount)
-  const period = checkOffer(amount, body.period, await inbank.offerRange(), inbank.options)
+  const period = checkOffer(amount, body.period, await inbank.offerRange(), inbank.settings)
 
   // Counted here, once nothing of the store's own refuses the application: each one counted is an
   // inquiry at Inbank in the applicant's name.
-  const personKeys = {
-    phone_hash: phoneKey(inbank.options.apiKey, body.applicant.mobile),
-    identity_hash: identityKey(inbank.options.apiKey, body.applicant.identity_code),
-  }
+  const personKeys = inbank.personKeys(body.applicant)
   await consumeLimits(req.scope, "application", {
-    perIp: requestIpKey(req.scope, req.ip),
+    perIp: inbank.addressKey(req.ip),
     perCart: cart.id,
     perIdentity: personKeys.identity_hash,
     perPhone: personKeys.phone_hash,
@@ -60,12 +55,12 @@ export const POST = withInbankErrors(oneApplicationAtATime(async (req: MedusaReq
 
   const created = await inbank.submitApplication(
     applicantToInbank(body, {
-      productCode: inbank.options.productCode,
+      productCode: inbank.settings.productCode,
       amount,
       period,
       items: cart.items,
       shippingTotal: cart.shipping_total,
-      callbackUrl: inbank.options.backendUrl && `${inbank.options.backendUrl.replace(/\/+$/, "")}/hooks/inbank`,
+      callbackUrl: inbank.callbackUrl(),
     })
   )
 
@@ -98,7 +93,7 @@ export const POST = withInbankErrors(oneApplicationAtATime(async (req: MedusaReq
           application_uuid: created.uuid,
           application_number: created.number ?? null,
           payment_collection_id: collection.id,
-          binding: sessionBinding(inbank.options.apiKey, { applicationUuid: created.uuid, paymentCollectionId: collection.id, amount }),
+          binding: inbank.bindSession({ applicationUuid: created.uuid, paymentCollectionId: collection.id, amount }),
         },
       },
     })
@@ -122,7 +117,7 @@ export const POST = withInbankErrors(oneApplicationAtATime(async (req: MedusaReq
     "fetched" in read
       ? await inbank.saveFetched(submitted.record, read.fetched, sessionField)
       : await inbank.saveRecord({ id: submitted.record.id, ...sessionField, ...("offer" in read && { offer: read.offer }) })
-  res.status(201).json(stateView(current, { applicationSigningRequired: inbank.options.applicationSigning, orderPlaced: false }))
+  res.status(201).json(stateView(current, inbank.stateOf(current, { orderPlaced: false })))
 }))
 
 /** The offer of a positive create answer, in the record's shape (record-state.ts), from Inbank's calculation; null for any other decision. */

@@ -17,5 +17,5 @@ export const POST = withInbankErrors(async (req: MedusaRequest, res: MedusaRespo
   )
   await inbank.uploadIncomeProof(record.application_uuid, files)
   const current = await inbank.refreshNow(record.id)
-  res.json(stateView(current, { applicationSigningRequired: inbank.options.applicationSigning, orderPlaced: Boolean(cart.completed_at) }))
+  res.json(stateView(current, inbank.stateOf(current, { orderPlaced: Boolean(cart.completed_at) })))
 })

@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { InbankError } from "../../../../../../lib/inbank"
 import type InbankModuleService from "../../../../../../modules/inbank/service"
-import { deriveRecordState, hasContract, InbankApplicationRecord, RecordWithContract } from "../../../../../../lib/financing/record-state"
+import { hasContract, InbankApplicationRecord, RecordWithContract } from "../../../../../../lib/financing/record-state"
 
 export interface ContractToSign {
   record: RecordWithContract
@@ -16,11 +16,10 @@ export interface ContractToSign {
  */
 export async function contractToSign(inbank: InbankModuleService, record: InbankApplicationRecord): Promise<ContractToSign> {
   if (hasContract(record)) return { record, saving: null }
-  const context = { applicationSigningRequired: inbank.options.applicationSigning, orderPlaced: false }
   // The record may not know the decision yet: ask Inbank, within the polling rules.
-  const current = deriveRecordState(record, context).nextAction === "complete_cart" ? record : await inbank.refresh(record, false)
+  const current = inbank.stateOf(record, { orderPlaced: false }).nextAction === "complete_cart" ? record : await inbank.refresh(record, false)
   if (hasContract(current)) return { record: current, saving: null }
-  const { nextAction } = deriveRecordState(current, context)
+  const { nextAction } = inbank.stateOf(current, { orderPlaced: false })
   if (nextAction !== "complete_cart") {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `There is no offer to accept: the application's next step is ${nextAction}`)
   }

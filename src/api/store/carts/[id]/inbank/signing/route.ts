@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { consumeLimits, requestIpKey } from "../../../../../abuse-limits"
+import { consumeLimits } from "../../../../../abuse-limits"
 import { withInbankErrors } from "../../../../../inbank-errors"
 import { findCartApplication } from "../cart-application"
 import { stateView } from "../state-view"
@@ -15,7 +15,7 @@ import { rememberContractInSession } from "./session-contract"
  */
 export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankSigningType>, res: MedusaResponse) => {
   const { cart, record, session, inbank } = await findCartApplication(req.scope, req.params.id)
-  await consumeLimits(req.scope, "smsSend", { perIp: requestIpKey(req.scope, req.ip), perApplication: record.id, perPhone: record.phone_hash })
+  await consumeLimits(req.scope, "smsSend", { perIp: inbank.addressKey(req.ip), perApplication: record.id, perPhone: record.phone_hash })
   let current = record
   if (req.validatedBody.subject === "application") {
     await inbank.startSigning("application", record.application_uuid)
@@ -33,5 +33,5 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankSignin
     current = contract
   }
   // Starting a signing sends the SMS and changes nothing the record holds: no read follows.
-  res.json(stateView(current, { applicationSigningRequired: inbank.options.applicationSigning, orderPlaced: Boolean(cart.completed_at) }))
+  res.json(stateView(current, inbank.stateOf(current, { orderPlaced: Boolean(cart.completed_at) })))
 })

@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { InbankError } from "../../../../../../../lib/inbank"
 import { hasContract, InbankApplicationRecord } from "../../../../../../../lib/financing/record-state"
 import type InbankModuleService from "../../../../../../../modules/inbank/service"
-import { consumeLimits, requestIpKey } from "../../../../../../abuse-limits"
+import { consumeLimits } from "../../../../../../abuse-limits"
 import { withInbankErrors } from "../../../../../../inbank-errors"
 import { findCartApplication, withKnownContract } from "../../cart-application"
 import { stateView } from "../../state-view"
@@ -20,7 +20,7 @@ const isSigned = (record: InbankApplicationRecord, subject: "application" | "con
  */
 export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankSigningConfirmType>, res: MedusaResponse) => {
   const { cart, record, inbank } = await findCartApplication(req.scope, req.params.id)
-  await consumeLimits(req.scope, "codeConfirm", { perIp: requestIpKey(req.scope, req.ip), perApplication: record.id, perIdentity: record.identity_hash })
+  await consumeLimits(req.scope, "codeConfirm", { perIp: inbank.addressKey(req.ip), perApplication: record.id, perIdentity: record.identity_hash })
   const { subject, code } = req.validatedBody
   let signed: InbankApplicationRecord = record
   let afterRefusal: InbankApplicationRecord | undefined
@@ -47,7 +47,7 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankSignin
     // Inbank accepted the code: the contract is signed, whatever else it would have said.
     return subject === "contract" ? { ...signed, contract_status: "signed" } : signed
   }))
-  res.json(stateView(current, { applicationSigningRequired: inbank.options.applicationSigning, orderPlaced: Boolean(cart.completed_at) }))
+  res.json(stateView(current, inbank.stateOf(current, { orderPlaced: Boolean(cart.completed_at) })))
 })
 
 /** A signed application waits for its decision (the application is read); a signed contract changed alone. */

@@ -1,5 +1,4 @@
 import { clientAddress, identityKey, ipKey, phoneKey } from "../limit-keys"
-import { polishWait } from "../abuse-limits"
 
 const KEY = "limit-keys-test-api-key"
 
@@ -30,12 +29,13 @@ describe("rate-limit keys", () => {
     expect(ipKey(KEY, "2001:db8:1:2::1")).toBe(ipKey(KEY, "2001:db8:1:2:ffff::9"))
     expect(ipKey(KEY, "2001:db8:1:3::1")).not.toBe(ipKey(KEY, "2001:db8:1:2::1"))
     expect(ipKey(KEY, "203.0.113.7")).not.toContain("203")
+    expect(ipKey(KEY, undefined)).toBeNull()
   })
 
-  it("tells the shopper the wait in Polish", () => {
-    expect(polishWait(30)).toBe("za minutę")
-    expect(polishWait(61)).toBe("za 2 min")
-    expect(polishWait(900)).toBe("za 15 min")
-    expect(polishWait(86_400)).toBe("za 24 h")
+  it("counts no address the shop exempts, however it is written", () => {
+    const exempt = ["127.0.0.1", "2001:db8:1:2::1"]
+    expect(ipKey(KEY, "::ffff:127.0.0.1", exempt)).toBeNull()
+    expect(ipKey(KEY, "2001:db8:1:2:ffff::9", exempt)).toBeNull()
+    expect(ipKey(KEY, "127.0.0.2", exempt)).toBe(ipKey(KEY, "127.0.0.2"))
   })
 })

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto"
 import { isIPv6 } from "node:net"
-import { deriveKey } from "../lib/derived-key"
+import { deriveKey } from "../../lib/derived-key"
 
 const LABEL = "medusa-payment-inbank/rate-limit-keys/v1"
 const derived = new Map<string, Buffer>()
@@ -31,15 +31,17 @@ export function identityKey(apiKey: string, pesel: string): string {
 
 /**
  * The client address a per-IP limit counts, hashed (an address is personal data too), or null when
- * Medusa gives none. IPv4-mapped IPv6 counts as its IPv4 address; other IPv6 addresses count by
- * their /64 network, since one subscriber usually holds a whole /64.
+ * Medusa gives none or `exempt` (the `rateLimits.exemptIps` option) names it. IPv4-mapped IPv6
+ * counts as its IPv4 address; other IPv6 addresses count by their /64 network, since one
+ * subscriber usually holds a whole /64 (an exempt address exempts its /64 too).
  */
-export function ipKey(apiKey: string, ip: string | undefined): string | null {
+export function ipKey(apiKey: string, ip: string | undefined, exempt: readonly string[] = []): string | null {
   const address = clientAddress(ip)
-  return address && keyedHash(apiKey, "ip", address)
+  if (!address || exempt.some((other) => clientAddress(other) === address)) return null
+  return keyedHash(apiKey, "ip", address)
 }
 
-/** `ip` as the per-IP limits compare it: see ipKey. Exported for the exemption list's comparison. */
+/** `ip` as the per-IP limits compare it: see ipKey. */
 export function clientAddress(ip: string | undefined): string | null {
   if (!ip) return null
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip)
