@@ -45,7 +45,10 @@ export class SandboxBank {
       settings,
       this.timers,
       (delivery) => this.state.callbacks.push(delivery),
-      (event) => this.reads.callback(this.ledgerEntities("application", event.creditApplicationUuid, "write"))
+      (event) => {
+        const ticket = this.reads.callback(this.ledgerEntities("application", event.creditApplicationUuid, "write"))
+        return () => ticket.done(true)
+      }
     )
   }
 

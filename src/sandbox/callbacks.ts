@@ -28,8 +28,8 @@ export class CallbackDispatcher {
     private readonly settings: () => SandboxSettings,
     private readonly timers: Timers,
     private readonly log: (delivery: CallbackDelivery) => void,
-    /** Told as each attempt leaves, before the receiver can act on it. */
-    private readonly sending: (event: CallbackEvent) => void = () => undefined
+    /** Told as each attempt leaves, before the receiver can act on it; what it returns is called once the attempt is answered. */
+    private readonly sending: (event: CallbackEvent) => () => void = () => () => undefined
   ) {}
 
   notify(event: CallbackEvent): void {
@@ -80,7 +80,7 @@ export class CallbackDispatcher {
 
   private async deliver(event: CallbackEvent, body: string, copy: number, attempt: number, generation: number): Promise<void> {
     const settings = this.settings()
-    this.sending(event)
+    const answered = this.sending(event)
     let outcome: number | string
     try {
       const response = await axios.post(event.url, body, {
@@ -93,6 +93,7 @@ export class CallbackDispatcher {
     } catch (error) {
       outcome = (error as AxiosError).code ?? "network error"
     }
+    answered()
     if (generation !== this.generation) return
     this.log({ at: new Date().toISOString(), url: event.url, type: event.type, status: event.status, creditApplicationUuid: event.creditApplicationUuid, attempt, copy, outcome })
     const delivered = typeof outcome === "number" && outcome >= 200 && outcome < 300

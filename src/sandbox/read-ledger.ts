@@ -11,7 +11,9 @@
  *   outcome (the partner cannot know whether a write that failed took effect). A write to an
  *   application touches its contract too, and a write to a contract its application: each one's
  *   answer shows the other's status.
- * - A callback touches the application it names and that application's contract, when it is sent.
+ * - A callback touches the application it names and that application's contract like a write: from
+ *   when it is sent until the partner has answered it (the partner learns of it only on receipt, and
+ *   the vendor asks it to fetch the state then: direct API guide, "Callbacks").
  */
 export const REREAD_INTERVAL_MS = 1_000
 
@@ -76,9 +78,9 @@ export class ReadLedger {
     }
   }
 
-  /** A callback is being sent about these entities. */
-  callback(entities: string[]): void {
-    for (const entity of entities) this.log(entity).lastTouch = this.now()
+  /** A callback about these entities is being sent; `done` once the partner has answered it. */
+  callback(entities: string[]): LedgerTicket {
+    return this.write(entities)
   }
 
   /** Forgets the entities' history (the sandbox's reset); the bookings stay. */

@@ -84,7 +84,7 @@ export class Sandbox {
    * own with the API key): the read ledger counts it as sent by the sandbox.
    */
   callbackSentElsewhere(applicationUuid: string): void {
-    this.bank.reads.callback(this.bank.ledgerEntities("application", applicationUuid, "write"))
+    this.bank.reads.callback(this.bank.ledgerEntities("application", applicationUuid, "write")).done(true)
   }
 
   updateSettings(patch: Partial<SandboxSettings>): void {

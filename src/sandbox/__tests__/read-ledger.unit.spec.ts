@@ -1,4 +1,6 @@
 import axios from "axios"
+import { createServer } from "node:http"
+import type { AddressInfo } from "node:net"
 import { Sandbox } from "../server"
 import { application, callbackListener, clientFor, smsCode, useTestSandbox, waitFor } from "./helpers"
 
@@ -80,6 +82,36 @@ describe("read ledger: GETs of one entity within a second with nothing new in be
       expect(newBookings()).toHaveLength(1)
     } finally {
       await listener.close()
+    }
+  })
+
+  it("a callback counts from its sending until the partner answered it: reads meanwhile are not booked, the same reads later are", async () => {
+    let answer!: () => void
+    const held = new Promise<void>((resolve) => (answer = resolve))
+    let arrived = false
+    const server = createServer((req, res) => {
+      arrived = true
+      req.resume()
+      void held.then(() => res.writeHead(200).end())
+    })
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+    try {
+      const client = clientFor(sandbox, "v2")
+      const callbackUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/inbank`
+      const created = await client.createApplication(application(200, "Kowalski", { callbackUrl }))
+      await waitFor(() => arrived)
+      // The decision's callback has left but the partner has not answered it: it may be acting on it.
+      await client.getApplication(created.uuid)
+      await client.getApplication(created.uuid)
+      expect(newBookings()).toEqual([])
+      answer()
+      await sleep(50)
+      await client.getApplication(created.uuid)
+      await client.getApplication(created.uuid)
+      expect(newBookings()).toEqual([expect.objectContaining({ endpoint: "getApplication", entity: `application:${created.uuid}` })])
+    } finally {
+      answer()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
     }
   })
 })
