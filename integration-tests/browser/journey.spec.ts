@@ -59,6 +59,11 @@ async function applyFor(page: Page, productTitle: string) {
   await fill("identity_code", pesel(7000 + shopper))
   await fill("document_number", `DEM${String(100000 + shopper)}`)
   await fill("monthly_income", "6200")
+  // The periods the shop offers for this total, each with its instalment; 12 months chosen first.
+  const periods = form.locator('select[name="period"] option')
+  await periods.first().waitFor({ state: "attached" })
+  expect(await periods.evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual(["3", "6", "10", "12", "20", "24", "30", "36", "48"])
+  expect(await form.locator('select[name="period"]').inputValue()).toBe("12")
   await form.locator('input[name="consent"]').check()
   await form.getByRole("button", { name: "Wyślij wniosek" }).click()
   return mobile
@@ -78,6 +83,10 @@ it("a shopper buys on Inbank instalments, another is declined, and staff approve
   await page.waitForFunction((before) => document.querySelector('#badge [data-testid="badge"]')?.textContent !== before, single)
   await page.locator("#qty").fill("1")
   await page.waitForFunction((before) => document.querySelector('#badge [data-testid="badge"]')?.textContent === before, single)
+  // The advertised instalment comes with its representative example, one tap away.
+  await page.locator("#badge details summary").click()
+  const example = page.locator("#badge").getByTestId("representative-example")
+  expect(await example.textContent()).toMatch(/Przykład reprezentatywny: cena 399,00 zł, okres 48 mies\., rata \d+,\d{2} zł.*RRSO \d+,\d{2}%.*całkowita kwota do zapłaty \d+,\d{2} zł/s)
   await page.screenshot({ path: path.join(DOCS, "storefront-badge.png") })
 
   // 399 PLN: positive decision, the offer, the SMS code (a wrong one first), the confirmation.

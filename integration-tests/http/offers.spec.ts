@@ -39,6 +39,17 @@ medusaIntegrationTestRunner({
       expect(data.offers).toHaveLength(9)
       expect(data.offers[3]).toMatchObject({ period: 12, monthly_payment: "35.08", apr: "0.1047", total_cost: "420.94" })
       expect(data.lowest_monthly_payment).toBe(data.offers[8].monthly_payment)
+      // The advertised instalment comes with its representative example (Consumer Credit Act, art. 7).
+      const longest = data.offers[8]
+      expect(data.representative_example).toEqual({
+        amount: "399.00",
+        period: 48,
+        monthly_payment: longest.monthly_payment,
+        interest_rate_annual: longest.interest_rate_annual,
+        apr: longest.apr,
+        total_cost_of_credit: longest.total_cost_of_credit,
+        total_to_repay: longest.total_cost,
+      })
     })
 
     it("is not eligible outside the range agreed with Inbank, or for another currency, without asking for calculations", async () => {

@@ -19,10 +19,22 @@ export interface InbankState {
   next_action: { type: string; message: string }
 }
 
+/** The offers route's answer (GET /inbank-offers): the periods the shop offers and, with the lowest instalment, its representative example. */
 export interface Offers {
   eligible: boolean
+  periods?: number[]
+  default_period?: number | null
   lowest_monthly_payment: string | null
   offers: { period: number; monthly_payment: string }[]
+  representative_example?: {
+    amount: string
+    period: number
+    monthly_payment: string
+    interest_rate_annual: string | null
+    apr: string | null
+    total_cost_of_credit: string | null
+    total_to_repay: string | null
+  } | null
 }
 
 const inbank = (cartId: string, path = "") => `/store/carts/${cartId}/inbank${path}`

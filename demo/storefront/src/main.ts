@@ -10,9 +10,18 @@ const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;",
 const errorText = (error: unknown) => escape((error as Error).message ?? String(error))
 let poll: number | undefined
 
-async function badge(amount: string): Promise<string> {
+/** The instalment badge: the lowest instalment the checkout offers, with its representative example behind an info button. */
+async function badge(amount: string): Promise<{ html: string; eligible: boolean }> {
   const offers = await api.offers(amount).catch(() => null)
-  return offers?.eligible ? `<span class="badge" data-testid="badge">od ${zl(offers.lowest_monthly_payment)}/mies.</span>` : ""
+  if (!offers?.eligible) return { html: "", eligible: false }
+  const example = offers.representative_example
+  const details = example
+    ? `<details class="example" data-testid="representative-example"><summary aria-label="Przykład reprezentatywny">i</summary>
+      <p>Przykład reprezentatywny: cena ${zl(example.amount)}, okres ${example.period} mies., rata ${zl(example.monthly_payment)},
+      oprocentowanie ${percent(example.interest_rate_annual)}, RRSO ${percent(example.apr)}, całkowity koszt kredytu ${zl(example.total_cost_of_credit)},
+      całkowita kwota do zapłaty ${zl(example.total_to_repay)}. Kredytodawca: Inbank.</p></details>`
+    : ""
+  return { html: `<span class="badge" data-testid="badge">od ${zl(offers.lowest_monthly_payment)}/mies.</span>${details}`, eligible: true }
 }
 
 const priceOf = (product: any) => String(product.variants[0].calculated_price.calculated_amount)
@@ -28,7 +37,7 @@ async function productsView() {
   const { products } = await sdk.store.product.list({ region_id: config.regionId, fields: "*variants.calculated_price" })
   const cards = await Promise.all(
     products.map(async (p: any) => html`<div class="card"><a href="#/product/${p.id}"><h3>${escape(p.title)}</h3></a>
-      <div class="price">${zl(priceOf(p))}</div>${await badge(priceOf(p))}</div>`)
+      <div class="price">${zl(priceOf(p))}</div>${(await badge(priceOf(p))).html}</div>`)
   )
   app.innerHTML = `<h1>Produkty</h1><div class="grid">${cards.join("")}</div>`
 }
@@ -39,10 +48,16 @@ async function productView(id: string) {
   app.innerHTML = html`<div class="card"><h1>${escape(product.title)}</h1><div class="price">${zl(unit)}</div>
     <div id="badge"></div>
     <form id="buy"><label>Ilość <input id="qty" type="number" min="1" max="10" value="1" /></label>
-    <button type="submit">Kup na raty Inbank</button></form></div>`
+    <button type="submit" disabled>Kup na raty Inbank</button><p class="muted" id="not-eligible" hidden>Ta kwota jest poza zakresem rat Inbank.</p></form></div>`
   const quantity = () => Math.max(1, Number((document.getElementById("qty") as HTMLInputElement).value) || 1)
+  const buy = document.querySelector("#buy button") as HTMLButtonElement
+  // The button waits for the offers: it is offered only where Inbank finances the amount.
   const refresh = async () => {
-    document.getElementById("badge")!.innerHTML = await badge(times(unit, quantity()))
+    buy.disabled = true
+    const { html: badgeHtml, eligible } = await badge(times(unit, quantity()))
+    document.getElementById("badge")!.innerHTML = badgeHtml
+    document.getElementById("not-eligible")!.hidden = eligible
+    buy.disabled = !eligible
   }
   document.getElementById("qty")!.addEventListener("input", refresh)
   await refresh()
@@ -70,13 +85,14 @@ function checkoutView(cartId: string) {
       <label>Dokument<select name="document_type"><option value="id_card">dowód osobisty</option><option value="passport">paszport</option></select></label>
       ${field("document_number", "Numer dokumentu")}
       ${field("monthly_income", "Miesięczny dochód netto (zł)")}${field("monthly_obligations", "Miesięczne zobowiązania (zł)", "0")}
-      <label>Okres<select name="period"><option>6</option><option>10</option><option selected>12</option><option>24</option><option>36</option></select></label>
+      <label>Okres<select name="period" id="period" required></select></label>
       <label class="wide"><span><input type="checkbox" name="consent" required /> Wyrażam zgodę na przetwarzanie moich danych przez Inbank w celu oceny wniosku.</span></label>
     </fieldset>
     <p class="error" id="error"></p>
     <button type="submit">Wyślij wniosek</button>
   </form>`
   const form = document.getElementById("checkout") as HTMLFormElement
+  void periodChoices(cartId)
   form.addEventListener("submit", async (event) => {
     event.preventDefault()
     const v = Object.fromEntries(new FormData(form)) as Record<string, string>
@@ -103,6 +119,18 @@ function checkoutView(cartId: string) {
       button.disabled = false
     }
   })
+}
+
+/** The period select: exactly the periods the shop offers for the cart's total (the offers route), the shop's default first chosen. */
+async function periodChoices(cartId: string) {
+  const { cart } = await sdk.store.cart.retrieve(cartId, { fields: "total" })
+  const offers = await api.offers(String(cart.total)).catch(() => null)
+  const periods = offers?.periods ?? []
+  const chosen = offers?.default_period && periods.includes(offers.default_period) ? offers.default_period : periods.includes(12) ? 12 : periods[0]
+  const monthly = new Map(offers?.offers.map((o) => [o.period, o.monthly_payment]) ?? [])
+  document.getElementById("period")!.innerHTML = periods
+    .map((p) => `<option value="${p}"${p === chosen ? " selected" : ""}>${p} mies. — rata ${zl(monthly.get(p))}</option>`)
+    .join("")
 }
 
 function offerTable(state: InbankState) {

@@ -1,9 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import BigNumber from "bignumber.js"
 import type InbankModuleService from "../../modules/inbank/service"
-
-/** Periods offered when neither the options nor Inbank's product narrow them further. */
-const COMMON_PERIODS = [3, 6, 10, 12, 20, 24, 30, 36, 48]
+import { offeredPeriods } from "../../lib/financing/offered-periods"
 
 /** Called with the number of calculations an answer needs from Inbank (not cached), before any is asked; throws to refuse. */
 export type SpendCalculations = (calls: number) => Promise<void>
@@ -19,9 +17,7 @@ export async function buildOffers(inbank: InbankModuleService, price: string, re
     return { eligible: false, reason: "amount_out_of_range", amount: price, currency_code: "pln", min_amount: range.minAmount, max_amount: range.maxAmount, offers: [] }
   }
 
-  const periods = (range.periods ?? COMMON_PERIODS).filter(
-    (p) => (range.minPeriod === null || p >= range.minPeriod) && (range.maxPeriod === null || p <= range.maxPeriod)
-  )
+  const periods = offeredPeriods(range)
   if (requested !== undefined && !periods.includes(requested)) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `period: ${requested} months is not offered; choose ${periods.join(", ")}`)
   }
@@ -45,5 +41,25 @@ export async function buildOffers(inbank: InbankModuleService, price: string, re
     default_period: inbank.settings.defaultPeriod ?? null,
     offers,
     lowest_monthly_payment: lowest?.monthly_payment ?? null,
+    // Whoever advertises the lowest instalment must show its representative example with it.
+    representative_example: lowest ? representativeExample(price, lowest) : null,
+  }
+}
+
+/**
+ * The representative example of an offer (Polish Consumer Credit Act of 12 May 2011, art. 7: an
+ * advert quoting a cost figure states the RRSO, the total amount of credit, the total amount to pay,
+ * the period and the instalment, on a representative example): for the offer a badge advertises.
+ * Amounts are PLN decimal strings; `apr` and `interest_rate_annual` fractions as Inbank gives them.
+ */
+export function representativeExample(amount: string, offer: { period: number; monthly_payment: string; interest_rate_annual: string | null; apr: string | null; total_cost: string | null; total_cost_of_credit: string | null }) {
+  return {
+    amount,
+    period: offer.period,
+    monthly_payment: offer.monthly_payment,
+    interest_rate_annual: offer.interest_rate_annual,
+    apr: offer.apr,
+    total_cost_of_credit: offer.total_cost_of_credit,
+    total_to_repay: offer.total_cost,
   }
 }

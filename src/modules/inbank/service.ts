@@ -21,6 +21,7 @@ import { createInbankClient, InbankOptions, parseInbankOptions, ResolvedInbankOp
 import { fetchState, FetchedState } from "../../lib/inbank"
 import type { DerivedState } from "../../lib/financing/derive-state"
 import { BoundFields, sessionBinding } from "../../lib/financing/session-binding"
+import type { OfferRange } from "../../lib/financing/offered-periods"
 import { InbankApplication } from "./models/inbank-application"
 import { InbankCallback } from "./models/inbank-callback"
 import { newestCartRecord, recordByApplicationUuid, recordsDue, RecordUpdate, setCheckAfter, updateRecord } from "./record-table"
@@ -41,19 +42,14 @@ const REFRESH_INTERVAL_MS = 1_000
 const PRODUCTS_CACHE_MS = 10 * 60_000
 const CALCULATIONS_CACHE_MS = 10 * 60_000
 
-export interface OfferRange {
-  minAmount: string | null
-  maxAmount: string | null
-  periods: number[] | null
-  minPeriod: number | null
-  maxPeriod: number | null
-}
 
 /**
  * The plugin's records, and the Inbank client built from the plugin's options (Medusa passes a
  * plugin's options to the modules it ships), for routes and workflows. The API key stays in here:
  * whatever is keyed by it (callback signatures, session bindings, rate-limit keys) is a method.
  */
+export type { OfferRange }
+
 export default class InbankModuleService extends MedusaService({ InbankApplication, InbankCallback }) {
   private readonly options: ResolvedInbankOptions
   /** The plugin's options without the API key, frozen: the policy values routes, workflows and jobs read. */
