@@ -11,6 +11,7 @@ const BATCH = 100
 const MAX_READS_PER_RUN = 1_000
 const MAX_CALLBACK_ATTEMPTS = 10
 
+/** What one reconciliation run did (counts). */
 export interface ReconcileReport {
   callbacksRetried: number
   /** Applications read from Inbank and applied. */
@@ -20,6 +21,7 @@ export interface ReconcileReport {
   failures: number
 }
 
+/** Test and operator overrides of one run. */
 export interface ReconcileOptions {
   /** The quiet period in ms (default: the plugin's `reconcileAfterMinutes`); tests pass 0. */
   olderThanMs?: number

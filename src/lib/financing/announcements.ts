@@ -52,6 +52,7 @@ export const InbankEvents = {
 /** Every event name in InbankEvents. */
 export const INBANK_STATE_EVENTS: string[] = Object.values(InbankEvents)
 
+/** What an announcement compares: the record's application and contract UUIDs and statuses as last read from Inbank. */
 export function announcedStateOf(record: InbankApplicationRecord): AnnouncedState {
   return {
     application_uuid: record.application_uuid,

@@ -12,6 +12,7 @@ export interface PaymentClaim {
   paymentSessionId: string
 }
 
+/** verifyApplicationOwner's answer: ok, or the reason a completion must be refused. */
 export type OwnershipVerdict =
   | { ok: true }
   | { ok: false; reason: "unknown_application" | "other_cart" | "other_payment_collection" | "other_payment_session" }

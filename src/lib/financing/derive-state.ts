@@ -6,6 +6,7 @@ import type { ContractStatus, DecisionStatus } from "../inbank"
  * callbacks and the admin all read it from here.
  */
 
+/** Medusa's payment session statuses (PaymentSessionStatus) the plugin derives from Inbank's state. */
 export type SessionStatus =
   | "pending"
   | "requires_more"
@@ -15,6 +16,7 @@ export type SessionStatus =
   | "pending_authorization"
   | "canceled"
 
+/** What the storefront should do next for the shopper (the store API's `next_action.type`). */
 export type NextAction =
   | "wait"
   | "sign_application"
@@ -25,6 +27,7 @@ export type NextAction =
   | "declined"
   | "done"
 
+/** Inbank's state as read (partner API reference, GET application and GET contract), plus what only Medusa knows. */
 export interface InbankSnapshot {
   decisionStatus: DecisionStatus
   /** Inbank's process status of the application, when it sends one. */
@@ -38,6 +41,7 @@ export interface InbankSnapshot {
   orderPlaced: boolean
 }
 
+/** The one derivation's result: Medusa's session status, the shopper's next step, finality. */
 export interface DerivedState {
   sessionStatus: SessionStatus
   nextAction: NextAction
@@ -54,6 +58,13 @@ const state = (sessionStatus: SessionStatus, nextAction: NextAction, final = fal
   processing,
 })
 
+/**
+ * The session status and next step for Inbank's state: a contract decides when there is one
+ * (unsigned → sign it; signed → waiting for the merchant (authorized), for the customer's bank
+ * verification, or processing; activated → captured; cancelled/terminated → canceled), else the
+ * application's decision (positive → pending with complete_cart; income proof → requires_more;
+ * declined → error; undecided → pending). Pure; never throws.
+ */
 export function deriveState(snapshot: InbankSnapshot): DerivedState {
   const { contract, orderPlaced } = snapshot
   const placedOr = (action: NextAction): NextAction => (orderPlaced ? "done" : action)

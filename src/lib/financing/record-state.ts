@@ -7,6 +7,7 @@ import type { AnnouncedState } from "./announcements"
 /** Vendor: poll the decision at most once a second, for at most 30 seconds; then wait for callbacks. */
 export const DECISION_POLL_LIMIT_MS = 30_000
 
+/** A row of the module's `inbank_application` table, as the domain reads it (amounts in `raw_amount`, PLN). */
 export interface InbankApplicationRecord {
   id: string
   cart_id: string

@@ -25,6 +25,7 @@ interface CartPayments {
   order: { id: string; status: string; fulfilled: boolean } | null
 }
 
+/** What makeMedusaAgree did for one application. */
 export interface AppliedState {
   /** The application's record as refreshed from Inbank. */
   record: InbankApplicationRecord

@@ -5,6 +5,7 @@ import type InbankModuleService from "../../modules/inbank/service"
 import type { InbankApplicationRecord } from "../../lib/financing/record-state"
 import { INBANK_PROVIDER_ID } from "../../lib/financing/provider-id"
 
+/** An order paid with Inbank: its application record, the order's status and fulfilment, its Inbank payment. */
 export interface OrderFinancing {
   inbank: InbankModuleService
   record: InbankApplicationRecord
