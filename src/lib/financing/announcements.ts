@@ -26,7 +26,7 @@ const DECISION_EVENTS: Record<string, string> = {
 /** Contract statuses (GET /contracts/:uuid), named as the CONTRACT callbacks name them. */
 const CONTRACT_EVENTS = ["unsigned", "signed", "activated", "cancelled", "terminated"]
 
-/** The process status of a signed contract waiting for the merchant (SPEC.md "Flows" 2). */
+/** The process status of a signed contract waiting for the merchant (docs/inbank-api.md "Flows" 2). */
 const WAITING_FOR_PARTNER = "waiting_for_partners_confirmation"
 
 /**

@@ -1,7 +1,7 @@
 import { z } from "zod"
 import { isInbankUuid } from "./uuid"
 
-/** The statuses each callback type may carry (direct API guide, "Callbacks"; SPEC.md "Callbacks"). */
+/** The statuses each callback type may carry (direct API guide, "Callbacks"; docs/inbank-api.md "Callbacks"). */
 export const CALLBACK_STATUSES = {
   DECISION: ["POSITIVE", "NEGATIVE", "FAILED", "INCOME_PROOF_REQUIRED"],
   CONTRACT: ["UNSIGNED", "SIGNED", "ACTIVATED", "CANCELLED", "TERMINATED", "ACTIVATION_REQUIRES_PARTNER_APPROVAL", "DOWN_PAYMENT_PAID_BY_CUSTOMER"],

@@ -74,7 +74,7 @@ interface Call<T> {
   secrets?: string[]
 }
 
-/** One method per endpoint of the Inbank Partner API (SPEC.md "Endpoints", numbered as there). */
+/** One method per endpoint of the Inbank Partner API (docs/inbank-api.md "Endpoints", numbered as there). */
 export class InbankClient {
   private readonly http: AxiosInstance
   private readonly dialect: Dialect

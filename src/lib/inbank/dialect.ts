@@ -3,14 +3,14 @@ import { camelizeKeys, snakeizeKeys } from "./casing"
 export type ApiVersion = "v2" | "v3"
 export type InbankEnvironment = "demo" | "production"
 
-/** SPEC.md "Environments and auth": the documented API hosts. */
+/** docs/inbank-api.md "Environments and auth": the documented API hosts. */
 export const BASE_URLS: Record<InbankEnvironment, string> = {
   demo: "https://demo-api.inbank.pl",
   production: "https://api.inbank.pl",
 }
 
 /**
- * How one API version spells paths and bodies (SPEC.md "Versions: v2 now, v3 announced"):
+ * How one API version spells paths and bodies (docs/inbank-api.md "Versions"):
  * v2 `/partner/v2/`, underscores and snake_case; v3 `/partner/v3/`, hyphens and camelCase.
  * Query parameter names follow the body casing.
  */

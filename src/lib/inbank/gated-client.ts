@@ -13,7 +13,7 @@ export interface InbankNews {
 /**
  * The Inbank client behind one read gate (read-gate.ts): every GET of an application (#6) or a
  * contract (#15) goes out at most once a second per entity, concurrent readers share it, and a read
- * within the second reuses the last answer (SPEC.md "Polling rules": once a second). Our own writes
+ * within the second reuses the last answer (docs/inbank-api.md "Polling rules": once a second). Our own writes
  * (#4, #5, #8, #9, #10, #11 on the application; #13, #14, #16, #17 on the contract) and `noteNews` (a
  * callback) make the entity's next read go at once. A write to one side marks the other too when
  * the gate knows they belong together (the application's answer names its contract; see `link`):

@@ -3,11 +3,11 @@ import { normalizeDecimal, normalizeMoney } from "./money"
 
 /**
  * Response schemas, applied after keys were camelised (responses come in either casing,
- * SPEC.md "Versions"). Objects are loose: fields Inbank adds are kept, not rejected.
+ * docs/inbank-api.md "Versions"). Objects are loose: fields Inbank adds are kept, not rejected.
  * The fields the plugin acts on (identifiers, statuses, money) are strict.
  */
 
-/** SPEC.md "Statuses"; partner API reference, GET /applications/:uuid. */
+/** docs/inbank-api.md "Statuses"; partner API reference, GET /applications/:uuid. */
 export const DECISION_STATUSES = [
   "pending",
   "positive",
@@ -49,7 +49,7 @@ export const calculationSchema = z.looseObject({
 })
 export type Calculation = z.infer<typeof calculationSchema>
 
-/** GET /products is mentioned but not specified (SPEC.md #2): every field but the code is optional. */
+/** GET /products is mentioned but not specified (docs/inbank-api.md, endpoint 2): every field but the code is optional. */
 const productSchema = z.looseObject({
   code: z.string(),
   name: optional(z.string()),

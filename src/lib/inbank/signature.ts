@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto"
 
 /**
- * Callback authenticity (direct API guide, "Callback authenticity validation"; SPEC.md "Callbacks"):
+ * Callback authenticity (direct API guide, "Callback authenticity validation"; docs/inbank-api.md "Callbacks"):
  * hex HMAC-SHA512 keyed by the shop's API key over `timestamp + "." + message`.
  */
 
@@ -43,7 +43,7 @@ function sameHmac(expectedHex: string, givenHex: string): boolean {
 
 /**
  * The PHP example signs the decoded JSON text, the Postman one may sign the encoded form:
- * both are accepted (SPEC.md decision), each compared in constant time.
+ * both are accepted (docs/inbank-api.md "Callbacks": our decision), each compared in constant time.
  */
 export function verifyCallback(
   fields: CallbackFields,

@@ -86,7 +86,7 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
     })
   }
 
-  /** Inbank's preliminary calculation (SPEC.md #1), cached ten minutes. */
+  /** Inbank's preliminary calculation (docs/inbank-api.md, endpoint 1), cached ten minutes. */
   async calculate(amount: string, period: number): Promise<Calculation> {
     return (await this.calculations.fetch(`${amount}:${period}`))!
   }
@@ -97,7 +97,7 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
   }
 
   /**
-   * Where Inbank may be offered (SPEC.md "Price range"): the options' range and periods, and for
+   * Where Inbank may be offered (docs/inbank-api.md "Price range"): the options' range and periods, and for
    * what they leave open the shop's product from Inbank's GET /products, cached for ten minutes.
    */
   async offerRange(): Promise<OfferRange> {

@@ -125,7 +125,7 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
     return { status: derived.sessionStatus, data: { ...data } }
   }
 
-  /** Merchant approval (SPEC.md #16). A contract Inbank already activated counts as captured. */
+  /** Merchant approval (docs/inbank-api.md, endpoint 16). A contract Inbank already activated counts as captured. */
   async capturePayment(input: CapturePaymentInput): Promise<CapturePaymentOutput> {
     const data = readSessionData(input.data)
     const fetched = await this.fetch(data)

@@ -35,7 +35,7 @@ interface Route {
   multipart?: boolean
 }
 
-/** The 17 endpoints of SPEC.md, numbered as there, each named as the project's client names it. */
+/** The 17 endpoints of docs/inbank-api.md, numbered as there, each named as the project's client names it. */
 const ROUTES: Route[] = [
   {
     endpoint: "createCalculation",

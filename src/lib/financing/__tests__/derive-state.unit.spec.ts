@@ -8,7 +8,7 @@ const base: InbankSnapshot = {
   orderPlaced: false,
 }
 
-describe("deriveState: Inbank's state → session status and the shopper's next step (issue 4 table)", () => {
+describe("deriveState: Inbank's state → session status and the shopper's next step", () => {
   it.each<[string, Partial<InbankSnapshot>, string, string]>([
     ["decision pending", { decisionStatus: "pending" }, "pending", "wait"],
     ["decision manual", { decisionStatus: "manual" }, "pending", "wait"],

@@ -270,7 +270,7 @@ for (const c of cases) {
 }
 
 describe("InbankClient endpoints", () => {
-  it("covers all 17 endpoints of SPEC.md", () => {
+  it("covers all 17 endpoints of docs/inbank-api.md", () => {
     expect(cases.map((c) => Number(c.name.split(" ")[0]))).toEqual(Array.from({ length: 17 }, (_, i) => i + 1))
   })
 

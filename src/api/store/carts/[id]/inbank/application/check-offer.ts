@@ -4,7 +4,7 @@ import type { InbankSettings, OfferRange } from "../../../../../../modules/inban
 import { offeredPeriods } from "../../../../../../lib/financing/offered-periods"
 
 /**
- * The cart total inside the range agreed with Inbank (SPEC.md "Price range"), and one of the periods
+ * The cart total inside the range agreed with Inbank (docs/inbank-api.md "Price range"), and one of the periods
  * the shop offers (offeredPeriods: the same list the offers route advertises). Answers the period to
  * apply for; throws MedusaError INVALID_DATA / NOT_ALLOWED naming `period` / `amount`.
  */

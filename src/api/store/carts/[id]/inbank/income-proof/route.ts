@@ -6,7 +6,7 @@ import { findCartApplication } from "../cart-application"
 import { stateView } from "../state-view"
 
 /**
- * Income proof documents (multipart field `files`), forwarded to Inbank (SPEC.md #9) and not kept.
+ * Income proof documents (multipart field `files`), forwarded to Inbank (docs/inbank-api.md, endpoint 9) and not kept.
  * The middlewares (middlewares.ts) have checked that the application asks for them, received them
  * to disk and sniffed their types; Inbank gets them streamed from disk, under generated names.
  */
