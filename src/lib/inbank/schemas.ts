@@ -60,7 +60,6 @@ const productSchema = z.looseObject({
   minPeriod: optional(integer),
   maxPeriod: optional(integer),
 })
-export type InbankProduct = z.infer<typeof productSchema>
 
 export const productsSchema = z
   .union([z.array(productSchema), z.looseObject({ products: z.array(productSchema) })])

@@ -246,7 +246,6 @@ const ROUTES: Route[] = [
   },
 ]
 
-export const ENDPOINTS = ROUTES.map((route) => route.endpoint)
 
 function checkProduct(given: string, expected: string, version: SandboxVersion): void {
   if (given !== expected) {
