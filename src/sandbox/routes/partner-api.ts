@@ -246,7 +246,6 @@ const ROUTES: Route[] = [
   },
 ]
 
-
 function checkProduct(given: string, expected: string, version: SandboxVersion): void {
   if (given !== expected) {
     throw unprocessable(`${version === "v2" ? "product_code" : "productCode"} is not a product of this shop`)
