@@ -6,7 +6,7 @@ import { PluginHttpError } from "./http-error"
 type Handler<Req extends MedusaRequest> = (req: Req, res: MedusaResponse) => Promise<void>
 
 /**
- * Inbank's refusals become 400 with Inbank's reason; an Inbank that does not answer becomes 503,
+ * For staff routes (the store's use withStoreRefusals). Inbank's refusals become 400 with Inbank's reason; an Inbank that does not answer becomes 503,
  * which the caller may retry. InbankError messages carry no key and no personal data. A
  * PluginHttpError is answered as it says (status, code, field, Retry-After).
  */

@@ -1,6 +1,7 @@
-import { MedusaError } from "@medusajs/framework/utils"
 import BigNumber from "bignumber.js"
 import type InbankModuleService from "../../modules/inbank/service"
+import { oneOf } from "../messages/params"
+import { storeRefusal } from "../messages/refusal"
 
 /** Periods offered when neither the options nor Inbank's product narrow them further. */
 const COMMON_PERIODS = [3, 6, 10, 12, 20, 24, 30, 36, 48]
@@ -10,7 +11,7 @@ export type SpendCalculations = (calls: number) => Promise<void>
 
 /**
  * Whether Inbank is offered for a PLN price (inside the agreed range) and the monthly payment per
- * period from Inbank's calculations; a period Inbank does not offer is a 400 naming `period`.
+ * period from Inbank's calculations; a period Inbank does not offer is a 400 `period_not_offered`.
  * The calculations not cached are first taken from `spend` (the public route's budget), all or none.
  */
 export async function buildOffers(inbank: InbankModuleService, price: string, requested: number | undefined, spend: SpendCalculations) {
@@ -23,7 +24,7 @@ export async function buildOffers(inbank: InbankModuleService, price: string, re
     (p) => (range.minPeriod === null || p >= range.minPeriod) && (range.maxPeriod === null || p <= range.maxPeriod)
   )
   if (requested !== undefined && !periods.includes(requested)) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `period: ${requested} months is not offered; choose ${periods.join(", ")}`)
+    throw storeRefusal("period_not_offered", { field: "period", params: { choices: oneOf(periods) } })
   }
   const wanted = requested ? [requested] : periods
   await spend(wanted.filter((period) => !inbank.hasCalculation(price, period)).length)
