@@ -24,7 +24,7 @@ module.exports = {
   ...(testType !== "unit" && {
     globalSetup: "<rootDir>/integration-tests/setup/global-setup.js",
     globalTeardown: "<rootDir>/integration-tests/setup/global-teardown.js",
-    setupFiles: ["<rootDir>/integration-tests/setup/clear-metadata.js"],
+    setupFiles: ["<rootDir>/integration-tests/setup/clear-metadata.js", "<rootDir>/integration-tests/setup/quiet-dropped-connections.js"],
     testTimeout: 120_000,
   }),
 }

@@ -1,7 +1,8 @@
+import fs from "node:fs"
 import path from "node:path"
 import axios from "axios"
 import getPort from "get-port"
-import { Browser, chromium, Page } from "playwright-core"
+import { Browser, chromium, Locator, Page } from "playwright-core"
 import { Sandbox } from "../../src/sandbox"
 import { startMedusaApp, RunningMedusa } from "../fixtures/medusa-app"
 import { smsCode } from "../fixtures/sandbox"
@@ -11,7 +12,20 @@ const { startStorefront } = require("../../scripts/lib/storefront-server")
 
 jest.setTimeout(600_000)
 
-const DOCS = path.resolve(__dirname, "../../docs")
+/**
+ * The README's images are refreshed in docs/ only when asked (UPDATE_SCREENSHOTS=1): a plain test run
+ * leaves the working tree as it was. Otherwise they go to the git-ignored .cache/screenshots/, to look at.
+ */
+const SCREENSHOTS = path.resolve(__dirname, "../..", process.env.UPDATE_SCREENSHOTS === "1" ? "docs" : ".cache/screenshots")
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+
+/** Takes a screenshot of the page or an element into SCREENSHOTS and checks a PNG was written. */
+async function screenshot(target: Page | Locator, name: string, options: { fullPage?: boolean } = {}) {
+  const file = path.join(SCREENSHOTS, name)
+  const image = await target.screenshot({ path: file, ...options })
+  expect(image.subarray(0, 8)).toEqual(PNG_SIGNATURE)
+  expect(fs.statSync(file).size).toBe(image.length)
+}
 
 let sandbox: Sandbox
 let app: RunningMedusa
@@ -23,6 +37,7 @@ beforeAll(async () => {
   const storefrontPort = await getPort()
   app = await startMedusaApp({ INBANK_BASE_URL: sandbox.url, INBANK_APPLICATION_SIGNING: "false", STORE_CORS: `http://localhost:${storefrontPort}` })
   storefront = await startStorefront(storefrontPort, { backendUrl: app.url, publishableKey: app.store.publishableKey, regionId: app.store.regionId, sandboxUrl: sandbox.url })
+  fs.mkdirSync(SCREENSHOTS, { recursive: true })
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
     headless: true,
@@ -87,13 +102,13 @@ it("a shopper buys on Inbank instalments, another is declined, and staff approve
   await page.locator("#badge details summary").click()
   const example = page.locator("#badge").getByTestId("representative-example")
   expect(await example.textContent()).toMatch(/Przykład reprezentatywny: cena 399,00 zł, okres 48 mies\., rata \d+,\d{2} zł.*RRSO \d+,\d{2}%.*całkowita kwota do zapłaty \d+,\d{2} zł/s)
-  await page.screenshot({ path: path.join(DOCS, "storefront-badge.png") })
+  await screenshot(page, "storefront-badge.png")
 
   // 399 PLN: positive decision, the offer, the SMS code (a wrong one first), the confirmation.
   const mobile = await applyFor(page, "Słuchawki")
   await page.getByTestId("offer").waitFor()
   expect(await page.getByTestId("monthly").textContent()).toMatch(/\d+,\d{2} zł/)
-  await page.screenshot({ path: path.join(DOCS, "storefront-offer.png"), fullPage: true })
+  await screenshot(page, "storefront-offer.png", { fullPage: true })
   await page.getByRole("button", { name: "Akceptuję ofertę i zamawiam" }).click()
   await page.getByLabel("Kod SMS").waitFor()
   await page.getByLabel("Kod SMS").fill("000000")
@@ -104,7 +119,7 @@ it("a shopper buys on Inbank instalments, another is declined, and staff approve
   const confirmation = page.getByTestId("confirmation")
   await confirmation.waitFor({ timeout: 30_000 })
   const displayId = await confirmation.locator("strong").textContent()
-  await page.screenshot({ path: path.join(DOCS, "storefront-confirmation.png") })
+  await screenshot(page, "storefront-confirmation.png")
 
   // 2 400 PLN: declined, with a message the shopper understands.
   await applyFor(page, "Rower")
@@ -128,5 +143,5 @@ it("a shopper buys on Inbank instalments, another is declined, and staff approve
   await admin.getByRole("button", { name: "Yes" }).click()
   await widget.getByText("Financed — ship the goods").waitFor({ timeout: 30_000 })
   expect([...sandbox.bank.state.contracts.values()].filter((c) => c.status === "activated")).toHaveLength(1)
-  await widget.screenshot({ path: path.join(DOCS, "admin-widget.png") })
+  await screenshot(widget, "admin-widget.png")
 })

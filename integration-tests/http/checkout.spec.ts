@@ -156,32 +156,72 @@ medusaIntegrationTestRunner({
     })
 
     it.each([
-      ["applicant.identity_code", (f: any) => (f.applicant.identity_code = "44051401358")],
-      ["applicant.email", (f: any) => (f.applicant.email = "not-an-email")],
-      ["applicant.address.postal_code", (f: any) => (f.applicant.address.postal_code = "30001")],
-      ["consents", (f: any) => (f.consents = [])],
-      ["consents", (f: any) => (f.consents[0].value = false)],
-      ["applicant.monthly_income", (f: any) => delete f.applicant.monthly_income],
-    ])("bad input (%s) is a 400 naming the field, and Inbank is not called", async (field, spoil) => {
+      ["invalid_pesel", "applicant.identity_code", (f: any) => (f.applicant.identity_code = "44051401358")],
+      ["invalid_email", "applicant.email", (f: any) => (f.applicant.email = "not-an-email")],
+      ["invalid_phone", "applicant.mobile", (f: any) => (f.applicant.mobile = "+49 600 100 200")],
+      ["invalid_postal_code", "applicant.address.postal_code", (f: any) => (f.applicant.address.postal_code = "300-01")],
+      ["invalid_amount", "applicant.monthly_income", (f: any) => (f.applicant.monthly_income = "6.000")],
+      ["consent_required", "consents", (f: any) => (f.consents = [])],
+      ["consent_required", "consents", (f: any) => (f.consents[0].value = false)],
+      ["required", "applicant.monthly_income", (f: any) => delete f.applicant.monthly_income],
+    ])("bad input (%s, %s) is a 400 with its code and field in Polish, and Inbank is not called", async (code, field, spoil) => {
       const cartId = await seeded.client.cart(seeded.store.variants.p399)
       const form = applicantForm()
       spoil(form)
       const response = await seeded.client.post(`/store/carts/${cartId}/inbank/application`, form)
       expect(response.status).toBe(400)
-      expect(response.data.message).toContain(field)
-      expect(JSON.stringify(response.data)).not.toContain("44051401358")
+      expect(response.data).toMatchObject({ code, field, message: expect.stringMatching(/[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]|Pole|Podaj/) })
+      expect(JSON.stringify(response.data)).not.toMatch(/44051401358|not-an-email|49 600|300-01|6\.000/)
       expect(inbankCalls("createApplication")).toBe(0)
+    })
+
+    it("answers the same refusal in English to Accept-Language: en", async () => {
+      const cartId = await seeded.client.cart(seeded.store.variants.p399)
+      const form = applicantForm()
+      form.applicant.identity_code = "44051401358"
+      const post = (language: string) =>
+        api.post(`/store/carts/${cartId}/inbank/application`, form, {
+          headers: { "x-publishable-api-key": seeded.store.publishableKey, "accept-language": language },
+          validateStatus: () => true,
+        })
+      const [polish, english] = [await post("pl-PL,pl;q=0.9"), await post("en")]
+      expect(polish.data).toMatchObject({ code: "invalid_pesel", field: "applicant.identity_code", message: "Podaj prawidłowy numer PESEL (11 cyfr)." })
+      expect(english.data).toMatchObject({ code: "invalid_pesel", field: "applicant.identity_code", message: "Enter a valid PESEL number (11 digits)." })
+      expect(english.status).toBe(400)
+    })
+
+    it("accepts a phone and an income written the Polish way, and Inbank gets them normalised", async () => {
+      const cartId = await seeded.client.cart(seeded.store.variants.p399)
+      const form = applicantForm()
+      Object.assign(form.applicant, { mobile: "+48 600 100 200", monthly_income: "6 000,50", monthly_obligations: "250 zł" })
+      form.applicant.address.postal_code = "30 001"
+      const applied = await seeded.client.post(`/store/carts/${cartId}/inbank/application`, form)
+      expect(applied.status).toBe(201)
+      const application = sandbox.bank.state.applications.get(applied.data.inbank.application.uuid)!
+      expect(application.applicant.mobile).toBe("+48600100200")
+      expect(application.monthlyIncome).toBe("6000.50")
+    })
+
+    it("Inbank's generic 422 (a phone another customer uses) is a 400 inbank_refused that says what to check", async () => {
+      const first = applicantForm()
+      expect((await seeded.client.post(`/store/carts/${await seeded.client.cart(seeded.store.variants.p399)}/inbank/application`, first)).status).toBe(201)
+      const second = applicantForm()
+      second.applicant.mobile = first.applicant.mobile.replace("+48", "48 ")
+      const refused = await seeded.client.post(`/store/carts/${await seeded.client.cart(seeded.store.variants.p399)}/inbank/application`, second)
+      expect(refused.status).toBe(400)
+      expect(refused.data).toMatchObject({ code: "inbank_refused", field: "applicant", message: expect.stringMatching(/^Inbank nie przyjął wniosku\. Sprawdź, czy numer telefonu/) })
+      expect(JSON.stringify(refused.data)).not.toMatch(/Error has occurred|createApplication|HTTP 422/)
     })
 
     it("refuses carts outside the amount range and non-PLN carts before calling Inbank", async () => {
       sandbox.updateSettings({ minAmount: "100.00" })
       const small = await seeded.client.post(`/store/carts/${await seeded.client.cart(seeded.store.variants.p50)}/inbank/application`, applicantForm())
       expect(small.status).toBe(400)
-      expect(small.data.message).toMatch(/^amount: the cart total 50.00 PLN is outside/)
+      expect(small.data).toMatchObject({ code: "amount_below_minimum", field: "amount", message: "Raty Inbank są dostępne dla zakupów od 100,00 zł." })
 
       const euro = await seeded.client.post(`/store/carts/${await seeded.client.cart(seeded.store.variants.p399, seeded.store.eurRegionId)}/inbank/application`, applicantForm())
       expect(euro.status).toBe(400)
-      expect(euro.data.message).toMatch(/^currency_code: .*PLN carts only/)
+      expect(euro.data).toMatchObject({ code: "currency_not_supported", field: "currency_code" })
 
       const {
         result: [withoutInbank],
@@ -190,7 +230,7 @@ medusaIntegrationTestRunner({
       })
       const elsewhere = await seeded.client.post(`/store/carts/${await seeded.client.cart(seeded.store.variants.p399, withoutInbank.id)}/inbank/application`, applicantForm())
       expect(elsewhere.status).toBe(400)
-      expect(elsewhere.data.message).toMatch(/^region_id: Inbank instalments are not enabled in the cart's region/)
+      expect(elsewhere.data).toMatchObject({ code: "region_without_inbank", field: "region_id", message: "Raty Inbank nie są dostępne w tym regionie sklepu." })
       expect(inbankCalls("createApplication")).toBe(0)
     })
 
@@ -205,7 +245,7 @@ medusaIntegrationTestRunner({
         const refused = await seeded.client.post(`/store/carts/${cartId}/inbank/application`, form).finally(() => knex.raw(`drop trigger refuse_insert on "${table}"`))
 
         expect(refused.status).toBe(503)
-        expect(refused.data).toMatchObject({ type: "application_not_recorded", retriable: true })
+        expect(refused.data).toMatchObject({ code: "application_not_recorded", retriable: true })
         const [withdrawn] = [...sandbox.bank.state.applications.values()].slice(-1)
         expect(withdrawn.stage).toBe("cancelled")
         const { rows: records } = await knex.raw(`select 1 from inbank_application where application_uuid = ? and deleted_at is null`, [withdrawn.uuid])

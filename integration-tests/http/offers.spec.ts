@@ -61,16 +61,20 @@ medusaIntegrationTestRunner({
     })
 
     it.each([
-      ["amount=abc", "amount"],
-      ["amount=12,50", "amount"],
-      ["amount=0", "amount"],
-      ["", "amount"],
-      ["amount=399&period=x", "period"],
-      ["amount=399&period=7", "period"],
-    ])("answers 400 naming the field for %s", async (query, field) => {
+      ["amount=abc", "invalid_amount", "amount"],
+      ["amount=12,505", "invalid_amount", "amount"],
+      ["amount=0", "invalid_amount", "amount"],
+      ["", "invalid_amount", "amount"],
+      ["amount=399&period=x", "invalid_period", "period"],
+      ["amount=399&period=7", "period_not_offered", "period"],
+    ])("answers 400 for %s with code %s naming the field", async (query, code, field) => {
       const { status, data } = await offers(query)
       expect(status).toBe(400)
-      expect(data.message).toMatch(new RegExp(`^${field}: `))
+      expect(data).toMatchObject({ code, field })
+    })
+
+    it("takes a price written the Polish way", async () => {
+      expect((await offers("amount=1%20234,5&period=12")).data).toMatchObject({ eligible: true, amount: "1234.50", offers: [{ period: 12 }] })
     })
 
     it("serves a repeated request from the cache, and 50 concurrent identical requests with one Inbank call", async () => {

@@ -4,7 +4,9 @@ import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible"
 import type { LimitedAction, RateLimits } from "../lib/rate-limit-options"
 import { INBANK_MODULE } from "../modules/inbank"
 import type InbankModuleService from "../modules/inbank/service"
-import { PluginHttpError } from "./http-error"
+import type { MessageCode } from "./messages/catalogue"
+import { retryIn } from "./messages/params"
+import { storeRefusal } from "./messages/refusal"
 
 /** What a limit counts by. The order is the order of counting (see consumeLimits). */
 const DIMENSIONS = ["perIp", "perCart", "perApplication", "perIdentity", "perPhone"] as const
@@ -13,10 +15,10 @@ type Dimension = (typeof DIMENSIONS)[number]
 /** The values one request is counted under: ids as they are, a person or an address as its keyed hash. */
 export type LimitKeys = Partial<Record<Dimension, string | null>>
 
-const REFUSAL: Record<LimitedAction, { code: string; field?: string; message: string }> = {
-  application: { code: "too_many_applications", message: "Złożono zbyt wiele wniosków o kredyt" },
-  smsSend: { code: "too_many_sms", message: "Wysłano zbyt wiele kodów SMS" },
-  codeConfirm: { code: "too_many_code_attempts", field: "code", message: "Zbyt wiele prób wpisania kodu SMS" },
+const REFUSAL: Record<LimitedAction, { code: MessageCode; field?: string }> = {
+  application: { code: "too_many_applications" },
+  smsSend: { code: "too_many_sms" },
+  codeConfirm: { code: "too_many_code_attempts", field: "code" },
 }
 
 /** The form field a refusal names for the application's per-person limits. */
@@ -50,8 +52,8 @@ function limiterFor(knex: object, limits: RateLimits, action: LimitedAction, dim
 }
 
 /**
- * Counts one request of `action` under each of its keys and throws a 429 PluginHttpError (Polish
- * message, stable code, `Retry-After` = when that counter frees up) at the first limit it exceeds.
+ * Counts one request of `action` under each of its keys and throws a 429 PluginHttpError (catalogue
+ * code and message saying when to try again, `Retry-After` = when that counter frees up) at the first limit it exceeds.
  * Counting runs in DIMENSIONS order and stops at the first refusal: a client over its address's or its
  * cart's limit does not use up the quota of the person it names (whom a flood could otherwise lock out).
  * A missing key (no address, a record from before the keys were stored) is not counted.
@@ -72,17 +74,11 @@ export async function consumeLimits(scope: MedusaContainer, action: LimitedActio
       if (!(error instanceof RateLimiterRes)) throw error
       const refusal = REFUSAL[action]
       const retryAfterSeconds = Math.ceil(error.msBeforeNext / 1000)
-      throw new PluginHttpError(429, refusal.code, `${refusal.message}. Spróbuj ponownie ${polishWait(retryAfterSeconds)}.`, {
+      throw storeRefusal(refusal.code, {
         field: action === "application" ? APPLICATION_FIELD[dimension] : refusal.field,
+        params: { retry: retryIn(retryAfterSeconds) },
         retryAfterSeconds,
       })
     }
   }
-}
-
-/** "za 3 min", "za 24 h" — the wait as a shopper reads it (units, not words: no Polish plural forms). */
-export function polishWait(seconds: number): string {
-  if (seconds <= 60) return "za minutę"
-  const minutes = Math.ceil(seconds / 60)
-  return minutes <= 90 ? `za ${minutes} min` : `za ${Math.ceil(minutes / 60)} h`
 }

@@ -1,6 +1,5 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
-import { PluginHttpError } from "./http-error"
+import { storeRefusal } from "./messages/refusal"
 import { refuseUnread } from "./refuse-unread"
 import { findCartApplication } from "./store/carts/[id]/inbank/cart-application"
 
@@ -25,7 +24,7 @@ export function gatedIncomeProof(req: MedusaRequest): GatedIncomeProof {
 
 /**
  * Runs before an income-proof upload's body is read: the cart must have its current Inbank
- * application (else 404 `application_not_found`) and that application's `next_action` must be
+ * application (else 404 `application_not_found` or `cart_not_found`) and that application's `next_action` must be
  * `upload_income_proof` as the stored record derives it, the state the storefront was shown
  * (else 409 `income_proof_not_required`). A refused body is never read (see refuseUnread), and
  * nothing is asked of Inbank here.
@@ -35,12 +34,11 @@ export async function requireIncomeProofStep(req: MedusaRequest, res: MedusaResp
     const { cart, record, inbank } = await findCartApplication(req.scope, req.params.id)
     const { nextAction } = inbank.stateOf(record, { orderPlaced: Boolean(cart.completed_at) })
     if (nextAction !== "upload_income_proof") {
-      throw new PluginHttpError(409, "income_proof_not_required", "Ten wniosek nie wymaga teraz potwierdzenia dochodów.", { field: "files" })
+      throw storeRefusal("income_proof_not_required", { field: "files" })
     }
     gated.set(req, { cartId: cart.id, applicationId: record.id })
     next()
   } catch (error) {
-    const notFound = error instanceof MedusaError && error.type === MedusaError.Types.NOT_FOUND
-    refuseUnread(res, next, notFound ? new PluginHttpError(404, "application_not_found", "Ten koszyk nie ma wniosku Inbank.") : error)
+    refuseUnread(res, next, error)
   }
 }

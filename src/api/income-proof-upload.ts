@@ -8,6 +8,7 @@ import multer from "multer"
 import { INBANK_MODULE } from "../modules/inbank"
 import type InbankModuleService from "../modules/inbank/service"
 import { PluginHttpError } from "./http-error"
+import { storeRefusal } from "./messages/refusal"
 import { refuseUnread } from "./refuse-unread"
 import { DocumentKind, DOCUMENT_TYPES, sniffDocument, SNIFF_BYTES } from "./sniff-document"
 
@@ -64,15 +65,16 @@ function uploadFolder(): string {
   return folder
 }
 
+const files = { field: "files", params: { maxFiles: MAX_FILES, maxMb: MAX_FILE_MB } }
 const refusal = {
-  tooLarge: new PluginHttpError(413, "file_too_large", `Każdy plik może mieć najwyżej ${MAX_FILE_MB} MB.`, { field: "files" }),
-  bodyTooLarge: new PluginHttpError(413, "request_too_large", `Można przesłać najwyżej ${MAX_FILES} plików po ${MAX_FILE_MB} MB.`, { field: "files" }),
-  tooMany: new PluginHttpError(413, "too_many_files", `Można przesłać najwyżej ${MAX_FILES} plików.`, { field: "files" }),
-  wrongField: new PluginHttpError(400, "unexpected_field", 'Pliki prześlij w polu "files".', { field: "files" }),
-  unreadable: new PluginHttpError(400, "invalid_upload", "Nie udało się odczytać przesłanych plików.", { field: "files" }),
-  none: new PluginHttpError(400, "files_required", "Dołącz co najmniej jeden dokument: PDF, JPG lub PNG.", { field: "files" }),
-  wrongType: new PluginHttpError(400, "unsupported_file_type", "Każdy plik musi być dokumentem PDF, JPG lub PNG.", { field: "files" }),
-  timedOut: new PluginHttpError(400, "upload_timeout", "Przesyłanie plików trwało zbyt długo. Sprawdź połączenie i spróbuj ponownie.", { field: "files" }),
+  tooLarge: storeRefusal("file_too_large", files),
+  bodyTooLarge: storeRefusal("request_too_large", files),
+  tooMany: storeRefusal("too_many_files", files),
+  wrongField: storeRefusal("unexpected_field", files),
+  unreadable: storeRefusal("invalid_upload", files),
+  none: storeRefusal("files_required", files),
+  wrongType: storeRefusal("unsupported_file_type", files),
+  timedOut: storeRefusal("upload_timeout", files),
 }
 
 /**

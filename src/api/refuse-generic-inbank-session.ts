@@ -1,5 +1,5 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { PluginHttpError } from "./http-error"
+import { storeRefusal } from "./messages/refusal"
 import { INBANK_PROVIDER_ID } from "./store/carts/[id]/inbank/cart-application"
 
 /**
@@ -11,10 +11,5 @@ import { INBANK_PROVIDER_ID } from "./store/carts/[id]/inbank/cart-application"
  */
 export function refuseGenericInbankSession(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   if ((req.body as { provider_id?: unknown } | undefined)?.provider_id !== INBANK_PROVIDER_ID) return next()
-  new PluginHttpError(
-    400,
-    "inbank_session_from_application_route",
-    "Płatność ratalną Inbank rozpoczyna się wnioskiem kredytowym: POST /store/carts/:id/inbank/application",
-    { field: "provider_id" }
-  ).send(res)
+  storeRefusal("inbank_session_from_application_route", { field: "provider_id" }).send(res)
 }

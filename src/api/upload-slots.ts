@@ -1,7 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { INBANK_MODULE } from "../modules/inbank"
 import type InbankModuleService from "../modules/inbank/service"
-import { PluginHttpError } from "./http-error"
+import { storeRefusal } from "./messages/refusal"
 import { gatedIncomeProof } from "./income-proof-gate"
 import { refuseUnread } from "./refuse-unread"
 
@@ -33,17 +33,10 @@ export function uploadSlots() {
     const { cartId, applicationId } = gatedIncomeProof(req)
     const keys = [`cart:${cartId}`, `application:${applicationId}`]
     if (keys.some((key) => busyKeys.has(key))) {
-      const twice = new PluginHttpError(409, "upload_in_progress", "Pliki do tego wniosku są już przesyłane. Poczekaj na zakończenie poprzedniego przesyłania.", {
-        field: "files",
-      })
-      return refuseUnread(res, next, twice)
+      return refuseUnread(res, next, storeRefusal("upload_in_progress", { field: "files" }))
     }
     if (inProgress >= maxConcurrentUploads) {
-      const busy = new PluginHttpError(503, "too_many_uploads", "Serwer przyjmuje teraz inne pliki. Spróbuj ponownie za chwilę.", {
-        field: "files",
-        retryAfterSeconds: RETRY_AFTER_SECONDS,
-      })
-      return refuseUnread(res, next, busy)
+      return refuseUnread(res, next, storeRefusal("too_many_uploads", { field: "files", retryAfterSeconds: RETRY_AFTER_SECONDS }))
     }
     inProgress += 1
     keys.forEach((key) => busyKeys.add(key))

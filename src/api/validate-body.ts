@@ -1,23 +1,17 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
 import type { z } from "@medusajs/framework/zod"
+import { formRefusal } from "./messages/form-refusal"
 
 /**
- * Like Medusa's validateAndTransformBody, but every problem names its field
- * ("applicant.identity_code: must be a valid PESEL number") and no submitted value is echoed.
+ * Like Medusa's validateAndTransformBody for the store's forms: the parsed (normalised) body becomes
+ * `req.validatedBody`; a refused body is answered 400 with a catalogue code per field
+ * (messages/form-refusal.ts) in the shopper's language, and no submitted value is echoed.
  */
 export function validateBodyNamingFields(schema: z.ZodType) {
-  return (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
+  return (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
     const result = schema.safeParse(req.body ?? {})
-    if (result.success) {
-      req.validatedBody = result.data
-      return next()
-    }
-    const problems = result.error.issues.map((issue) => {
-      const field = issue.path.join(".") || "body"
-      const message = issue.code === "invalid_type" && /received undefined/.test(issue.message) ? "is required" : issue.message
-      return `${field}: ${message}`
-    })
-    next(new MedusaError(MedusaError.Types.INVALID_DATA, problems.join("; ")))
+    if (!result.success) return formRefusal(result.error.issues, req.body ?? {}).send(res)
+    req.validatedBody = result.data
+    next()
   }
 }

@@ -11,6 +11,8 @@ export interface DemoConfig {
 export const config: DemoConfig = await (await fetch("./config.json")).json()
 
 export const sdk = new Medusa({ baseUrl: config.backendUrl, publishableKey: config.publishableKey })
+// A Polish shop: the plugin's messages in Polish whatever the browser's languages (x-medusa-locale).
+sdk.setLocale("pl")
 
 export interface InbankState {
   application: { number: string | null; amount: string; period: number; decision_status: string }
@@ -58,7 +60,7 @@ export const api = {
     for (const file of Array.from(files)) form.append("files", file)
     const response = await fetch(`${config.backendUrl}${inbank(cartId, "/income-proof")}`, {
       method: "POST",
-      headers: { "x-publishable-api-key": config.publishableKey },
+      headers: { "x-publishable-api-key": config.publishableKey, "x-medusa-locale": sdk.getLocale() },
       body: form,
     })
     if (!response.ok) throw new Error((await response.json()).message)

@@ -207,9 +207,7 @@ async function inbankView(cartId: string) {
         if (subject === "contract") await placeOrder(cartId)
         else await inbankView(cartId)
       } catch (error) {
-        // 400 is Inbank refusing the code (the API's message is for developers, in English).
-        const refused = (error as { status?: number }).status === 400
-        document.getElementById("error")!.textContent = refused ? "Nieprawidłowy kod SMS. Sprawdź wiadomość i spróbuj ponownie." : (error as Error).message
+        document.getElementById("error")!.textContent = (error as Error).message
       }
     })
   } else if (type === "bank_verification" || type === "upload_income_proof") {

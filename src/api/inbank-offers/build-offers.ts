@@ -1,14 +1,15 @@
-import { MedusaError } from "@medusajs/framework/utils"
 import BigNumber from "bignumber.js"
 import type InbankModuleService from "../../modules/inbank/service"
 import { offeredPeriods } from "../../lib/financing/offered-periods"
+import { oneOf } from "../messages/params"
+import { storeRefusal } from "../messages/refusal"
 
 /** Called with the number of calculations an answer needs from Inbank (not cached), before any is asked; throws to refuse. */
 export type SpendCalculations = (calls: number) => Promise<void>
 
 /**
  * Whether Inbank is offered for a PLN price (inside the agreed range) and the monthly payment per
- * period from Inbank's calculations; a period Inbank does not offer is a 400 naming `period`.
+ * period from Inbank's calculations; a period Inbank does not offer is a 400 `period_not_offered`.
  * The calculations not cached are first taken from `spend` (the public route's budget), all or none.
  */
 export async function buildOffers(inbank: InbankModuleService, price: string, requested: number | undefined, spend: SpendCalculations) {
@@ -19,7 +20,7 @@ export async function buildOffers(inbank: InbankModuleService, price: string, re
 
   const periods = offeredPeriods(range)
   if (requested !== undefined && !periods.includes(requested)) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `period: ${requested} months is not offered; choose ${periods.join(", ")}`)
+    throw storeRefusal("period_not_offered", { field: "period", params: { choices: oneOf(periods) } })
   }
   const wanted = requested ? [requested] : periods
   await spend(wanted.filter((period) => !inbank.hasCalculation(price, period)).length)

@@ -1,6 +1,7 @@
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible"
 import type { OffersLimits } from "../../lib/plugin-options"
-import { PluginHttpError } from "../http-error"
+import type { PluginHttpError } from "../http-error"
+import { storeRefusal } from "../messages/refusal"
 
 const MINUTE_SECONDS = 60
 
@@ -46,14 +47,9 @@ export class CalculationBudget {
   }
 }
 
-const clientLimit = (retryAfterSeconds: number) =>
-  new PluginHttpError(429, "offers_client_limit", "Zbyt wiele zapytań o raty dla nowych kwot. Spróbuj ponownie za chwilę.", {
-    field: "amount",
-    retryAfterSeconds,
-  })
+const clientLimit = (retryAfterSeconds: number) => storeRefusal("offers_client_limit", { field: "amount", retryAfterSeconds })
 
-const busy = (retryAfterSeconds: number) =>
-  new PluginHttpError(503, "offers_busy", "Kalkulator rat jest chwilowo przeciążony. Spróbuj ponownie za chwilę.", { retryAfterSeconds })
+const busy = (retryAfterSeconds: number) => storeRefusal("offers_busy", { retryAfterSeconds })
 
 /** A limiter's refusal becomes the plugin's answer; anything else (a bug) is thrown as it is. */
 function refuse(answer: (retryAfterSeconds: number) => PluginHttpError) {

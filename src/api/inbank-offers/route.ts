@@ -1,9 +1,11 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
 import BigNumber from "bignumber.js"
 import { INBANK_MODULE } from "../../modules/inbank"
 import type InbankModuleService from "../../modules/inbank/service"
-import { withInbankErrors } from "../inbank-errors"
+import { PLN_AMOUNT, plnAmount } from "../polish-input"
+import { fieldLabel } from "../messages/field-labels"
+import { storeRefusal } from "../messages/refusal"
+import { withStoreRefusals } from "../with-store-refusals"
 import { offersAnswers } from "./answers"
 
 /**
@@ -17,18 +19,16 @@ import { offersAnswers } from "./answers"
  * Public, so Inbank's calculations it starts are budgeted (answers.ts): over the budget, 429
  * `offers_client_limit` or 503 `offers_busy` with Retry-After, while catalogue prices keep their answers.
  */
-export const GET = withInbankErrors(async (req: MedusaRequest, res: MedusaResponse) => {
+export const GET = withStoreRefusals(async (req: MedusaRequest, res: MedusaResponse) => {
   const inbank = req.scope.resolve<InbankModuleService>(INBANK_MODULE)
-  const amount = String(req.query.amount ?? "")
-  if (!/^\d{1,9}(\.\d{1,2})?$/.test(amount) || new BigNumber(amount).isZero()) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, "amount: must be a price in PLN, e.g. 399 or 399.99")
+  // The price as the catalogue writes it, or as a person does ("399,99"): "399.99".
+  const price = plnAmount(req.query.amount ?? "")
+  if (typeof price !== "string" || !PLN_AMOUNT.test(price) || new BigNumber(price).isZero()) {
+    throw storeRefusal("invalid_amount", { field: "amount", params: { field: fieldLabel("amount") } })
   }
   const requested = req.query.period === undefined ? undefined : Number(req.query.period)
-  if (requested !== undefined && !(Number.isInteger(requested) && requested > 0)) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, "period: must be a number of months")
-  }
+  if (requested !== undefined && !(Number.isInteger(requested) && requested > 0)) throw storeRefusal("invalid_period", { field: "period" })
   const currency = String(req.query.currency_code ?? "pln").toLowerCase()
-  const price = new BigNumber(amount).toFixed(2)
   if (currency !== "pln") {
     res.json({ eligible: false, reason: "currency", amount: price, currency_code: currency, offers: [] })
     return

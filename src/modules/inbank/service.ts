@@ -156,7 +156,7 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
   /**
    * The applicant's rate-limit keys, stored on the record (`phone_hash`, `identity_hash`) and counted
    * by the per-phone and per-identity limits: keyed hashes (HMAC-SHA256, hex), never the values.
-   * @param applicant.mobile a Polish mobile as the form accepts it (`+48…`, `48…` or nine digits: one key).
+   * @param applicant.mobile a Polish mobile, as the form normalises it (`+48` and nine digits; other spellings give the same key).
    * @param applicant.identity_code the PESEL (eleven digits, validated by the form). Never throws.
    */
   personKeys(applicant: { mobile: string; identity_code: string }): { phone_hash: string; identity_hash: string } {

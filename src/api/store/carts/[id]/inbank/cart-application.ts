@@ -1,5 +1,6 @@
 import type { BigNumberRawValue, ICartModuleService, IPaymentModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { storeRefusal } from "../../../../messages/refusal"
 import { INBANK_MODULE } from "../../../../../modules/inbank"
 import type InbankModuleService from "../../../../../modules/inbank/service"
 import type { InbankApplicationRecord } from "../../../../../lib/financing/record-state"
@@ -28,18 +29,24 @@ export interface CartApplication {
  * live Inbank payment session names it (Medusa deletes the session when the cart changes). No route
  * acts on an application the cart's own session does not point at. Module reads, not a cross-module
  * query: every step of the checkout starts here, and the query's joins cost as much as the rest.
+ * @throws PluginHttpError 404 `cart_not_found`, or `application_not_found` when the cart has no current application.
  */
 export async function findCartApplication(scope: MedusaContainer, cartId: string): Promise<CartApplication> {
   const inbank = scope.resolve<InbankModuleService>(INBANK_MODULE)
-  const [cart, { record, session }] = await Promise.all([
+  const [cart, current] = await Promise.allSettled([
     scope.resolve<ICartModuleService>(Modules.CART).retrieveCart(cartId, { select: ["id", "completed_at"] }),
     currentRecord(scope, inbank, cartId),
   ])
-  return { cart, record, session, inbank }
+  if (cart.status === "rejected") {
+    const missing = cart.reason instanceof MedusaError && cart.reason.type === MedusaError.Types.NOT_FOUND
+    throw missing ? storeRefusal("cart_not_found", { field: "cart_id" }) : cart.reason
+  }
+  if (current.status === "rejected") throw current.reason
+  return { cart: cart.value, ...current.value, inbank }
 }
 
 async function currentRecord(scope: MedusaContainer, inbank: InbankModuleService, cartId: string): Promise<{ record: InbankApplicationRecord; session: CartSession }> {
-  const notFound = new MedusaError(MedusaError.Types.NOT_FOUND, "This cart has no Inbank application")
+  const notFound = storeRefusal("application_not_found")
   const record = await inbank.newestCartRecord(cartId)
   if (!record?.payment_session_id) throw notFound
   const [session] = await scope

@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { withInbankErrors } from "../../../../inbank-errors"
+import { withStoreRefusals } from "../../../../with-store-refusals"
 import { findCartApplication } from "./cart-application"
 import { stateView } from "./state-view"
 
@@ -8,7 +8,7 @@ import { stateView } from "./state-view"
  * however many requests arrive, and not after the vendor's 30 s of waiting for a decision
  * (then callbacks bring the news).
  */
-export const GET = withInbankErrors(async (req: MedusaRequest, res: MedusaResponse) => {
+export const GET = withStoreRefusals(async (req: MedusaRequest, res: MedusaResponse) => {
   const { cart, record, inbank } = await findCartApplication(req.scope, req.params.id)
   const orderPlaced = Boolean(cart.completed_at)
   const current = await inbank.refresh(record, orderPlaced)

@@ -12,10 +12,12 @@ interface Purchase {
   callbackUrl?: string
 }
 
-/** The store form, in the shape of Inbank's POST /applications (partner API reference, "Request payload"). */
+/**
+ * The store form, in the shape of Inbank's POST /applications (partner API reference, "Request
+ * payload"). The form's values are already canonical (validators.ts): `+48…` mobile, `1234.50` amounts.
+ */
 export function applicantToInbank(form: StoreInbankApplicationType, purchase: Purchase): ApplicationInput {
   const { applicant } = form
-  const mobile = applicant.mobile.startsWith("+") ? applicant.mobile : `+48${applicant.mobile.replace(/^48/, "")}`
   return {
     creditApplication: {
       productCode: purchase.productCode,
@@ -35,7 +37,7 @@ export function applicantToInbank(form: StoreInbankApplicationType, purchase: Pu
         country: applicant.address.country_code.toUpperCase(),
       },
     ],
-    customerContact: { mobile, email: applicant.email },
+    customerContact: { mobile: applicant.mobile, email: applicant.email },
     customerIdentification: { documentType: applicant.document_type, documentNumber: applicant.document_number },
     consents: form.consents.map((consent) => ({ type: consent.type, value: consent.value, text: consent.text })),
     purchase: {

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { storeRefusal } from "../../../../../messages/refusal"
 
 /** The cart as an application needs it: the goods Inbank lists, the payment collection's amount, the region's providers. */
 export interface CartForApplication {
@@ -14,6 +15,7 @@ export interface CartForApplication {
   payment_collection: { id: string; raw_amount: { value: string } } | null
 }
 
+/** The cart with what an application needs. @throws PluginHttpError 404 `cart_not_found`. */
 export async function loadCartForApplication(scope: MedusaContainer, cartId: string): Promise<CartForApplication> {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
@@ -35,6 +37,6 @@ export async function loadCartForApplication(scope: MedusaContainer, cartId: str
     ],
     filters: { id: cartId },
   })
-  if (!data[0]) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${cartId} was not found`)
+  if (!data[0]) throw storeRefusal("cart_not_found", { field: "cart_id" })
   return data[0] as unknown as CartForApplication
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto"
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
-import { PluginHttpError } from "../../../../../http-error"
+import { storeRefusal } from "../../../../../messages/refusal"
 
 /** Longest an application submission may hold its cart (s): Inbank's create answers within the client's timeout. */
 const HOLD_SECONDS = 120
@@ -20,9 +20,7 @@ export function oneApplicationAtATime<Req extends MedusaRequest>(handler: (req: 
     try {
       await locking.acquire(key, { ownerId, expire: HOLD_SECONDS })
     } catch {
-      throw new PluginHttpError(409, "application_in_progress", "Wniosek dla tego koszyka jest już wysyłany. Poczekaj na jego wynik.", {
-        field: "cart_id",
-      })
+      throw storeRefusal("application_in_progress", { field: "cart_id" })
     }
     try {
       await handler(req, res)

@@ -1,13 +1,14 @@
 import { createPaymentCollectionForCartWorkflow } from "@medusajs/core-flows"
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { InbankError, toInbankAmount } from "../../../../../../lib/inbank"
 import type { CreatedApplication, FetchedState } from "../../../../../../lib/inbank"
 import { INBANK_MODULE } from "../../../../../../modules/inbank"
 import type InbankModuleService from "../../../../../../modules/inbank/service"
 import type { InbankApplicationRecord } from "../../../../../../lib/financing/record-state"
 import { consumeLimits } from "../../../../../abuse-limits"
-import { withInbankErrors } from "../../../../../inbank-errors"
+import { storeRefusal } from "../../../../../messages/refusal"
+import { withStoreRefusals } from "../../../../../with-store-refusals"
 import { INBANK_PROVIDER_ID } from "../cart-application"
 import { CartForApplication, loadCartForApplication } from "./cart-for-application"
 import { applicantToInbank } from "./applicant-to-inbank"
@@ -24,20 +25,17 @@ import type { StoreInbankApplicationType } from "../validators"
  * client address, cart, identity and phone (option `rateLimits.application`): 429 with Retry-After.
  * One submission per cart at a time: 409 `application_in_progress` for a second one meanwhile.
  */
-export const POST = withInbankErrors(oneApplicationAtATime(async (req: MedusaRequest<StoreInbankApplicationType>, res: MedusaResponse) => {
+export const POST = withStoreRefusals(oneApplicationAtATime(async (req: MedusaRequest<StoreInbankApplicationType>, res: MedusaResponse) => {
   const inbank = req.scope.resolve<InbankModuleService>(INBANK_MODULE)
   const body = req.validatedBody
   const cart = await loadCartForApplication(req.scope, req.params.id)
-  if (cart.completed_at) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The cart is already completed")
-  if (cart.currency_code.toLowerCase() !== "pln") {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `currency_code: Inbank instalments are offered for PLN carts only, this cart is in ${cart.currency_code.toUpperCase()}`)
-  }
+  if (cart.completed_at) throw storeRefusal("cart_completed", { field: "cart_id" })
+  if (cart.currency_code.toLowerCase() !== "pln") throw storeRefusal("currency_not_supported", { field: "currency_code" })
   // Medusa refuses the session of a provider its region lacks, but only after Inbank has the applicant's data.
   if (!cart.region?.payment_providers?.some((provider) => provider.id === INBANK_PROVIDER_ID)) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `region_id: Inbank instalments are not enabled in the cart's region ${cart.region_id}`)
+    throw storeRefusal("region_without_inbank", { field: "region_id" })
   }
-  const missing = inbank.missingConsents(body.consents)
-  if (missing.length) throw new MedusaError(MedusaError.Types.INVALID_DATA, `consents: the applicant must accept ${missing.join(", ")}`)
+  if (inbank.missingConsents(body.consents).length) throw storeRefusal("consent_required", { field: "consents" })
 
   const collection = await ensurePaymentCollection(req, cart)
   const amount = toInbankAmount(collection.raw_amount)
@@ -101,12 +99,7 @@ export const POST = withInbankErrors(oneApplicationAtATime(async (req: MedusaReq
   } catch (error) {
     // The workflow's compensation withdrew the application at Inbank and removed what landed.
     req.scope.resolve(ContainerRegistrationKeys.LOGGER).error(`Inbank: application ${created.uuid} could not be recorded and is withdrawn: ${(error as Error).message}`)
-    res.status(503).json({
-      type: "application_not_recorded",
-      message: "The application could not be saved by the store and was withdrawn. Please try again in a moment.",
-      retriable: true,
-    })
-    return
+    throw storeRefusal("application_not_recorded", { retryAfterSeconds: 1 })
   }
   // The application exists: an Inbank failing to answer the first read must not make the shopper apply
   // twice. The state route reads again.

@@ -1,5 +1,5 @@
 import { CorsOrigins, originAllowed } from "../../../../../cors-origins"
-import { PluginHttpError } from "../../../../../http-error"
+import { storeRefusal } from "../../../../../messages/refusal"
 
 /**
  * Refuses a `return_url` Inbank's bank page would send the shopper to, unless it is on a storefront
@@ -14,5 +14,5 @@ import { PluginHttpError } from "../../../../../http-error"
 export function checkReturnUrl(returnUrl: string, storeCors: CorsOrigins): string {
   const url = URL.canParse(returnUrl) ? new URL(returnUrl) : null
   if (url && (url.protocol === "https:" || url.protocol === "http:") && originAllowed(url.origin, storeCors)) return url.href
-  throw new PluginHttpError(400, "invalid_return_url", "Adres powrotu musi prowadzić do strony sklepu (return_url)", { field: "return_url" })
+  throw storeRefusal("invalid_return_url", { field: "return_url" })
 }

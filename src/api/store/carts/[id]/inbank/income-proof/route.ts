@@ -1,7 +1,7 @@
 import { openAsBlob } from "node:fs"
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { receivedIncomeProof } from "../../../../../income-proof-upload"
-import { withInbankErrors } from "../../../../../inbank-errors"
+import { withStoreRefusals } from "../../../../../with-store-refusals"
 import { findCartApplication } from "../cart-application"
 import { stateView } from "../state-view"
 
@@ -10,7 +10,7 @@ import { stateView } from "../state-view"
  * The middlewares (middlewares.ts) have checked that the application asks for them, received them
  * to disk and sniffed their types; Inbank gets them streamed from disk, under generated names.
  */
-export const POST = withInbankErrors(async (req: MedusaRequest, res: MedusaResponse) => {
+export const POST = withStoreRefusals(async (req: MedusaRequest, res: MedusaResponse) => {
   const { cart, record, inbank } = await findCartApplication(req.scope, req.params.id)
   const files = await Promise.all(
     receivedIncomeProof(req).map(async (file) => ({ filename: file.name, content: await openAsBlob(file.path, { type: file.contentType }) }))

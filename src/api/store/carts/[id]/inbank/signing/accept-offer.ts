@@ -1,6 +1,6 @@
-import { MedusaError } from "@medusajs/framework/utils"
 import { InbankError } from "../../../../../../lib/inbank"
 import type InbankModuleService from "../../../../../../modules/inbank/service"
+import { storeRefusal } from "../../../../../messages/refusal"
 import { hasContract, InbankApplicationRecord, RecordWithContract } from "../../../../../../lib/financing/record-state"
 
 export interface ContractToSign {
@@ -13,6 +13,7 @@ export interface ContractToSign {
  * The contract waiting for the shopper's signature: the record's, or the one created now by accepting
  * the offer (partner API reference, POST /applications/:uuid/accept: "Accepting the application
  * automatically creates a contract and returns the identifier of the contract").
+ * @throws PluginHttpError 400 `no_offer` (field `subject`) while the application has no positive decision to accept.
  */
 export async function contractToSign(inbank: InbankModuleService, record: InbankApplicationRecord): Promise<ContractToSign> {
   if (hasContract(record)) return { record, saving: null }
@@ -20,9 +21,7 @@ export async function contractToSign(inbank: InbankModuleService, record: Inbank
   const current = inbank.stateOf(record, { orderPlaced: false }).nextAction === "complete_cart" ? record : await inbank.refresh(record, false)
   if (hasContract(current)) return { record: current, saving: null }
   const { nextAction } = inbank.stateOf(current, { orderPlaced: false })
-  if (nextAction !== "complete_cart") {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `There is no offer to accept: the application's next step is ${nextAction}`)
-  }
+  if (nextAction !== "complete_cart") throw storeRefusal("no_offer", { field: "subject" })
   try {
     const { contractUuid } = await inbank.acceptOffer(current.application_uuid)
     const accepted = { contract_uuid: contractUuid, contract_status: "unsigned" }

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
 import { consumeLimits } from "../../../../../abuse-limits"
-import { withInbankErrors } from "../../../../../inbank-errors"
+import { storeRefusal } from "../../../../../messages/refusal"
+import { withStoreRefusals } from "../../../../../with-store-refusals"
 import { findCartApplication } from "../cart-application"
 import { stateView } from "../state-view"
 import type { StoreInbankSigningType } from "../validators"
@@ -13,7 +13,7 @@ import { rememberContractInSession } from "./session-contract"
  * the offer is accepted first when it is not yet: the shopper's "accept and sign" needs no cart completion.
  * Limited per client address, application and phone (option `rateLimits.smsSend`): 429 with Retry-After.
  */
-export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankSigningType>, res: MedusaResponse) => {
+export const POST = withStoreRefusals(async (req: MedusaRequest<StoreInbankSigningType>, res: MedusaResponse) => {
   const { cart, record, session, inbank } = await findCartApplication(req.scope, req.params.id)
   await consumeLimits(req.scope, "smsSend", { perIp: inbank.addressKey(req.ip), perApplication: record.id, perPhone: record.phone_hash })
   let current = record
@@ -21,9 +21,7 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankSignin
     await inbank.startSigning("application", record.application_uuid)
   } else {
     const { record: contract, saving } = await contractToSign(inbank, record)
-    if (contract.contract_status !== "unsigned") {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `The contract is ${contract.contract_status}, not waiting for a signature`)
-    }
+    if (contract.contract_status !== "unsigned") throw storeRefusal("contract_not_awaiting_signature", { field: "subject" })
     // The code goes out while the store writes the contract down: the shopper waits for Inbank only.
     await Promise.all([
       inbank.startSigning("contract", contract.contract_uuid),

@@ -1,10 +1,10 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
 import { InbankError } from "../../../../../../../lib/inbank"
 import { hasContract, InbankApplicationRecord } from "../../../../../../../lib/financing/record-state"
 import type InbankModuleService from "../../../../../../../modules/inbank/service"
 import { consumeLimits } from "../../../../../../abuse-limits"
-import { withInbankErrors } from "../../../../../../inbank-errors"
+import { storeRefusal } from "../../../../../../messages/refusal"
+import { withStoreRefusals } from "../../../../../../with-store-refusals"
 import { findCartApplication, withKnownContract } from "../../cart-application"
 import { stateView } from "../../state-view"
 import type { StoreInbankSigningConfirmType } from "../../validators"
@@ -18,7 +18,7 @@ const isSigned = (record: InbankApplicationRecord, subject: "application" | "con
  * Every request is a guess: limited per client address, application and identity (option
  * `rateLimits.codeConfirm`), 429 with Retry-After, before Inbank sees it.
  */
-export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankSigningConfirmType>, res: MedusaResponse) => {
+export const POST = withStoreRefusals(async (req: MedusaRequest<StoreInbankSigningConfirmType>, res: MedusaResponse) => {
   const { cart, record, inbank } = await findCartApplication(req.scope, req.params.id)
   await consumeLimits(req.scope, "codeConfirm", { perIp: inbank.addressKey(req.ip), perApplication: record.id, perIdentity: record.identity_hash })
   const { subject, code } = req.validatedBody
@@ -30,14 +30,14 @@ export const POST = withInbankErrors(async (req: MedusaRequest<StoreInbankSignin
       signed = await inbank.saveRecord({ id: record.id, application_signed: true, decision_requested_at: new Date() })
     } else {
       signed = await withKnownContract(inbank, record)
-      if (!signed.contract_uuid) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "There is no contract to sign yet: accept the offer first")
+      if (!signed.contract_uuid) throw storeRefusal("no_contract", { field: "subject" })
       await inbank.confirmSigning("contract", signed.contract_uuid, code)
     }
   } catch (error) {
     if (!(error instanceof InbankError && error.status === 422)) throw error
     afterRefusal = await inbank.refreshNow(record.id)
     if (!isSigned(afterRefusal, subject)) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `code: Inbank did not accept this code (${error.inbankMessage ?? "invalid code"}). Check the SMS and try again.`)
+      throw storeRefusal("sms_code_refused", { field: "code" })
     }
   }
   // The signature is done; an Inbank failing to answer the read that follows must not turn it into an error.
