@@ -6,6 +6,7 @@ import { insertCallbacks } from "../../src/modules/inbank/callback-table"
 import { reconcileInbank } from "../../src/workflows/reconcile-inbank"
 import { adminHeaders } from "../fixtures/admin"
 import { eventually } from "../fixtures/eventually"
+import { orderOfCart, paymentOf } from "../fixtures/orders"
 import { sandboxBeforeMedusa, smsCode } from "../fixtures/sandbox"
 import { applicantForm, waitForAction } from "../fixtures/shopper"
 import { seededShop } from "../fixtures/store"
@@ -23,17 +24,7 @@ medusaIntegrationTestRunner({
     const query = () => getContainer().resolve(ContainerRegistrationKeys.QUERY)
     const knex = () => getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
 
-    async function orderOf(cartId: string): Promise<any | undefined> {
-      const { data: links } = await query().graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cartId } })
-      if (!links[0]) return undefined
-      const { data } = await query().graph({
-        entity: "order",
-        fields: ["id", "status", "payment_collections.payments.id", "payment_collections.payments.captured_at", "payment_collections.payments.canceled_at", "payment_collections.payments.captures.id"],
-        filters: { id: (links[0] as any).order_id },
-      })
-      return data[0]
-    }
-    const paymentOf = (order: any) => order?.payment_collections?.[0]?.payments?.[0]
+    const orderOf = (cartId: string) => orderOfCart(getContainer(), cartId)
     /** The order once it is whole: Medusa links the order before its payment within one completion. */
     const placedOrder = (cartId: string) =>
       eventually(async () => {

@@ -8,6 +8,7 @@ import { INBANK_MODULE } from "../../src/modules/inbank"
 import { reconcileInbank } from "../../src/workflows/reconcile-inbank"
 import { adminHeaders } from "../fixtures/admin"
 import { eventually } from "../fixtures/eventually"
+import { orderOfCart, paymentOf } from "../fixtures/orders"
 import { sandboxBeforeMedusa, smsCode } from "../fixtures/sandbox"
 import { applicantForm, placeInbankOrder, waitForAction } from "../fixtures/shopper"
 import { seededShop } from "../fixtures/store"
@@ -29,17 +30,7 @@ medusaIntegrationTestRunner({
     const query = () => getContainer().resolve(ContainerRegistrationKeys.QUERY)
     const knex = () => getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
 
-    async function orderOf(cartId: string): Promise<any | undefined> {
-      const { data: links } = await query().graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cartId } })
-      if (!links[0]) return undefined
-      const { data } = await query().graph({
-        entity: "order",
-        fields: ["id", "status", "payment_collections.payments.id", "payment_collections.payments.captured_at", "payment_collections.payments.canceled_at"],
-        filters: { id: (links[0] as any).order_id },
-      })
-      return data[0]
-    }
-    const paymentOf = (order: any) => order?.payment_collections?.[0]?.payments?.[0]
+    const orderOf = (cartId: string) => orderOfCart(getContainer(), cartId)
     const staff = async () => ({ ...(await adminHeaders(getContainer())).headers, origin: "http://localhost:9000" })
     const asStaff = async (method: "get" | "post", url: string) => api.request({ method, url, headers: await staff(), validateStatus: () => true })
     /** Every record due for the job now, as if its quiet period were over. */
