@@ -187,6 +187,17 @@ medusaIntegrationTestRunner({
       expect(live.map((a: any) => a.uuid)).toEqual([sessions[0].data.application_uuid])
     })
 
+    it("no new application once the cart's contract is signed: 409 contract_signed, and Inbank hears of none", async () => {
+      sandbox.updateSettings({ merchantApproval: true, callbackDelayMs: 600_000 })
+      const cartId = await seeded.client.cart(seeded.store.variants.p399)
+      const { form } = await apply(cartId, 12)
+      await sign(cartId, form.applicant.mobile)
+      const before = sandbox.bank.state.applications.size
+      const again = await seeded.client.post(`/store/carts/${cartId}/inbank/application`, applicantForm("Wiśniewska", { period: 24 }))
+      expect([again.status, again.data.code, again.data.field]).toEqual([409, "contract_signed", "cart_id"])
+      expect(sandbox.bank.state.applications.size).toBe(before)
+    })
+
     it("the purchase lines Inbank receives add up to the financed amount: a 10 % promotion and paid shipping", async () => {
       const container = getContainer()
       await createPromotionsWorkflow(container).run({

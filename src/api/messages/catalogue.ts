@@ -54,6 +54,11 @@ export const CATALOGUE = {
   amount_above_maximum: { status: 400, pl: "Raty Inbank są dostępne dla zakupów do {max}.", en: "Inbank instalments are available for purchases up to {max}." },
   period_not_offered: { status: 400, pl: "Wybierz okres spłaty: {choices} mies.", en: "Choose a repayment period of {choices} months." },
   application_not_found: { status: 404, pl: "Ten koszyk nie ma wniosku o raty Inbank.", en: "This cart has no Inbank application." },
+  contract_signed: {
+    status: 409,
+    pl: "Umowa ratalna dla tego koszyka jest już podpisana. Złóż zamówienie, aby ją wykorzystać.",
+    en: "The instalment contract for this cart is already signed. Place the order to use it.",
+  },
   application_in_progress: {
     status: 409,
     pl: "Wniosek dla tego koszyka jest już wysyłany. Poczekaj na jego wynik.",

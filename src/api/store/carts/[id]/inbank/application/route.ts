@@ -23,7 +23,8 @@ import type { StoreInbankApplicationType } from "../validators"
  * session. The applicant's personal data goes to Inbank here, outside any workflow, and is not kept
  * (the record holds keyed hashes of the phone and PESEL, which the abuse limits count by). Limited per
  * client address, cart, identity and phone (option `rateLimits.application`): 429 with Retry-After.
- * One submission per cart at a time: 409 `application_in_progress` for a second one meanwhile.
+ * One submission per cart at a time: 409 `application_in_progress` for a second one meanwhile; none
+ * once the cart's contract is signed: 409 `contract_signed`.
  */
 export const POST = withStoreRefusals(oneApplicationAtATime(async (req: MedusaRequest<StoreInbankApplicationType>, res: MedusaResponse) => {
   const inbank = req.scope.resolve<InbankModuleService>(INBANK_MODULE)
@@ -36,6 +37,12 @@ export const POST = withStoreRefusals(oneApplicationAtATime(async (req: MedusaRe
     throw storeRefusal("region_without_inbank", { field: "region_id" })
   }
   if (inbank.missingConsents(body.consents).length) throw storeRefusal("consent_required", { field: "consents" })
+  // A signed contract is the shopper's credit for this cart: a new application would replace its
+  // session, and an activated contract cannot be cancelled (G3), so it would stay financed with no order.
+  const previous = await inbank.newestCartRecord(cart.id)
+  if (previous && (previous.contract_status === "signed" || previous.contract_status === "activated")) {
+    throw storeRefusal("contract_signed", { field: "cart_id" })
+  }
 
   const collection = await ensurePaymentCollection(req, cart)
   const amount = toInbankAmount(collection.raw_amount)
