@@ -31,6 +31,8 @@ const INBANK_TEST_OPTIONS = {
   ...(process.env.INBANK_TIMEOUT_MS && { requestTimeoutMs: Number(process.env.INBANK_TIMEOUT_MS) }),
   // The security spec shortens the upload deadline so that its trickling uploads are cut within a test.
   ...(process.env.INBANK_UPLOAD_TIMEOUT_SECONDS && { uploadTimeoutSeconds: Number(process.env.INBANK_UPLOAD_TIMEOUT_SECONDS) }),
+  // The SMS resend cooldown is off unless a spec sets it (the specs send codes back to back).
+  smsResendSeconds: Number(process.env.INBANK_SMS_RESEND_SECONDS ?? 0),
   rateLimits: RATE_LIMITS,
 }
 

@@ -6,7 +6,10 @@ import { seedStore, SeededStore } from "../fixtures/store"
 
 jest.setTimeout(120_000)
 
-const sandbox = sandboxBeforeMedusa({ INBANK_APPLICATION_SIGNING: "true" })
+// The plugin's own abuse limits and a short resend cooldown: the honest shopper's path must pass them.
+const RESEND_SECONDS = 2
+const sandbox = sandboxBeforeMedusa({ INBANK_APPLICATION_SIGNING: "true", INBANK_RATE_LIMITS: "defaults", INBANK_SMS_RESEND_SECONDS: String(RESEND_SECONDS) })
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -14,6 +17,17 @@ medusaIntegrationTestRunner({
     beforeAll(async () => {
       store = await seedStore(getContainer())
     })
+
+    /** A cart whose application (no application signature) has a positive decision: the offer waits for acceptance. */
+    async function offerReady() {
+      sandbox.updateSettings({ merchantApproval: true, applicationSigning: false, decisionDelayMs: 0 })
+      const shop = storeClient(api, store)
+      const cartId = await shop.cart(store.variants.p399)
+      const form = applicantForm()
+      expect((await shop.post(`/store/carts/${cartId}/inbank/application`, form)).status).toBe(201)
+      const offered = await waitForAction(shop, cartId, "complete_cart")
+      return { shop, cartId, form, offered }
+    }
 
     it("standard SMS flow: application signed, offer accepted and contract signed, one completion, capture = merchant approval", async () => {
       sandbox.updateSettings({ merchantApproval: true, applicationSigning: true })
@@ -28,7 +42,11 @@ medusaIntegrationTestRunner({
       expect((await shop.post(`/store/carts/${cartId}/inbank/signing`, { subject: "application" })).status).toBe(200)
       const wrong = await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "application", code: "0000000" })
       expect(wrong.status).toBe(400)
-      expect(wrong.data).toMatchObject({ code: "sms_code_refused", field: "code", message: "Nieprawidłowy kod SMS. Sprawdź wiadomość i spróbuj ponownie." })
+      expect(wrong.data).toMatchObject({
+        code: "sms_code_refused",
+        field: "code",
+        message: "Nieprawidłowy kod SMS. Sprawdź wiadomość i wpisz go ponownie (pozostałe próby: 2).",
+      })
       const signed = await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "application", code: await smsCode(sandbox, form.applicant.mobile) })
       expect(signed.status).toBe(200)
       expect(signed.data.inbank).toMatchObject({
@@ -81,12 +99,7 @@ medusaIntegrationTestRunner({
     })
 
     it("a storefront that completes the cart to accept the offer: the first completion sends the code, the second places the order", async () => {
-      sandbox.updateSettings({ merchantApproval: true, applicationSigning: false })
-      const shop = storeClient(api, store)
-      const cartId = await shop.cart(store.variants.p399)
-      const form = applicantForm()
-      expect((await shop.post(`/store/carts/${cartId}/inbank/application`, form)).status).toBe(201)
-      await waitForAction(shop, cartId, "complete_cart")
+      const { shop, cartId, form } = await offerReady()
       const acceptancesBefore = sandbox.bank.state.requests.filter((r) => r.endpoint === "acceptApplication").length
 
       const first = await shop.post(`/store/carts/${cartId}/complete`)
@@ -108,6 +121,7 @@ medusaIntegrationTestRunner({
       expect(applied.status).toBe(201)
       const calls = (endpoint: string) => sandbox.bank.state.requests.filter((r) => r.endpoint === endpoint).length
       const acceptancesBefore = calls("acceptApplication")
+      const sendsBefore = calls("startContractSigning")
 
       const early = await shop.post(`/store/carts/${cartId}/inbank/signing`, { subject: "contract" })
       expect(early.status).toBe(400)
@@ -117,6 +131,13 @@ medusaIntegrationTestRunner({
       sandbox.bank.forceDecision(applied.data.inbank.application.uuid, "positive")
       await waitForAction(shop, cartId, "complete_cart")
       expect((await shop.post(`/store/carts/${cartId}/inbank/signing`, { subject: "contract" })).status).toBe(200)
+      // Too soon for another code: the wait in seconds, counted by no limit, no call to Inbank.
+      const tooSoon = await shop.post(`/store/carts/${cartId}/inbank/signing`, { subject: "contract" })
+      expect(tooSoon.status).toBe(429)
+      expect(tooSoon.data).toMatchObject({ code: "sms_resend_too_soon", field: "subject", message: `Kod SMS został właśnie wysłany. Nowy możesz wysłać za ${RESEND_SECONDS} s.` })
+      expect(tooSoon.headers["retry-after"]).toBe(String(RESEND_SECONDS))
+      expect(calls("startContractSigning") - sendsBefore).toBe(1)
+      await sleep(RESEND_SECONDS * 1000)
       const again = await shop.post(`/store/carts/${cartId}/inbank/signing`, { subject: "contract" })
       expect(again.status).toBe(200)
       expect(calls("acceptApplication") - acceptancesBefore).toBe(1)
@@ -124,6 +145,70 @@ medusaIntegrationTestRunner({
       expect(sandbox.bank.state.sms.filter((m) => m.phone === form.applicant.mobile && m.subject === "contract")).toHaveLength(2)
       expect((await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: secondCode })).status).toBe(200)
       sandbox.updateSettings({ decisionDelayMs: 0 })
+    })
+
+    it("an honest shopper: three wrong codes void the code, a new one comes at once and signs, with no 429", async () => {
+      const { shop, cartId, form } = await offerReady()
+      const sent = await shop.post(`/store/carts/${cartId}/inbank/signing`, { subject: "contract" })
+      expect(sent.data.inbank.signing).toEqual({
+        phone: `+48 *** *** ${form.applicant.mobile.slice(-3)}`,
+        attempts_left: 3,
+        code_void: false,
+        resend_in_seconds: RESEND_SECONDS,
+      })
+      const confirm = (code: string) => shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code })
+      const firstCode = await smsCode(sandbox, form.applicant.mobile)
+      const wrongCode = firstCode === "000000" ? "111111" : "000000"
+
+      expect((await confirm(wrongCode)).data).toMatchObject({ code: "sms_code_refused", message: expect.stringContaining("pozostałe próby: 2") })
+      expect((await confirm(wrongCode)).data).toMatchObject({ code: "sms_code_refused", message: expect.stringContaining("pozostałe próby: 1") })
+      const third = await confirm(wrongCode)
+      expect(third.status).toBe(400)
+      expect(third.data).toMatchObject({ code: "sms_code_void", field: "code", message: "Ten kod SMS jest już nieważny po 3 błędnych próbach. Wyślij nowy kod i wpisz go." })
+      // The void code is refused by the store: Inbank is not asked, no guess is counted.
+      const confirmationsBefore = sandbox.bank.state.requests.filter((r) => r.endpoint === "confirmContractSigning").length
+      expect((await confirm(firstCode)).data).toMatchObject({ code: "sms_code_void" })
+      expect(sandbox.bank.state.requests.filter((r) => r.endpoint === "confirmContractSigning").length).toBe(confirmationsBefore)
+      const state = (await shop.get(`/store/carts/${cartId}/inbank`)).data.inbank
+      expect(state.signing).toMatchObject({ attempts_left: 0, code_void: true, resend_in_seconds: 0 })
+
+      // A new code at once (no cooldown after a void code), with all its tries; the right code signs.
+      const renewed = await shop.post(`/store/carts/${cartId}/inbank/signing`, { subject: "contract" })
+      expect(renewed.status).toBe(200)
+      expect(renewed.data.inbank.signing).toMatchObject({ attempts_left: 3, code_void: false })
+      const signed = await confirm(await smsCode(sandbox, form.applicant.mobile))
+      expect(signed.status).toBe(200)
+      expect(signed.data.inbank).toMatchObject({ contract: { status: "signed" }, signing: null })
+      expect((await shop.post(`/store/carts/${cartId}/complete`)).data.type).toBe("order")
+    })
+
+    it("before signing the state gives the contract document, generated once however often the shopper polls", async () => {
+      const { shop, cartId, offered } = await offerReady()
+      expect(offered.documents).toEqual([])
+      const printoutsBefore = sandbox.bank.state.requests.filter((r) => r.endpoint === "getContractPrintout").length
+      const accepted = await shop.post(`/store/carts/${cartId}/inbank/signing`, { subject: "contract" })
+      const contract = sandbox.bank.state.contracts.get(accepted.data.inbank.contract.uuid)!
+      const first = (await shop.get(`/store/carts/${cartId}/inbank`)).data.inbank
+      expect(first.documents).toEqual([{ type: "contract", url: `${sandbox.url}/printouts/${contract.printoutUuid}` }])
+      const second = (await shop.get(`/store/carts/${cartId}/inbank`)).data.inbank
+      expect(second.documents).toEqual(first.documents)
+      expect(sandbox.bank.state.requests.filter((r) => r.endpoint === "getContractPrintout").length - printoutsBefore).toBe(1)
+      // The link opens Inbank's document (the sandbox's printout page) with the contract's number.
+      const page = await fetch(first.documents[0].url)
+      expect(await page.text()).toContain(`Umowa kredytu ratalnego nr ${contract.number}`)
+    })
+
+    it("guessing across codes: the per-application limit still stops the sixth guess within 15 minutes", async () => {
+      const { shop, cartId, form } = await offerReady()
+      await shop.post(`/store/carts/${cartId}/inbank/signing`, { subject: "contract" })
+      const guess = async () => {
+        const code = await smsCode(sandbox, form.applicant.mobile)
+        return (await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: code === "000000" ? "111111" : "000000" })).data.code
+      }
+      const codes = [await guess(), await guess(), await guess()]
+      expect((await shop.post(`/store/carts/${cartId}/inbank/signing`, { subject: "contract" })).status).toBe(200)
+      codes.push(await guess(), await guess(), await guess())
+      expect(codes).toEqual(["sms_code_refused", "sms_code_refused", "sms_code_void", "sms_code_refused", "sms_code_refused", "too_many_code_attempts"])
     })
   },
 })

@@ -50,6 +50,8 @@ export const inbankOptionsSchema = z
     autoCancelOrders: z.boolean().default(true),
     /** The reconciliation job looks at applications unchanged for this long that are not final. */
     reconcileAfterMinutes: z.number().int().positive().default(10),
+    /** Seconds after an SMS code before the shopper may ask for another (at once when the code is void). */
+    smsResendSeconds: z.number().int().min(0).max(600).default(30),
     /** Consent types the applicant must accept; the storefront shows their texts. */
     requiredConsents: z.array(z.string().min(1)).default(["DATA_PROCESSING"]),
     /** Income-proof uploads one Medusa process receives at once (each up to 50 MB on disk); more get 503. */

@@ -78,8 +78,18 @@ export const CATALOGUE = {
   contract_not_awaiting_signature: { status: 400, pl: "Ta umowa nie czeka na podpis.", en: "This contract is not waiting for a signature." },
   sms_code_refused: {
     status: 400,
-    pl: "Nieprawidłowy kod SMS. Sprawdź wiadomość i spróbuj ponownie.",
-    en: "The code is not right. Check the text message and try again.",
+    pl: "Nieprawidłowy kod SMS. Sprawdź wiadomość i wpisz go ponownie (pozostałe próby: {left}).",
+    en: "The code is not right. Check the text message and enter it again (tries left: {left}).",
+  },
+  sms_code_void: {
+    status: 400,
+    pl: "Ten kod SMS jest już nieważny po {max} błędnych próbach. Wyślij nowy kod i wpisz go.",
+    en: "This code is no longer valid after {max} wrong tries. Send a new code and enter it.",
+  },
+  sms_resend_too_soon: {
+    status: 429,
+    pl: "Kod SMS został właśnie wysłany. Nowy możesz wysłać za {seconds} s.",
+    en: "A code was just sent. You can send a new one in {seconds} s.",
   },
 
   // Abuse limits (with Retry-After).

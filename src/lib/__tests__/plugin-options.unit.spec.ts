@@ -12,6 +12,7 @@ describe("provider options", () => {
       signingMethod: "sms",
       applicationSigning: false,
       requestTimeoutMs: 10_000,
+      smsResendSeconds: 30,
       requiredConsents: ["DATA_PROCESSING"],
       callbackToleranceSeconds: 300,
       autoCancelOrders: true,

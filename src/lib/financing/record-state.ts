@@ -37,6 +37,12 @@ export interface InbankApplicationRecord {
   /** Keyed hashes the SMS and code limits count by (null on records from before they were stored). */
   phone_hash: string | null
   identity_hash: string | null
+  /** "+48 *** *** 200": the phone the SMS codes go to, all but its last three digits hidden (null on older records). */
+  phone_masked: string | null
+  /** When the current SMS code was sent; null before the first. */
+  sms_sent_at: Date | string | null
+  /** Wrong tries of the current SMS code. */
+  sms_failed_attempts: number
 }
 
 /** A record whose contract Inbank has created. */

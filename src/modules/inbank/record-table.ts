@@ -33,6 +33,19 @@ export async function updateRecord(knex: Knex, { id, amount, ...fields }: Record
   return row as InbankApplicationRecord
 }
 
+/**
+ * Counts one wrong try of the record's current SMS code in one UPDATE (concurrent wrong tries are all
+ * counted) and answers the record as updated. Throws when there is no such record.
+ */
+export async function addFailedCodeAttempt(knex: Knex, id: string): Promise<InbankApplicationRecord> {
+  const [row] = await knex("inbank_application")
+    .where({ id, deleted_at: null })
+    .update({ sms_failed_attempts: knex.raw("sms_failed_attempts + 1"), updated_at: knex.fn.now() })
+    .returning("*")
+  if (!row) throw new Error(`Inbank application record ${id} was not found`)
+  return row as InbankApplicationRecord
+}
+
 /** The cart's newest record: one indexed SELECT, where the generated list costs several ms of each checkout route. */
 export async function newestCartRecord(knex: Knex, cartId: string): Promise<InbankApplicationRecord | undefined> {
   return knex("inbank_application").where({ cart_id: cartId, deleted_at: null }).orderBy("created_at", "desc").first()

@@ -24,7 +24,7 @@ import { BoundFields, sessionBinding } from "../../lib/financing/session-binding
 import type { OfferRange } from "../../lib/financing/offered-periods"
 import { InbankApplication } from "./models/inbank-application"
 import { InbankCallback } from "./models/inbank-callback"
-import { newestCartRecord, recordByApplicationUuid, recordsDue, RecordUpdate, setCheckAfter, updateRecord } from "./record-table"
+import { addFailedCodeAttempt, newestCartRecord, recordByApplicationUuid, recordsDue, RecordUpdate, setCheckAfter, updateRecord } from "./record-table"
 import { recordCallback } from "./callback-recorder"
 import { claimCallback, ClaimedCallback, findApplicationId, finishCallback, VerifiedCallback } from "./callback-table"
 import { contractUpdateFrom, deriveRecordState, InbankApplicationRecord, RecordWithContract, recordUpdateFrom, worthPolling } from "../../lib/financing/record-state"
@@ -41,6 +41,8 @@ export type { InbankSettings }
 const REFRESH_INTERVAL_MS = 1_000
 const PRODUCTS_CACHE_MS = 10 * 60_000
 const CALCULATIONS_CACHE_MS = 10 * 60_000
+/** A contract document's link, kept while the shopper reads and signs (every regeneration gives a new link). */
+const CONTRACT_DOCUMENT_CACHE_MS = 30 * 60_000
 
 
 /**
@@ -62,6 +64,8 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
   private readonly products: LRUCache<"products", OfferRange>
   /** Instalment calculations for product pages, by "amount:period"; identical concurrent requests share one call. */
   private readonly calculations: LRUCache<string, Calculation>
+  /** The shopper's contract document link by contract UUID: one printout generated per contract, not one per state read. */
+  private readonly contractDocuments: LRUCache<string, Printout>
 
   constructor(container: Record<string, unknown>, options: InbankOptions) {
     // eslint-disable-next-line prefer-rest-params
@@ -83,6 +87,11 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
         const [amount, period] = key.split(":")
         return this.client.createCalculation({ productCode: this.options.productCode, amount, period: Number(period) })
       },
+    })
+    this.contractDocuments = new LRUCache<string, Printout>({
+      max: 10_000,
+      ttl: CONTRACT_DOCUMENT_CACHE_MS,
+      fetchMethod: async (contractUuid) => this.contractPrintout(contractUuid),
     })
   }
 
@@ -338,6 +347,28 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
   /** A freshly generated contract printout (direct API guide, GET /contracts/:uuid/printout, `force_regeneration`). */
   async contractPrintout(contractUuid: string): Promise<Printout> {
     return this.client.getContractPrintout(contractUuid, { forceRegeneration: true })
+  }
+
+  /**
+   * The contract document the shopper reads before signing (direct API guide, "the customer accepts the
+   * credit offer and has reviewed the contract" before POST /contracts/:uuid/signings): a printout
+   * generated once per contract and its link kept 30 minutes, so the shopper's polling neither calls
+   * Inbank again nor replaces a link already opened. Throws InbankError as the printout endpoint does.
+   */
+  async contractDocument(contractUuid: string): Promise<Printout> {
+    return (await this.contractDocuments.fetch(contractUuid))!
+  }
+
+  /** A new SMS code went out for the record: its cooldown starts and it has all its tries. */
+  async noteCodeSent(recordId: string): Promise<InbankApplicationRecord> {
+    return this.saveRecord({ id: recordId, sms_sent_at: new Date(), sms_failed_attempts: 0 })
+  }
+
+  /** Inbank refused the record's current SMS code: one wrong try more, counted atomically (sms-signing.ts). */
+  async noteWrongCode(recordId: string): Promise<InbankApplicationRecord> {
+    const saved = await addFailedCodeAttempt(this.knex, recordId)
+    this.refreshes.set(saved.id, saved)
+    return saved
   }
 
   /**

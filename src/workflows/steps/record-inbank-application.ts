@@ -16,6 +16,8 @@ export interface NewApplicationRecord {
   decision_status: string
   phone_hash: string | null
   identity_hash: string | null
+  /** "+48 *** *** 200" (sms-signing.ts maskPhone): what the SMS step may show of the phone. */
+  phone_masked: string | null
 }
 
 export const recordInbankApplicationStepId = "record-inbank-application"

@@ -50,6 +50,12 @@ export const InbankApplication = model
      */
     phone_hash: model.text().nullable(),
     identity_hash: model.text().nullable(),
+    /** The applicant's mobile with all but its last three digits hidden ("+48 *** *** 200"), for the SMS step. */
+    phone_masked: model.text().nullable(),
+    /** When the current SMS code was sent (the resend cooldown counts from it); null before the first. */
+    sms_sent_at: model.dateTime().nullable(),
+    /** Wrong tries of the current SMS code (reset by each new code); Inbank voids a code after MAX_CODE_ATTEMPTS. */
+    sms_failed_attempts: model.number().default(0),
   })
   .indexes([
     { on: ["application_uuid"], unique: true },

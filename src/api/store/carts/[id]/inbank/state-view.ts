@@ -1,6 +1,8 @@
 import { toInbankAmount } from "../../../../../lib/inbank"
-import type { DerivedState, NextAction } from "../../../../../lib/financing/derive-state"
+import type { NextAction } from "../../../../../lib/financing/derive-state"
 import type { InbankApplicationRecord } from "../../../../../lib/financing/record-state"
+import { smsSigningView } from "../../../../../lib/financing/sms-signing"
+import type InbankModuleService from "../../../../../modules/inbank/service"
 
 /** What the shopper reads at each step (Polish: the plugin serves Polish stores). */
 const MESSAGES: Record<NextAction, string> = {
@@ -17,8 +19,20 @@ const MESSAGES: Record<NextAction, string> = {
 /** After the contract's signature only the order remains to be placed. */
 const SIGNED_MESSAGE = "Umowa podpisana. Złóż zamówienie."
 
-/** The store API's answer: identifiers, statuses and the offer; never the applicant's data. `derived` is the module's stateOf(record). */
-export function stateView(record: InbankApplicationRecord, derived: DerivedState) {
+/** A document the shopper reads before signing: `contract` (Inbank's contract printout), by its link at Inbank. */
+export interface ShopperDocument {
+  type: "contract"
+  url: string
+}
+
+/**
+ * The store API's answer: identifiers, statuses, the offer, the SMS step (`signing`: masked phone,
+ * tries left, void code, resend cooldown; null outside an SMS step) and the documents to read before
+ * signing (the state route's; empty elsewhere); never the applicant's data.
+ */
+export function stateView(inbank: InbankModuleService, record: InbankApplicationRecord, orderPlaced: boolean, documents: ShopperDocument[] = []) {
+  const derived = inbank.stateOf(record, { orderPlaced })
+  const smsStep = derived.nextAction === "sign_application" || derived.nextAction === "sign_contract"
   return {
     inbank: {
       application: {
@@ -33,6 +47,8 @@ export function stateView(record: InbankApplicationRecord, derived: DerivedState
       contract: record.contract_uuid
         ? { uuid: record.contract_uuid, number: record.contract_number ?? null, status: record.contract_status, process_status: record.process_status }
         : null,
+      documents,
+      signing: smsStep ? smsSigningView(record, inbank.settings.smsResendSeconds) : null,
       session_status: derived.sessionStatus,
       next_action: {
         type: derived.nextAction,

@@ -17,6 +17,7 @@ import { checkOffer } from "./check-offer"
 import { oneApplicationAtATime } from "./one-at-a-time"
 import { stateView } from "../state-view"
 import type { StoreInbankApplicationType } from "../validators"
+import { maskPhone } from "../../../../../../lib/financing/sms-signing"
 
 /**
  * Submits the shopper's credit application to Inbank and makes it the cart's Inbank payment
@@ -93,6 +94,7 @@ export const POST = withStoreRefusals(oneApplicationAtATime(async (req: MedusaRe
           period: financedPeriod,
           decision_status: created.decisionStatus,
           ...personKeys,
+          phone_masked: maskPhone(body.applicant.mobile),
         },
         session_data: {
           application_uuid: created.uuid,
@@ -117,7 +119,7 @@ export const POST = withStoreRefusals(oneApplicationAtATime(async (req: MedusaRe
     "fetched" in read
       ? await inbank.saveFetched(submitted.record, read.fetched, sessionField)
       : await inbank.saveRecord({ id: submitted.record.id, ...sessionField, ...("offer" in read && { offer: read.offer }) })
-  res.status(201).json(stateView(current, inbank.stateOf(current, { orderPlaced: false })))
+  res.status(201).json(stateView(inbank, current, false))
 }))
 
 /** The offer of a positive create answer, in the record's shape (record-state.ts), from Inbank's calculation; null for any other decision. */

@@ -17,5 +17,5 @@ export const POST = withStoreRefusals(async (req: MedusaRequest, res: MedusaResp
   )
   await inbank.uploadIncomeProof(record.application_uuid, files)
   const current = await inbank.refreshNow(record.id)
-  res.json(stateView(current, inbank.stateOf(current, { orderPlaced: Boolean(cart.completed_at) })))
+  res.json(stateView(inbank, current, Boolean(cart.completed_at)))
 })

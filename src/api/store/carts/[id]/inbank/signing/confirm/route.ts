@@ -8,18 +8,23 @@ import { withStoreRefusals } from "../../../../../../with-store-refusals"
 import { findCartApplication, withKnownContract } from "../../cart-application"
 import { stateView } from "../../state-view"
 import type { StoreInbankSigningConfirmType } from "../../validators"
+import { codeVoid, MAX_CODE_ATTEMPTS } from "../../../../../../../lib/financing/sms-signing"
 
 const isSigned = (record: InbankApplicationRecord, subject: "application" | "contract") =>
   subject === "application" ? record.application_signed : Boolean(record.contract_status && record.contract_status !== "unsigned")
 
 /**
- * Confirms the SMS code. A wrong code is a 400 the shopper can retry. A code Inbank refuses because
- * the signature already happened (an earlier confirmation whose answer was lost) is a success.
- * Every request is a guess: limited per client address, application and identity (option
- * `rateLimits.codeConfirm`), 429 with Retry-After, before Inbank sees it.
+ * Confirms the SMS code. A wrong code is a 400 `sms_code_refused` saying how many tries the code has
+ * left; its MAX_CODE_ATTEMPTS-th wrong try voids it as Inbank does (400 `sms_code_void`: ask for a new
+ * code), and a void code is refused without asking Inbank or counting a guess, so an honest shopper
+ * does not use up the limits on a code that cannot work. A code Inbank refuses because the signature
+ * already happened (an earlier confirmation whose answer was lost) is a success. Every other request
+ * is a guess: limited per client address, application and identity (option `rateLimits.codeConfirm`),
+ * 429 with Retry-After, before Inbank sees it.
  */
 export const POST = withStoreRefusals(async (req: MedusaRequest<StoreInbankSigningConfirmType>, res: MedusaResponse) => {
   const { cart, record, inbank } = await findCartApplication(req.scope, req.params.id)
+  if (codeVoid(record)) throw voidCode()
   await consumeLimits(req.scope, "codeConfirm", { perIp: inbank.addressKey(req.ip), perApplication: record.id, perIdentity: record.identity_hash })
   const { subject, code } = req.validatedBody
   let signed: InbankApplicationRecord = record
@@ -27,7 +32,7 @@ export const POST = withStoreRefusals(async (req: MedusaRequest<StoreInbankSigni
   try {
     if (subject === "application") {
       await inbank.confirmSigning("application", record.application_uuid, code)
-      signed = await inbank.saveRecord({ id: record.id, application_signed: true, decision_requested_at: new Date() })
+      signed = await inbank.saveRecord({ id: record.id, application_signed: true, decision_requested_at: new Date(), sms_sent_at: null, sms_failed_attempts: 0 })
     } else {
       signed = await withKnownContract(inbank, record)
       if (!signed.contract_uuid) throw storeRefusal("no_contract", { field: "subject" })
@@ -37,7 +42,9 @@ export const POST = withStoreRefusals(async (req: MedusaRequest<StoreInbankSigni
     if (!(error instanceof InbankError && error.status === 422)) throw error
     afterRefusal = await inbank.refreshNow(record.id)
     if (!isSigned(afterRefusal, subject)) {
-      throw storeRefusal("sms_code_refused", { field: "code" })
+      const counted = await inbank.noteWrongCode(record.id)
+      if (codeVoid(counted)) throw voidCode()
+      throw storeRefusal("sms_code_refused", { field: "code", params: { left: MAX_CODE_ATTEMPTS - counted.sms_failed_attempts } })
     }
   }
   // The signature is done; an Inbank failing to answer the read that follows must not turn it into an error.
@@ -47,8 +54,10 @@ export const POST = withStoreRefusals(async (req: MedusaRequest<StoreInbankSigni
     // Inbank accepted the code: the contract is signed, whatever else it would have said.
     return subject === "contract" ? { ...signed, contract_status: "signed" } : signed
   }))
-  res.json(stateView(current, inbank.stateOf(current, { orderPlaced: Boolean(cart.completed_at) })))
+  res.json(stateView(inbank, current, Boolean(cart.completed_at)))
 })
+
+const voidCode = () => storeRefusal("sms_code_void", { field: "code", params: { max: MAX_CODE_ATTEMPTS } })
 
 /** A signed application waits for its decision (the application is read); a signed contract changed alone. */
 function readAfterSignature(inbank: InbankModuleService, record: InbankApplicationRecord, subject: "application" | "contract") {
