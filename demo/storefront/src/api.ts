@@ -18,6 +18,10 @@ export interface InbankState {
   application: { number: string | null; amount: string; period: number; decision_status: string }
   offer: { monthly_payment: string; period: number; apr: string | null; interest_rate_annual: string | null; total_cost: string | null; total_cost_of_credit: string | null } | null
   contract: { number: string | null; status: string | null } | null
+  /** Documents to read before signing: the contract's printout, once Inbank has made the contract. */
+  documents: { type: "contract"; url: string }[]
+  /** The SMS step: the masked phone, tries left of the current code, whether it is void, seconds until a new code may be sent. */
+  signing: { phone: string | null; attempts_left: number; code_void: boolean; resend_in_seconds: number } | null
   next_action: { type: string; message: string }
 }
 
@@ -39,22 +43,48 @@ export interface Offers {
   } | null
 }
 
+/** A refusal of the plugin's store API: its stable code, the field it is about, the Polish message, one entry per field of a form. */
+export class Refusal extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+    readonly field: string | undefined,
+    readonly errors: { field?: string; message: string }[]
+  ) {
+    super(message)
+  }
+}
+
+/** One call of the plugin's store routes; a refusal keeps its `code`, `field` and `errors` (the js-sdk keeps only the message). */
+async function call<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const response = await fetch(`${config.backendUrl}${path}`, {
+    method: init.method ?? "GET",
+    headers: { "content-type": "application/json", "x-publishable-api-key": config.publishableKey, "x-medusa-locale": sdk.getLocale() },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  })
+  const answer = await response.json().catch(() => ({}))
+  if (!response.ok) throw new Refusal(answer.message ?? "Sklep nie odpowiada. Spróbuj ponownie za chwilę.", answer.code, answer.field, answer.errors ?? [])
+  return answer as T
+}
+
 const inbank = (cartId: string, path = "") => `/store/carts/${cartId}/inbank${path}`
+type Answer = { inbank: InbankState }
 
 export const api = {
-  offers: (amount: string) => sdk.client.fetch<Offers>("/inbank-offers", { query: { amount } }),
-  state: async (cartId: string) => (await sdk.client.fetch<{ inbank: InbankState }>(inbank(cartId))).inbank,
-  apply: async (cartId: string, body: unknown) =>
-    (await sdk.client.fetch<{ inbank: InbankState }>(inbank(cartId, "/application"), { method: "POST", body })).inbank,
-  sendCode: (cartId: string, subject: string) => sdk.client.fetch(inbank(cartId, "/signing"), { method: "POST", body: { subject } }),
+  offers: (amount: string) => call<Offers>(`/inbank-offers?amount=${encodeURIComponent(amount)}`),
+  state: async (cartId: string) => (await call<Answer>(inbank(cartId))).inbank,
+  apply: async (cartId: string, body: unknown) => (await call<Answer>(inbank(cartId, "/application"), { method: "POST", body })).inbank,
+  sendCode: async (cartId: string, subject: string) => (await call<Answer>(inbank(cartId, "/signing"), { method: "POST", body: { subject } })).inbank,
   confirmCode: async (cartId: string, subject: string, code: string) =>
-    (await sdk.client.fetch<{ inbank: InbankState }>(inbank(cartId, "/signing/confirm"), { method: "POST", body: { subject, code } })).inbank,
-  banks: async (cartId: string) => (await sdk.client.fetch<{ banks: { id: string; name: string }[] }>(inbank(cartId, "/banks"))).banks,
+    (await call<Answer>(inbank(cartId, "/signing/confirm"), { method: "POST", body: { subject, code } })).inbank,
+  banks: async (cartId: string) => (await call<{ banks: { id: string; name: string }[] }>(inbank(cartId, "/banks"))).banks,
   bank: async (cartId: string, bankId: string) =>
-    (await sdk.client.fetch<{ redirect_url: string }>(inbank(cartId, "/bank-verification"), {
-      method: "POST",
-      body: { bank_id: bankId, return_url: `${location.origin}${location.pathname}#/inbank/${cartId}` },
-    })).redirect_url,
+    (
+      await call<{ redirect_url: string }>(inbank(cartId, "/bank-verification"), {
+        method: "POST",
+        body: { bank_id: bankId, return_url: `${location.origin}${location.pathname}#/inbank/${cartId}` },
+      })
+    ).redirect_url,
   incomeProof: async (cartId: string, files: FileList) => {
     const form = new FormData()
     for (const file of Array.from(files)) form.append("files", file)
