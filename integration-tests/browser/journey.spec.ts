@@ -120,6 +120,7 @@ describe.each([
     const page = await context.newPage()
     const pageErrors: string[] = []
     page.on("pageerror", (error) => pageErrors.push(error.message))
+    page.on("console", (message) => message.type() === "error" && pageErrors.push(`console: ${message.text()}`))
     page.on("framenavigated", (frame) => frame === page.mainFrame() && pageErrors.push(`navigated: ${frame.url()}`))
     try {
       await shopperJourney(context, page, width, suffix)

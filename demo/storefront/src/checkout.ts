@@ -99,19 +99,20 @@ export async function checkoutView(app: HTMLElement, cartId: string): Promise<vo
       button.disabled = false
     }
   })
-  // The period kept from before is chosen at once; the list of the shop's periods follows.
-  await periodChoices(cartId, Number(v.period) || undefined)
+  // The period kept from before is chosen at once; the list of the shop's periods follows (into this
+  // form's own elements: the shopper may have moved on meanwhile).
+  await periodChoices(cartId, form.querySelector<HTMLSelectElement>("#period")!, Number(v.period) || undefined)
   form.querySelector<HTMLButtonElement>('button[type="submit"]')!.disabled = false
 }
 
 /** The period select: exactly the periods the shop offers for the cart's total (the offers route), each with its instalment. */
-async function periodChoices(cartId: string, kept?: number) {
+async function periodChoices(cartId: string, select: HTMLSelectElement, kept?: number) {
   const { cart } = await sdk.store.cart.retrieve(cartId, { fields: "total" })
   const offers = await api.offers(String(cart.total)).catch(() => null)
   const periods = offers?.periods ?? []
   const preferred = kept ?? offers?.default_period ?? 12
   const chosen = periods.includes(preferred) ? preferred : periods[0]
-  document.getElementById("period")!.innerHTML = periodOptions(offers?.offers ?? [], periods, chosen)
+  select.innerHTML = periodOptions(offers?.offers ?? [], periods, chosen)
 }
 
 /** `<option>`s "12 mies. — rata 35,12 zł" of the periods, `chosen` selected. */

@@ -77,13 +77,14 @@ async function productView(id: string) {
   const quantity = () => Math.max(1, Number((document.getElementById("qty") as HTMLInputElement).value) || 1)
   const buy = document.querySelector("#buy button") as HTMLButtonElement
   // The button waits for the offers: it is offered only where Inbank finances the amount.
+  const holder = document.getElementById("badge")!
+  const notEligible = document.getElementById("not-eligible")!
   const refresh = async () => {
     buy.disabled = true
     const { html, eligible, offers } = await badge(times(unit, quantity()))
-    const holder = document.getElementById("badge")!
     holder.innerHTML = html
     wireCalculator(holder, offers)
-    document.getElementById("not-eligible")!.hidden = eligible
+    notEligible.hidden = eligible
     buy.disabled = !eligible
   }
   document.getElementById("qty")!.addEventListener("input", refresh)
@@ -152,6 +153,8 @@ async function inbankView(cartId: string, notice = "", error = ""): Promise<void
     show(await step(cartId, `${head}${signingView(cartId, state, subject, notice)}`))
     if (error) document.getElementById("error")!.textContent = error
     wireSigning(cartId, subject, (n, e) => inbankView(cartId, n, e), () => (subject === "contract" ? placeOrder(cartId) : inbankView(cartId)))
+    // After a wrong code or a new one, the keyboard stays where the shopper acts next: the code, or "send a new code".
+    if (notice || error) (app.querySelector<HTMLElement>('input[name="code"]:enabled') ?? document.getElementById("resend"))?.focus()
   } else if (type === "bank_verification" || type === "upload_income_proof") {
     const banks = await api.banks(cartId)
     show(await step(cartId, `${head}<div class="card"><p>Wybierz swój bank:</p>${banks.map((b) => `<button data-bank="${escape(b.id)}">${escape(b.name)}</button> `).join("")}
@@ -198,7 +201,8 @@ async function doneView(cartId: string, displayId: string) {
 
 async function route() {
   window.clearTimeout(poll)
-  const [, view, id, extra] = location.hash.split("/")
+  const shown = location.hash
+  const [, view, id, extra] = shown.split("/")
   try {
     if (view === "product") await productView(id)
     else if (view === "checkout") await checkoutView(app, id).then(() => app.querySelector<HTMLElement>("h1")?.focus())
@@ -206,6 +210,9 @@ async function route() {
     else if (view === "done") await doneView(id, extra)
     else await productsView()
   } catch (error) {
+    console.error(error)
+    // A view the shopper has already left does not replace the current one.
+    if (location.hash !== shown) return
     show(`<h1 tabindex="-1">Coś poszło nie tak</h1><p class="error">Nie udało się wczytać strony. Odśwież ją za chwilę.</p>`)
   }
 }
