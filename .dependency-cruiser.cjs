@@ -32,7 +32,8 @@ module.exports = {
     },
     {
       name: "module-is-the-only-way-in",
-      comment: "Routes, workflows, subscribers, jobs, links and the admin use the module's service and index, never its internals.",
+      comment:
+        "Routes, workflows, subscribers, jobs, links and the admin use the module's service and index, never its internals.",
       severity: "error",
       from: { path: "^src/(api|workflows|subscribers|jobs|links|admin)/", pathNot: TESTS },
       to: { path: "^src/modules/inbank/", pathNot: "^src/modules/inbank/(index|service)\\.ts$" },

@@ -16,7 +16,11 @@ jest.setTimeout(600_000)
  * The README's images are refreshed in docs/ only when asked (UPDATE_SCREENSHOTS=1): a plain test run
  * leaves the working tree as it was. Otherwise they go to the git-ignored .cache/screenshots/, to look at.
  */
-const SCREENSHOTS = path.resolve(__dirname, "../..", process.env.UPDATE_SCREENSHOTS === "1" ? "docs" : ".cache/screenshots")
+const SCREENSHOTS = path.resolve(
+  __dirname,
+  "../..",
+  process.env.UPDATE_SCREENSHOTS === "1" ? "docs" : ".cache/screenshots",
+)
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 
 /** Takes a screenshot of the page or an element into SCREENSHOTS and checks a PNG was written. */
@@ -41,12 +45,25 @@ beforeAll(async () => {
     INBANK_SMS_RESEND_SECONDS: "30",
     STORE_CORS: `http://localhost:${storefrontPort}`,
   })
-  storefront = await startStorefront(storefrontPort, { backendUrl: app.url, publishableKey: app.store.publishableKey, regionId: app.store.regionId, sandboxUrl: sandbox.url })
+  storefront = await startStorefront(storefrontPort, {
+    backendUrl: app.url,
+    publishableKey: app.store.publishableKey,
+    regionId: app.store.regionId,
+    sandboxUrl: sandbox.url,
+  })
   fs.mkdirSync(SCREENSHOTS, { recursive: true })
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   })
 })
 
@@ -65,12 +82,20 @@ let financedOrder: string | undefined
  * Words of English a Polish page must not show (Polish words such as "to" or "na" left out). A match
  * names the text, so an untranslated message is found at once.
  */
-const ENGLISH = /\b(the|and|your|you|please|error|failed|try again|not found|loading|submit|invalid|required|must|cannot|instalments?|contract|payment|order|amount|period|months?|sign|cart|back|next|is|are|of)\b/i
+const ENGLISH =
+  /\b(the|and|your|you|please|error|failed|try again|not found|loading|submit|invalid|required|must|cannot|instalments?|contract|payment|order|amount|period|months?|sign|cart|back|next|is|are|of)\b/i
 
 /** The page as the shopper sees it now: no horizontal scroll at this width, and no English in the visible text. */
 async function checkPage(page: Page, where: string) {
-  const seen = await page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, innerWidth: window.innerWidth, text: document.body.innerText }))
-  expect({ where, scrollWidth: seen.scrollWidth }).toEqual({ where, scrollWidth: Math.min(seen.scrollWidth, seen.innerWidth) })
+  const seen = await page.evaluate(() => ({
+    scrollWidth: document.scrollingElement!.scrollWidth,
+    innerWidth: window.innerWidth,
+    text: document.body.innerText,
+  }))
+  expect({ where, scrollWidth: seen.scrollWidth }).toEqual({
+    where,
+    scrollWidth: Math.min(seen.scrollWidth, seen.innerWidth),
+  })
   expect({ where, english: seen.text.match(ENGLISH)?.[0] ?? null }).toEqual({ where, english: null })
 }
 
@@ -99,7 +124,17 @@ async function fillForm(page: Page, productTitle: string, phoneEnd: number) {
   // The periods the shop offers for this total, each with its instalment; 12 months chosen first.
   const periods = form.locator('select[name="period"] option')
   await periods.first().waitFor({ state: "attached" })
-  expect(await periods.evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual(["3", "6", "10", "12", "20", "24", "30", "36", "48"])
+  expect(await periods.evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual([
+    "3",
+    "6",
+    "10",
+    "12",
+    "20",
+    "24",
+    "30",
+    "36",
+    "48",
+  ])
   expect(await form.locator('select[name="period"]').inputValue()).toBe("12")
   await form.locator('input[name="consent"]').check()
   return { form, mobile: mobile.replace(/ /g, "") }
@@ -126,8 +161,15 @@ describe.each([
       await shopperJourney(context, page, width, suffix)
     } catch (error) {
       // What the shopper saw when it failed, to look at in .cache/screenshots/.
-      await page.screenshot({ path: path.resolve(__dirname, "../../.cache/screenshots", `failed${suffix || "-1280"}.png`), fullPage: true }).catch(() => undefined)
-      throw new Error(`${(error as Error).message}\n--- at ${page.url()}, after ${pageErrors.join("; ")}; the page said:\n${await page.innerText("body").catch(() => "")}`)
+      await page
+        .screenshot({
+          path: path.resolve(__dirname, "../../.cache/screenshots", `failed${suffix || "-1280"}.png`),
+          fullPage: true,
+        })
+        .catch(() => undefined)
+      throw new Error(
+        `${(error as Error).message}\n--- at ${page.url()}, after ${pageErrors.join("; ")}; the page said:\n${await page.innerText("body").catch(() => "")}`,
+      )
     } finally {
       await context.close()
     }
@@ -146,14 +188,22 @@ async function shopperJourney(context: BrowserContext, page: Page, width: number
   const single = await badge.textContent()
   expect(single).toMatch(/^od \d+,\d{2} zł\/mies\.$/)
   await page.locator("#qty").fill("2")
-  await page.waitForFunction((before) => document.querySelector('#badge [data-testid="badge"]')?.textContent !== before, single)
+  await page.waitForFunction(
+    (before) => document.querySelector('#badge [data-testid="badge"]')?.textContent !== before,
+    single,
+  )
   await page.locator("#qty").fill("1")
-  await page.waitForFunction((before) => document.querySelector('#badge [data-testid="badge"]')?.textContent === before, single)
+  await page.waitForFunction(
+    (before) => document.querySelector('#badge [data-testid="badge"]')?.textContent === before,
+    single,
+  )
   // The example one key press away: the info button opens it from the keyboard.
   await page.locator("#badge details summary").focus()
   await page.keyboard.press("Enter")
   const example = page.locator("#badge").getByTestId("representative-example")
-  expect(await example.textContent()).toMatch(/Przykład reprezentatywny: cena 399,00 zł, okres 48 mies\., rata \d+,\d{2} zł.*RRSO \d+,\d{2}%.*całkowita kwota do zapłaty \d+,\d{2} zł/s)
+  expect(await example.textContent()).toMatch(
+    /Przykład reprezentatywny: cena 399,00 zł, okres 48 mies\., rata \d+,\d{2} zł.*RRSO \d+,\d{2}%.*całkowita kwota do zapłaty \d+,\d{2} zł/s,
+  )
   const calculated = page.getByTestId("calculator-monthly")
   const at48 = await calculated.textContent()
   await page.getByTestId("calculator-period").selectOption("12")
@@ -163,7 +213,7 @@ async function shopperJourney(context: BrowserContext, page: Page, width: number
   await screenshot(page, `storefront-badge${suffix}.png`)
 
   // The form: a PESEL that is not one is shown at its field, in Polish, and nothing goes to Inbank.
-  const phoneEnd = 200 + width % 100
+  const phoneEnd = 200 + (width % 100)
   const { form, mobile } = await fillForm(page, "Słuchawki", phoneEnd)
   const goodPesel = await form.locator('input[name="identity_code"]').inputValue()
   await form.locator('input[name="identity_code"]').fill("12345678901")
@@ -227,13 +277,18 @@ async function shopperJourney(context: BrowserContext, page: Page, width: number
   for (const left of [2, 1]) {
     await page.getByLabel("Kod SMS").fill(first.wrong)
     await page.getByLabel("Kod SMS").press("Enter")
-    await page.getByTestId("attempts-left").filter({ hasText: `: ${left}` }).waitFor()
+    await page
+      .getByTestId("attempts-left")
+      .filter({ hasText: `: ${left}` })
+      .waitFor()
     expect(await page.locator("#error").textContent()).toContain(`pozostałe próby: ${left}`)
   }
   await page.getByLabel("Kod SMS").fill(first.wrong)
   await page.getByLabel("Kod SMS").press("Enter")
   await page.getByTestId("code-void").waitFor()
-  expect(await page.locator("#error").textContent()).toBe("Ten kod SMS jest już nieważny po 3 błędnych próbach. Wyślij nowy kod i wpisz go.")
+  expect(await page.locator("#error").textContent()).toBe(
+    "Ten kod SMS jest już nieważny po 3 błędnych próbach. Wyślij nowy kod i wpisz go.",
+  )
   await checkPage(page, "void code")
   const resend = page.getByRole("button", { name: "Wyślij nowy kod", exact: true })
   await resend.focus()
@@ -248,8 +303,12 @@ async function shopperJourney(context: BrowserContext, page: Page, width: number
   const confirmation = page.getByTestId("confirmation")
   await confirmation.waitFor({ timeout: 30_000 })
   expect(await page.getByTestId("contract-number").textContent()).toMatch(/^\d+$/)
-  expect(await page.getByTestId("schedule").textContent()).toMatch(/Okres\s*24 mies\..*Rata miesięczna\s*\d+,\d{2} zł.*Całkowita kwota do zapłaty\s*\d+,\d{2} zł/s)
-  expect(await page.getByTestId("withdrawal").textContent()).toMatch(/odstąpić od umowy kredytu bez podania przyczyny w terminie 14 dni.*art\. 53 ustawy o kredycie konsumenckim/s)
+  expect(await page.getByTestId("schedule").textContent()).toMatch(
+    /Okres\s*24 mies\..*Rata miesięczna\s*\d+,\d{2} zł.*Całkowita kwota do zapłaty\s*\d+,\d{2} zł/s,
+  )
+  expect(await page.getByTestId("withdrawal").textContent()).toMatch(
+    /odstąpić od umowy kredytu bez podania przyczyny w terminie 14 dni.*art\. 53 ustawy o kredycie konsumenckim/s,
+  )
   await checkPage(page, "confirmation")
   await screenshot(page, `storefront-confirmation${suffix}.png`, { fullPage: true })
   const displayId = (await page.getByTestId("order-number").textContent())!
@@ -269,7 +328,9 @@ describe("staff", () => {
     expect(displayId).toBeDefined()
     // Staff approve it in the admin.
     const { data: auth } = await axios.post(`${app.url}/auth/user/emailpass`, app.admin)
-    const { data: orders } = await axios.get(`${app.url}/admin/orders?fields=id,display_id`, { headers: { authorization: `Bearer ${auth.token}` } })
+    const { data: orders } = await axios.get(`${app.url}/admin/orders?fields=id,display_id`, {
+      headers: { authorization: `Bearer ${auth.token}` },
+    })
     const orderId = orders.orders.find((o: { display_id: number }) => String(o.display_id) === displayId).id
 
     const admin = await browser.newPage({ viewport: { width: 1440, height: 1100 } })

@@ -9,7 +9,6 @@ import { seedStore, SeededStore } from "../fixtures/store"
 
 jest.setTimeout(120_000)
 
-
 const sandbox = sandboxBeforeMedusa({ INBANK_APPLICATION_SIGNING: "false" })
 
 medusaIntegrationTestRunner({
@@ -28,7 +27,8 @@ medusaIntegrationTestRunner({
       admin = await adminHeaders(getContainer())
     })
 
-    const financedOrder = (variantId = store.variants.p399) => placeInbankOrder(shop, variantId, (phone) => smsCode(sandbox, phone))
+    const financedOrder = (variantId = store.variants.p399) =>
+      placeInbankOrder(shop, variantId, (phone) => smsCode(sandbox, phone))
     const call = (method: "get" | "post", path: string, auth = true) =>
       api.request({ method, url: path, ...(auth ? admin : {}), validateStatus: () => true })
 
@@ -58,7 +58,13 @@ medusaIntegrationTestRunner({
       })
       expect(details.data.financing.callbacks).toEqual([])
       const text = JSON.stringify(details.data)
-      for (const secret of [form.applicant.identity_code, form.applicant.document_number, form.applicant.mobile, form.applicant.email, "sandbox-api-key"]) {
+      for (const secret of [
+        form.applicant.identity_code,
+        form.applicant.document_number,
+        form.applicant.mobile,
+        form.applicant.email,
+        "sandbox-api-key",
+      ]) {
         expect(text).not.toContain(secret)
       }
 
@@ -68,16 +74,30 @@ medusaIntegrationTestRunner({
         return data.applications[0]?.order_id ? data : undefined
       })
       expect(queue.applications[0]).toMatchObject({ order_id: orderId, state: "awaiting_approval" })
-      expect((await call("get", "/admin/inbank/applications?state=financed")).data.applications.every((r: any) => r.state === "financed")).toBe(true)
+      expect(
+        (await call("get", "/admin/inbank/applications?state=financed")).data.applications.every(
+          (r: any) => r.state === "financed",
+        ),
+      ).toBe(true)
 
-      const [first, second] = await Promise.all([call("post", `/admin/inbank/orders/${orderId}/approve`), call("post", `/admin/inbank/orders/${orderId}/approve`)])
+      const [first, second] = await Promise.all([
+        call("post", `/admin/inbank/orders/${orderId}/approve`),
+        call("post", `/admin/inbank/orders/${orderId}/approve`),
+      ])
       expect([first.status, second.status]).toEqual([200, 200])
       const contractUuid = details.data.financing.contract.uuid
       expect(sandbox.bank.state.contracts.get(contractUuid)?.status).toBe("activated")
       expect(sandbox.bank.state.requests.filter((r) => r.endpoint === "approveContract")).toHaveLength(1)
       const again = await call("post", `/admin/inbank/orders/${orderId}/approve`)
-      expect(again.data.financing).toMatchObject({ state: "financed", color: "green", actions: { approve: false, cancel: false } })
-      const order = await call("get", `/admin/orders/${orderId}?fields=+payment_status,*payment_collections.payments.captures`)
+      expect(again.data.financing).toMatchObject({
+        state: "financed",
+        color: "green",
+        actions: { approve: false, cancel: false },
+      })
+      const order = await call(
+        "get",
+        `/admin/orders/${orderId}?fields=+payment_status,*payment_collections.payments.captures`,
+      )
       expect(order.data.order.payment_status).toBe("captured")
       expect(order.data.order.payment_collections[0].payments[0].captures).toHaveLength(1)
     })
@@ -105,11 +125,19 @@ medusaIntegrationTestRunner({
       const { cartId, orderId } = await financedOrder()
       const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
       const record = await eventually(async () => {
-        const { data } = await query.graph({ entity: "inbank_application", fields: ["id", "cart.id", "order.id"], filters: { cart_id: cartId } })
+        const { data } = await query.graph({
+          entity: "inbank_application",
+          fields: ["id", "cart.id", "order.id"],
+          filters: { cart_id: cartId },
+        })
         return data[0]?.order && data[0]
       })
       expect(record).toMatchObject({ cart: { id: cartId }, order: { id: orderId } })
-      const { data: orders } = await query.graph({ entity: "order", fields: ["cart.inbank_application.id"], filters: { id: orderId } })
+      const { data: orders } = await query.graph({
+        entity: "order",
+        fields: ["cart.inbank_application.id"],
+        filters: { id: orderId },
+      })
       expect(orders[0].cart.inbank_application.map((r: { id: string }) => r.id)).toEqual([record.id])
     })
 

@@ -8,7 +8,11 @@ jest.setTimeout(120_000)
 
 // The plugin's own abuse limits and a short resend cooldown: the honest shopper's path must pass them.
 const RESEND_SECONDS = 2
-const sandbox = sandboxBeforeMedusa({ INBANK_APPLICATION_SIGNING: "true", INBANK_RATE_LIMITS: "defaults", INBANK_SMS_RESEND_SECONDS: String(RESEND_SECONDS) })
+const sandbox = sandboxBeforeMedusa({
+  INBANK_APPLICATION_SIGNING: "true",
+  INBANK_RATE_LIMITS: "defaults",
+  INBANK_SMS_RESEND_SECONDS: String(RESEND_SECONDS),
+})
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 medusaIntegrationTestRunner({
@@ -37,17 +41,26 @@ medusaIntegrationTestRunner({
 
       const applied = await shop.post(`/store/carts/${cartId}/inbank/application`, form)
       expect(applied.status).toBe(201)
-      expect(applied.data.inbank).toMatchObject({ application: { decision_status: "pending", signed: false }, next_action: { type: "sign_application" } })
+      expect(applied.data.inbank).toMatchObject({
+        application: { decision_status: "pending", signed: false },
+        next_action: { type: "sign_application" },
+      })
 
       expect((await shop.post(`/store/carts/${cartId}/inbank/signing`, { subject: "application" })).status).toBe(200)
-      const wrong = await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "application", code: "0000000" })
+      const wrong = await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, {
+        subject: "application",
+        code: "0000000",
+      })
       expect(wrong.status).toBe(400)
       expect(wrong.data).toMatchObject({
         code: "sms_code_refused",
         field: "code",
         message: "Nieprawidłowy kod SMS. Sprawdź wiadomość i wpisz go ponownie (pozostałe próby: 2).",
       })
-      const signed = await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "application", code: await smsCode(sandbox, form.applicant.mobile) })
+      const signed = await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, {
+        subject: "application",
+        code: await smsCode(sandbox, form.applicant.mobile),
+      })
       expect(signed.status).toBe(200)
       expect(signed.data.inbank).toMatchObject({
         application: { decision_status: "positive", signed: true },
@@ -58,16 +71,29 @@ medusaIntegrationTestRunner({
       // "Accept and sign": the offer is accepted (the contract created) and its SMS code sent, before any completion.
       const accepted = await shop.post(`/store/carts/${cartId}/inbank/signing`, { subject: "contract" })
       expect(accepted.status).toBe(200)
-      expect(accepted.data.inbank).toMatchObject({ contract: { status: "unsigned" }, next_action: { type: "sign_contract" } })
+      expect(accepted.data.inbank).toMatchObject({
+        contract: { status: "unsigned" },
+        next_action: { type: "sign_contract" },
+      })
       const contractUuid = accepted.data.inbank.contract.uuid
       expect(sandbox.bank.state.contracts.get(contractUuid)?.status).toBe("unsigned")
-      const wrongContractCode = await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: "0000000" })
+      const wrongContractCode = await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, {
+        subject: "contract",
+        code: "0000000",
+      })
       expect(wrongContractCode.status).toBe(400)
       expect(sandbox.bank.state.contracts.get(contractUuid)?.status).toBe("unsigned")
 
-      const contractSigned = await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: await smsCode(sandbox, form.applicant.mobile) })
+      const contractSigned = await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, {
+        subject: "contract",
+        code: await smsCode(sandbox, form.applicant.mobile),
+      })
       expect(contractSigned.status).toBe(200)
-      expect(contractSigned.data.inbank).toMatchObject({ contract: { uuid: contractUuid, status: "signed" }, session_status: "authorized", next_action: { type: "complete_cart" } })
+      expect(contractSigned.data.inbank).toMatchObject({
+        contract: { uuid: contractUuid, status: "signed" },
+        session_status: "authorized",
+        next_action: { type: "complete_cart" },
+      })
 
       // Slow answers, to tell reads made at once from reads made one after the other.
       sandbox.updateSettings({ latencyMs: 150 })
@@ -105,11 +131,16 @@ medusaIntegrationTestRunner({
       const first = await shop.post(`/store/carts/${cartId}/complete`)
       expect(first.status).toBe(400)
       expect(await waitForAction(shop, cartId, "sign_contract")).toMatchObject({ contract: { status: "unsigned" } })
-      await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: await smsCode(sandbox, form.applicant.mobile) })
+      await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, {
+        subject: "contract",
+        code: await smsCode(sandbox, form.applicant.mobile),
+      })
       const second = await shop.post(`/store/carts/${cartId}/complete`)
       expect(second.data.type).toBe("order")
       // Two authorizations, one acceptance: the second one finds the contract at Inbank.
-      expect(sandbox.bank.state.requests.filter((r) => r.endpoint === "acceptApplication").length - acceptancesBefore).toBe(1)
+      expect(
+        sandbox.bank.state.requests.filter((r) => r.endpoint === "acceptApplication").length - acceptancesBefore,
+      ).toBe(1)
     })
 
     it("accept and sign: refused before Inbank's decision; asking again sends a new code without a second acceptance", async () => {
@@ -134,7 +165,11 @@ medusaIntegrationTestRunner({
       // Too soon for another code: the wait in seconds, counted by no limit, no call to Inbank.
       const tooSoon = await shop.post(`/store/carts/${cartId}/inbank/signing`, { subject: "contract" })
       expect(tooSoon.status).toBe(429)
-      expect(tooSoon.data).toMatchObject({ code: "sms_resend_too_soon", field: "subject", message: `Kod SMS został właśnie wysłany. Nowy możesz wysłać za ${RESEND_SECONDS} s.` })
+      expect(tooSoon.data).toMatchObject({
+        code: "sms_resend_too_soon",
+        field: "subject",
+        message: `Kod SMS został właśnie wysłany. Nowy możesz wysłać za ${RESEND_SECONDS} s.`,
+      })
       expect(tooSoon.headers["retry-after"]).toBe(String(RESEND_SECONDS))
       expect(calls("startContractSigning") - sendsBefore).toBe(1)
       await sleep(RESEND_SECONDS * 1000)
@@ -142,8 +177,13 @@ medusaIntegrationTestRunner({
       expect(again.status).toBe(200)
       expect(calls("acceptApplication") - acceptancesBefore).toBe(1)
       const secondCode = await smsCode(sandbox, form.applicant.mobile)
-      expect(sandbox.bank.state.sms.filter((m) => m.phone === form.applicant.mobile && m.subject === "contract")).toHaveLength(2)
-      expect((await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: secondCode })).status).toBe(200)
+      expect(
+        sandbox.bank.state.sms.filter((m) => m.phone === form.applicant.mobile && m.subject === "contract"),
+      ).toHaveLength(2)
+      expect(
+        (await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: secondCode }))
+          .status,
+      ).toBe(200)
       sandbox.updateSettings({ decisionDelayMs: 0 })
     })
 
@@ -156,19 +196,34 @@ medusaIntegrationTestRunner({
         code_void: false,
         resend_in_seconds: RESEND_SECONDS,
       })
-      const confirm = (code: string) => shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code })
+      const confirm = (code: string) =>
+        shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code })
       const firstCode = await smsCode(sandbox, form.applicant.mobile)
       const wrongCode = firstCode === "000000" ? "111111" : "000000"
 
-      expect((await confirm(wrongCode)).data).toMatchObject({ code: "sms_code_refused", message: expect.stringContaining("pozostałe próby: 2") })
-      expect((await confirm(wrongCode)).data).toMatchObject({ code: "sms_code_refused", message: expect.stringContaining("pozostałe próby: 1") })
+      expect((await confirm(wrongCode)).data).toMatchObject({
+        code: "sms_code_refused",
+        message: expect.stringContaining("pozostałe próby: 2"),
+      })
+      expect((await confirm(wrongCode)).data).toMatchObject({
+        code: "sms_code_refused",
+        message: expect.stringContaining("pozostałe próby: 1"),
+      })
       const third = await confirm(wrongCode)
       expect(third.status).toBe(400)
-      expect(third.data).toMatchObject({ code: "sms_code_void", field: "code", message: "Ten kod SMS jest już nieważny po 3 błędnych próbach. Wyślij nowy kod i wpisz go." })
+      expect(third.data).toMatchObject({
+        code: "sms_code_void",
+        field: "code",
+        message: "Ten kod SMS jest już nieważny po 3 błędnych próbach. Wyślij nowy kod i wpisz go.",
+      })
       // The void code is refused by the store: Inbank is not asked, no guess is counted.
-      const confirmationsBefore = sandbox.bank.state.requests.filter((r) => r.endpoint === "confirmContractSigning").length
+      const confirmationsBefore = sandbox.bank.state.requests.filter(
+        (r) => r.endpoint === "confirmContractSigning",
+      ).length
       expect((await confirm(firstCode)).data).toMatchObject({ code: "sms_code_void" })
-      expect(sandbox.bank.state.requests.filter((r) => r.endpoint === "confirmContractSigning").length).toBe(confirmationsBefore)
+      expect(sandbox.bank.state.requests.filter((r) => r.endpoint === "confirmContractSigning").length).toBe(
+        confirmationsBefore,
+      )
       const state = (await shop.get(`/store/carts/${cartId}/inbank`)).data.inbank
       expect(state.signing).toMatchObject({ attempts_left: 0, code_void: true, resend_in_seconds: 0 })
 
@@ -192,7 +247,9 @@ medusaIntegrationTestRunner({
       expect(first.documents).toEqual([{ type: "contract", url: `${sandbox.url}/printouts/${contract.printoutUuid}` }])
       const second = (await shop.get(`/store/carts/${cartId}/inbank`)).data.inbank
       expect(second.documents).toEqual(first.documents)
-      expect(sandbox.bank.state.requests.filter((r) => r.endpoint === "getContractPrintout").length - printoutsBefore).toBe(1)
+      expect(
+        sandbox.bank.state.requests.filter((r) => r.endpoint === "getContractPrintout").length - printoutsBefore,
+      ).toBe(1)
       // The link opens Inbank's document (the sandbox's printout page) with the contract's number.
       const page = await fetch(first.documents[0].url)
       expect(await page.text()).toContain(`Umowa kredytu ratalnego nr ${contract.number}`)
@@ -203,12 +260,24 @@ medusaIntegrationTestRunner({
       await shop.post(`/store/carts/${cartId}/inbank/signing`, { subject: "contract" })
       const guess = async () => {
         const code = await smsCode(sandbox, form.applicant.mobile)
-        return (await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: code === "000000" ? "111111" : "000000" })).data.code
+        return (
+          await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, {
+            subject: "contract",
+            code: code === "000000" ? "111111" : "000000",
+          })
+        ).data.code
       }
       const codes = [await guess(), await guess(), await guess()]
       expect((await shop.post(`/store/carts/${cartId}/inbank/signing`, { subject: "contract" })).status).toBe(200)
       codes.push(await guess(), await guess(), await guess())
-      expect(codes).toEqual(["sms_code_refused", "sms_code_refused", "sms_code_void", "sms_code_refused", "sms_code_refused", "too_many_code_attempts"])
+      expect(codes).toEqual([
+        "sms_code_refused",
+        "sms_code_refused",
+        "sms_code_void",
+        "sms_code_refused",
+        "sms_code_refused",
+        "too_many_code_attempts",
+      ])
     })
   },
 })

@@ -42,7 +42,9 @@ export function polishPostalCode(input: unknown): unknown {
 
 /** Digits written in groups (a PESEL, an SMS code): "440514 01359", "123 456", "123-456" → without the spaces and dashes. */
 export function groupedDigits(input: unknown): unknown {
-  return typeof input === "string" && /^[\d\s\u00a0\u202f-]+$/.test(input) ? input.replace(SPACES, "").replace(/-/g, "") : input
+  return typeof input === "string" && /^[\d\s\u00a0\u202f-]+$/.test(input)
+    ? input.replace(SPACES, "").replace(/-/g, "")
+    : input
 }
 
 /** An identity document's number as printed, "abc 123456" → "ABC123456": Polish ID cards and passports have no spaces. */

@@ -12,8 +12,11 @@ export default async function inbankOrderPlaced({ event, container }: Subscriber
     fields: ["cart.inbank_application.id", "cart.inbank_application.order_id", "cart.inbank_application.created_at"],
     filters: { id: event.data.id },
   })
-  const record = orderApplications<{ id: string; order_id: string | null; created_at: unknown }>(data[0] as any).find((r) => !r.order_id)
-  if (record) await container.resolve<InbankModuleService>(INBANK_MODULE).saveRecord({ id: record.id, order_id: event.data.id })
+  const record = orderApplications<{ id: string; order_id: string | null; created_at: unknown }>(data[0] as any).find(
+    (r) => !r.order_id,
+  )
+  if (record)
+    await container.resolve<InbankModuleService>(INBANK_MODULE).saveRecord({ id: record.id, order_id: event.data.id })
 }
 
 export const config: SubscriberConfig = { event: "order.placed" }

@@ -9,6 +9,14 @@ export {
   type AppliedState,
   type InbankStateEventData,
 } from "./apply-inbank-state"
-export { cancelInbankFinancingWorkflow, cancelInbankFinancingWorkflowId, type CancelInbankFinancingWorkflowInput } from "./cancel-inbank-financing"
-export { submitInbankApplicationWorkflow, submitInbankApplicationWorkflowId, type SubmitInbankApplicationWorkflowInput } from "./submit-inbank-application"
+export {
+  cancelInbankFinancingWorkflow,
+  cancelInbankFinancingWorkflowId,
+  type CancelInbankFinancingWorkflowInput,
+} from "./cancel-inbank-financing"
+export {
+  submitInbankApplicationWorkflow,
+  submitInbankApplicationWorkflowId,
+  type SubmitInbankApplicationWorkflowInput,
+} from "./submit-inbank-application"
 export { InbankEvents } from "../lib/financing/announcements"

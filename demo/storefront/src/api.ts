@@ -16,7 +16,14 @@ sdk.setLocale("pl")
 
 export interface InbankState {
   application: { number: string | null; amount: string; period: number; decision_status: string }
-  offer: { monthly_payment: string; period: number; apr: string | null; interest_rate_annual: string | null; total_cost: string | null; total_cost_of_credit: string | null } | null
+  offer: {
+    monthly_payment: string
+    period: number
+    apr: string | null
+    interest_rate_annual: string | null
+    total_cost: string | null
+    total_cost_of_credit: string | null
+  } | null
   contract: { number: string | null; status: string | null } | null
   /** Documents to read before signing: the contract's printout, once Inbank has made the contract. */
   documents: { type: "contract"; url: string }[]
@@ -49,7 +56,7 @@ export class Refusal extends Error {
     message: string,
     readonly code: string | undefined,
     readonly field: string | undefined,
-    readonly errors: { field?: string; message: string }[]
+    readonly errors: { field?: string; message: string }[],
   ) {
     super(message)
   }
@@ -59,11 +66,21 @@ export class Refusal extends Error {
 async function call<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
   const response = await fetch(`${config.backendUrl}${path}`, {
     method: init.method ?? "GET",
-    headers: { "content-type": "application/json", "x-publishable-api-key": config.publishableKey, "x-medusa-locale": sdk.getLocale() },
+    headers: {
+      "content-type": "application/json",
+      "x-publishable-api-key": config.publishableKey,
+      "x-medusa-locale": sdk.getLocale(),
+    },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   })
   const answer = await response.json().catch(() => ({}))
-  if (!response.ok) throw new Refusal(answer.message ?? "Sklep nie odpowiada. Spróbuj ponownie za chwilę.", answer.code, answer.field, answer.errors ?? [])
+  if (!response.ok)
+    throw new Refusal(
+      answer.message ?? "Sklep nie odpowiada. Spróbuj ponownie za chwilę.",
+      answer.code,
+      answer.field,
+      answer.errors ?? [],
+    )
   return answer as T
 }
 
@@ -73,11 +90,14 @@ type Answer = { inbank: InbankState }
 export const api = {
   offers: (amount: string) => call<Offers>(`/inbank-offers?amount=${encodeURIComponent(amount)}`),
   state: async (cartId: string) => (await call<Answer>(inbank(cartId))).inbank,
-  apply: async (cartId: string, body: unknown) => (await call<Answer>(inbank(cartId, "/application"), { method: "POST", body })).inbank,
-  sendCode: async (cartId: string, subject: string) => (await call<Answer>(inbank(cartId, "/signing"), { method: "POST", body: { subject } })).inbank,
+  apply: async (cartId: string, body: unknown) =>
+    (await call<Answer>(inbank(cartId, "/application"), { method: "POST", body })).inbank,
+  sendCode: async (cartId: string, subject: string) =>
+    (await call<Answer>(inbank(cartId, "/signing"), { method: "POST", body: { subject } })).inbank,
   confirmCode: async (cartId: string, subject: string, code: string) =>
     (await call<Answer>(inbank(cartId, "/signing/confirm"), { method: "POST", body: { subject, code } })).inbank,
-  banks: async (cartId: string) => (await call<{ banks: { id: string; name: string }[] }>(inbank(cartId, "/banks"))).banks,
+  banks: async (cartId: string) =>
+    (await call<{ banks: { id: string; name: string }[] }>(inbank(cartId, "/banks"))).banks,
   bank: async (cartId: string, bankId: string) =>
     (
       await call<{ redirect_url: string }>(inbank(cartId, "/bank-verification"), {

@@ -18,10 +18,22 @@ export function applicationBody(v: Record<string, string>, period: number) {
   return {
     period,
     applicant: {
-      identity_code: v.identity_code, first_name: v.first_name, last_name: v.last_name,
-      document_type: v.document_type, document_number: v.document_number, mobile: v.mobile, email: v.email,
-      address: { street: v.street, house_number: v.house_number, city: v.city, postal_code: v.postal_code, country_code: "pl" },
-      monthly_income: v.monthly_income, monthly_obligations: v.monthly_obligations,
+      identity_code: v.identity_code,
+      first_name: v.first_name,
+      last_name: v.last_name,
+      document_type: v.document_type,
+      document_number: v.document_number,
+      mobile: v.mobile,
+      email: v.email,
+      address: {
+        street: v.street,
+        house_number: v.house_number,
+        city: v.city,
+        postal_code: v.postal_code,
+        country_code: "pl",
+      },
+      monthly_income: v.monthly_income,
+      monthly_obligations: v.monthly_obligations,
     },
     consents: [{ type: "DATA_PROCESSING", value: v.consent === "on", text: CONSENT }],
   }
@@ -31,7 +43,8 @@ export function applicationBody(v: Record<string, string>, period: number) {
 export const typedFor = (cartId: string) => typed.get(cartId)
 
 /** Whether this very application was sent for the cart already (Back and Next without a change). */
-const alreadyApplied = (cartId: string, body: ReturnType<typeof applicationBody>) => applied.get(cartId) === JSON.stringify(body)
+const alreadyApplied = (cartId: string, body: ReturnType<typeof applicationBody>) =>
+  applied.get(cartId) === JSON.stringify(body)
 
 /**
  * Sends the application for the cart unless the same body went already, then opens the Inbank step.
@@ -89,13 +102,23 @@ export async function checkoutView(app: HTMLElement, cartId: string): Promise<vo
     // Nothing changed since the application went: the cart is left as it is (a changed cart would end its Inbank session).
     if (alreadyApplied(cartId, body)) return void (location.hash = `#/inbank/${cartId}`)
     try {
-      const address = { first_name: values.first_name, last_name: values.last_name, address_1: `${values.street} ${values.house_number}`, city: values.city, postal_code: values.postal_code, country_code: "pl" }
+      const address = {
+        first_name: values.first_name,
+        last_name: values.last_name,
+        address_1: `${values.street} ${values.house_number}`,
+        city: values.city,
+        postal_code: values.postal_code,
+        country_code: "pl",
+      }
       await sdk.store.cart.update(cartId, { email: values.email, shipping_address: address, billing_address: address })
       const { shipping_options } = await sdk.store.fulfillment.listCartOptions({ cart_id: cartId })
       await sdk.store.cart.addShippingMethod(cartId, { option_id: shipping_options[0].id })
       await applyOnce(cartId, body)
     } catch (refused) {
-      error.textContent = refused instanceof Refusal ? showFieldErrors(form, refused) ?? "Popraw zaznaczone pola." : "Nie udało się zapisać danych. Sprawdź je i spróbuj ponownie."
+      error.textContent =
+        refused instanceof Refusal
+          ? (showFieldErrors(form, refused) ?? "Popraw zaznaczone pola.")
+          : "Nie udało się zapisać danych. Sprawdź je i spróbuj ponownie."
       button.disabled = false
     }
   })
@@ -116,7 +139,15 @@ async function periodChoices(cartId: string, select: HTMLSelectElement, kept?: n
 }
 
 /** `<option>`s "12 mies. — rata 35,12 zł" of the periods, `chosen` selected. */
-export function periodOptions(offers: { period: number; monthly_payment: string }[], periods: number[], chosen: number | undefined): string {
+export function periodOptions(
+  offers: { period: number; monthly_payment: string }[],
+  periods: number[],
+  chosen: number | undefined,
+): string {
   const monthly = new Map(offers.map((o) => [o.period, o.monthly_payment]))
-  return periods.map((p) => `<option value="${p}"${p === chosen ? " selected" : ""}>${p} mies. — rata ${zl(monthly.get(p))}</option>`).join("")
+  return periods
+    .map(
+      (p) => `<option value="${p}"${p === chosen ? " selected" : ""}>${p} mies. — rata ${zl(monthly.get(p))}</option>`,
+    )
+    .join("")
 }

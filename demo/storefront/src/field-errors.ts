@@ -26,7 +26,9 @@ export function showFieldErrors(form: HTMLFormElement, refusal: Refusal): string
     const id = `${input.getAttribute("name")}-error`
     input.setAttribute("aria-invalid", "true")
     input.setAttribute("aria-describedby", id)
-    input.closest("label")!.insertAdjacentHTML("beforeend", `<span class="field-error" id="${id}">${escape(message)}</span>`)
+    input
+      .closest("label")!
+      .insertAdjacentHTML("beforeend", `<span class="field-error" id="${id}">${escape(message)}</span>`)
     first ??= input
   }
   first?.focus()

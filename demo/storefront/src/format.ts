@@ -1,6 +1,10 @@
 /** How the shop writes money and rates: Polish conventions through Intl (pl-PL), thousands grouped always. */
 
-const MONEY = new Intl.NumberFormat("pl-PL", { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: "always" } as Intl.NumberFormatOptions)
+const MONEY = new Intl.NumberFormat("pl-PL", {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+  useGrouping: "always",
+} as Intl.NumberFormatOptions)
 const PERCENT = new Intl.NumberFormat("pl-PL", { style: "percent", minimumFractionDigits: 2, maximumFractionDigits: 2 })
 
 /** "1234.5" or 1234.5 → "1 234,50 zł" (formatted from the decimal string: no floating point on money); "—" when absent. */

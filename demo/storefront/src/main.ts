@@ -19,13 +19,18 @@ function show(content: string): void {
 }
 
 /** A checkout step: its content beside (on a phone: under) the cart summary. */
-const step = async (cartId: string, content: string) => `<div class="step"><div>${content}</div>${await cartSummary(cartId)}</div>`
+const step = async (cartId: string, content: string) =>
+  `<div class="step"><div>${content}</div>${await cartSummary(cartId)}</div>`
 
 /** The representative example and a period calculator behind the badge's info button. */
 function exampleDetails(offers: Offers): string {
   const example = offers.representative_example
   if (!example) return ""
-  const options = offers.offers.map((o) => `<option value="${o.period}"${o.period === example.period ? " selected" : ""}>${o.period} mies.</option>`).join("")
+  const options = offers.offers
+    .map(
+      (o) => `<option value="${o.period}"${o.period === example.period ? " selected" : ""}>${o.period} mies.</option>`,
+    )
+    .join("")
   return `<details class="example" data-testid="representative-example"><summary aria-label="Przykład reprezentatywny i kalkulator rat">i</summary>
     <p>Przykład reprezentatywny: cena ${zl(example.amount)}, okres ${example.period} mies., rata ${zl(example.monthly_payment)},
     oprocentowanie ${percent(example.interest_rate_annual)}, RRSO ${percent(example.apr)}, całkowity koszt kredytu ${zl(example.total_cost_of_credit)},
@@ -38,7 +43,11 @@ function exampleDetails(offers: Offers): string {
 async function badge(amount: string): Promise<{ html: string; eligible: boolean; offers: Offers | null }> {
   const offers = await api.offers(amount).catch(() => null)
   if (!offers?.eligible) return { html: "", eligible: false, offers: null }
-  return { html: `<span class="badge" data-testid="badge">od ${zl(offers.lowest_monthly_payment)}/mies.</span>${exampleDetails(offers)}`, eligible: true, offers }
+  return {
+    html: `<span class="badge" data-testid="badge">od ${zl(offers.lowest_monthly_payment)}/mies.</span>${exampleDetails(offers)}`,
+    eligible: true,
+    offers,
+  }
 }
 
 /** The calculator: the instalment of the period chosen in the badge's select. */
@@ -46,7 +55,11 @@ function wireCalculator(root: ParentNode, offers: Offers | null): void {
   const select = root.querySelector<HTMLSelectElement>('[data-testid="calculator-period"]')
   if (!select || !offers) return
   const monthly = new Map(offers.offers.map((o) => [String(o.period), o.monthly_payment]))
-  select.addEventListener("change", () => (root.querySelector('[data-testid="calculator-monthly"]')!.textContent = `rata ${zl(monthly.get(select.value))}`))
+  select.addEventListener(
+    "change",
+    () =>
+      (root.querySelector('[data-testid="calculator-monthly"]')!.textContent = `rata ${zl(monthly.get(select.value))}`),
+  )
 }
 
 const priceOf = (product: any) => String(product.variants[0].calculated_price.calculated_amount)
@@ -59,16 +72,24 @@ function times(price: string, quantity: number): string {
 }
 
 async function productsView() {
-  const { products } = await sdk.store.product.list({ region_id: config.regionId, fields: "*variants.calculated_price" })
+  const { products } = await sdk.store.product.list({
+    region_id: config.regionId,
+    fields: "*variants.calculated_price",
+  })
   const cards = await Promise.all(
-    products.map(async (p: any) => `<div class="card"><a href="#/product/${p.id}"><h2>${escape(p.title)}</h2></a>
-      <div class="price">${zl(priceOf(p))}</div>${(await badge(priceOf(p))).html}</div>`)
+    products.map(
+      async (p: any) => `<div class="card"><a href="#/product/${p.id}"><h2>${escape(p.title)}</h2></a>
+      <div class="price">${zl(priceOf(p))}</div>${(await badge(priceOf(p))).html}</div>`,
+    ),
   )
   show(`<h1 tabindex="-1">Produkty</h1><div class="grid">${cards.join("")}</div>`)
 }
 
 async function productView(id: string) {
-  const { product } = await sdk.store.product.retrieve(id, { region_id: config.regionId, fields: "*variants.calculated_price" })
+  const { product } = await sdk.store.product.retrieve(id, {
+    region_id: config.regionId,
+    fields: "*variants.calculated_price",
+  })
   const unit = priceOf(product)
   show(`<div class="card"><h1 tabindex="-1">${escape(product.title!)}</h1><div class="price">${zl(unit)}</div>
     <div id="badge"></div>
@@ -91,7 +112,10 @@ async function productView(id: string) {
   document.getElementById("buy")!.addEventListener("submit", async (event) => {
     event.preventDefault()
     if (buy.disabled) return
-    const { cart } = await sdk.store.cart.create({ region_id: config.regionId, items: [{ variant_id: product.variants![0].id, quantity: quantity() }] })
+    const { cart } = await sdk.store.cart.create({
+      region_id: config.regionId,
+      items: [{ variant_id: product.variants![0].id, quantity: quantity() }],
+    })
     location.hash = `#/checkout/${cart.id}`
   })
   await refresh()
@@ -116,7 +140,12 @@ async function inbankView(cartId: string, notice = "", error = ""): Promise<void
   try {
     state = await api.state(cartId)
   } catch (refused) {
-    show(await step(cartId, `<h1 tabindex="-1">Raty Inbank</h1><p class="error">${escape((refused as Error).message)}</p>${back(cartId)}`))
+    show(
+      await step(
+        cartId,
+        `<h1 tabindex="-1">Raty Inbank</h1><p class="error">${escape((refused as Error).message)}</p>${back(cartId)}`,
+      ),
+    )
     return
   }
   const type = state.next_action.type
@@ -127,9 +156,14 @@ async function inbankView(cartId: string, notice = "", error = ""): Promise<void
   } else if (type === "complete_cart") {
     // A signed contract (the order's completion failed or is still to come) needs only the order placed.
     const signed = Boolean(state.contract)
-    show(await step(cartId, `${head}<div class="card">${offerTable(state)}${signed ? "" : await periodChanger(cartId, state)}
+    show(
+      await step(
+        cartId,
+        `${head}<div class="card">${offerTable(state)}${signed ? "" : await periodChanger(cartId, state)}
       <p class="error" id="error" role="alert">${escape(error)}</p>
-      <button id="accept">${signed ? "Zamawiam" : "Akceptuję ofertę"}</button></div>${signed ? "" : back(cartId)}`))
+      <button id="accept">${signed ? "Zamawiam" : "Akceptuję ofertę"}</button></div>${signed ? "" : back(cartId)}`,
+      ),
+    )
     wirePeriodChanger(cartId, () => inbankView(cartId))
     document.getElementById("accept")!.addEventListener("click", async (e) => {
       const button = e.target as HTMLButtonElement
@@ -152,17 +186,30 @@ async function inbankView(cartId: string, notice = "", error = ""): Promise<void
     }
     show(await step(cartId, `${head}${signingView(cartId, state, subject, notice)}`))
     if (error) document.getElementById("error")!.textContent = error
-    wireSigning(cartId, subject, (n, e) => inbankView(cartId, n, e), () => (subject === "contract" ? placeOrder(cartId) : inbankView(cartId)))
+    wireSigning(
+      cartId,
+      subject,
+      (n, e) => inbankView(cartId, n, e),
+      () => (subject === "contract" ? placeOrder(cartId) : inbankView(cartId)),
+    )
     // After a wrong code or a new one, the keyboard stays where the shopper acts next: the code, or "send a new code".
-    if (notice || error) (app.querySelector<HTMLElement>('input[name="code"]:enabled') ?? document.getElementById("resend"))?.focus()
+    if (notice || error)
+      (app.querySelector<HTMLElement>('input[name="code"]:enabled') ?? document.getElementById("resend"))?.focus()
   } else if (type === "bank_verification" || type === "upload_income_proof") {
     const banks = await api.banks(cartId)
-    show(await step(cartId, `${head}<div class="card"><p>Wybierz swój bank:</p>${banks.map((b) => `<button data-bank="${escape(b.id)}">${escape(b.name)}</button> `).join("")}
+    show(
+      await step(
+        cartId,
+        `${head}<div class="card"><p>Wybierz swój bank:</p>${banks.map((b) => `<button data-bank="${escape(b.id)}">${escape(b.name)}</button> `).join("")}
       ${type === "upload_income_proof" ? `<p>albo prześlij wyciąg z konta (PDF, JPG, PNG):</p><input type="file" id="files" multiple accept=".pdf,.jpg,.png" /><button id="upload">Prześlij</button>` : ""}
-      <p class="error" id="error" role="alert"></p></div>`))
-    app.querySelectorAll<HTMLButtonElement>("[data-bank]").forEach((button) =>
-      button.addEventListener("click", async () => (location.href = await api.bank(cartId, button.dataset.bank!)))
+      <p class="error" id="error" role="alert"></p></div>`,
+      ),
     )
+    app
+      .querySelectorAll<HTMLButtonElement>("[data-bank]")
+      .forEach((button) =>
+        button.addEventListener("click", async () => (location.href = await api.bank(cartId, button.dataset.bank!))),
+      )
     document.getElementById("upload")?.addEventListener("click", async () => {
       try {
         await api.incomeProof(cartId, (document.getElementById("files") as HTMLInputElement).files!)
@@ -173,7 +220,12 @@ async function inbankView(cartId: string, notice = "", error = ""): Promise<void
     })
     if (type === "bank_verification") poll = window.setTimeout(() => inbankView(cartId), 3000)
   } else if (type === "declined") {
-    show(await step(cartId, `${head.replace("<p ", '<p class="error" ')}<p><a href="#/">Wróć do sklepu</a> i wybierz inną metodę płatności.</p>`))
+    show(
+      await step(
+        cartId,
+        `${head.replace("<p ", '<p class="error" ')}<p><a href="#/">Wróć do sklepu</a> i wybierz inną metodę płatności.</p>`,
+      ),
+    )
   } else {
     await placeOrder(cartId)
   }
@@ -188,10 +240,14 @@ async function doneView(cartId: string, displayId: string) {
     <p>Zamówienie nr <strong data-testid="order-number">${escape(displayId)}</strong> zostało złożone i jest finansowane przez Inbank.
     Wyślemy je, gdy sklep potwierdzi umowę.</p>
     ${state?.contract?.number ? `<p>Umowa kredytu nr <strong data-testid="contract-number">${escape(state.contract.number)}</strong>${document ? ` (<a href="${escape(document.url)}" target="_blank" rel="noopener">dokument umowy</a>)` : ""}</p>` : ""}
-    ${offer ? `<h2>Harmonogram spłaty</h2><table data-testid="schedule">
+    ${
+      offer
+        ? `<h2>Harmonogram spłaty</h2><table data-testid="schedule">
       <tr><th scope="row">Okres</th><td>${offer.period} mies.</td></tr>
       <tr><th scope="row">Rata miesięczna</th><td>${zl(offer.monthly_payment)}</td></tr>
-      <tr><th scope="row">Całkowita kwota do zapłaty</th><td>${zl(offer.total_cost)}</td></tr></table>` : ""}
+      <tr><th scope="row">Całkowita kwota do zapłaty</th><td>${zl(offer.total_cost)}</td></tr></table>`
+        : ""
+    }
     <h2>Prawo odstąpienia od umowy</h2>
     <p data-testid="withdrawal">Możesz odstąpić od umowy kredytu bez podania przyczyny w terminie 14 dni od dnia jej zawarcia
     (art. 53 ustawy o kredycie konsumenckim). Wystarczy, że przed upływem tego terminu wyślesz Inbank oświadczenie o odstąpieniu;
@@ -213,7 +269,9 @@ async function route() {
     console.error(error)
     // A view the shopper has already left does not replace the current one.
     if (location.hash !== shown) return
-    show(`<h1 tabindex="-1">Coś poszło nie tak</h1><p class="error">Nie udało się wczytać strony. Odśwież ją za chwilę.</p>`)
+    show(
+      `<h1 tabindex="-1">Coś poszło nie tak</h1><p class="error">Nie udało się wczytać strony. Odśwież ją za chwilę.</p>`,
+    )
   }
 }
 

@@ -22,7 +22,8 @@ export function offerTable(state: InbankState): string {
  * Without that form (the page was reloaded) it leads back to the form.
  */
 export async function periodChanger(cartId: string, state: InbankState): Promise<string> {
-  if (!typedFor(cartId)) return `<p class="muted">Aby zmienić okres spłaty, <a href="#/checkout/${cartId}">wróć do formularza</a>.</p>`
+  if (!typedFor(cartId))
+    return `<p class="muted">Aby zmienić okres spłaty, <a href="#/checkout/${cartId}">wróć do formularza</a>.</p>`
   const offers = await api.offers(state.application.amount).catch(() => null)
   if (!offers?.periods?.length) return ""
   return `<form id="change-period" class="inline"><label>Inny okres spłaty<select name="period">${periodOptions(offers.offers, offers.periods, state.application.period)}</select></label>
@@ -42,7 +43,8 @@ export function wirePeriodChanger(cartId: string, show: () => Promise<void>): vo
       typedFor(cartId)!.period = String(period)
       await show()
     } catch (error) {
-      document.getElementById("error")!.textContent = error instanceof Refusal ? error.message : "Nie udało się zmienić okresu. Spróbuj ponownie."
+      document.getElementById("error")!.textContent =
+        error instanceof Refusal ? error.message : "Nie udało się zmienić okresu. Spróbuj ponownie."
       form.querySelector("button")!.disabled = false
     }
   })

@@ -10,17 +10,24 @@ let countdown: number | undefined
  * shopper confirms having read it. The phone the code went to (masked), tries left, a void code's
  * notice, and "send a new code" with its cooldown in seconds.
  */
-export function signingView(cartId: string, state: InbankState, subject: "application" | "contract", notice = ""): string {
+export function signingView(
+  cartId: string,
+  state: InbankState,
+  subject: "application" | "contract",
+  notice = "",
+): string {
   const signing = state.signing ?? { phone: null, attempts_left: 0, code_void: false, resend_in_seconds: 0 }
   const contract = subject === "contract"
   const document = state.documents.find((d) => d.type === "contract")
   const read = !contract || readContract.has(cartId)
   const documentPart = contract
     ? `<section class="card" aria-labelledby="doc-title"><h2 id="doc-title">Umowa kredytu</h2>
-      ${document
-        ? `<p>Przed podpisaniem przeczytaj umowę kredytu ratalnego Inbank.</p>
+      ${
+        document
+          ? `<p>Przed podpisaniem przeczytaj umowę kredytu ratalnego Inbank.</p>
            <p><a href="${escape(document.url)}" target="_blank" rel="noopener" data-testid="contract-document">Otwórz umowę kredytu (nowa karta)</a></p>`
-        : `<p class="muted">Dokument umowy jest przygotowywany. Odśwież stronę za chwilę.</p>`}
+          : `<p class="muted">Dokument umowy jest przygotowywany. Odśwież stronę za chwilę.</p>`
+      }
       <label class="check"><input type="checkbox" id="read-contract" ${read ? "checked" : ""} ${document ? "" : "disabled"} /><span>Zapoznałem/am się z umową</span></label></section>`
     : ""
   const phone = signing.phone ? ` na numer <strong data-testid="masked-phone">${escape(signing.phone)}</strong>` : ""
@@ -45,7 +52,12 @@ export function signingView(cartId: string, state: InbankState, subject: "applic
  * a wrong code shows the shop's message and the step again (tries left), the right one goes on (`signed`).
  * `show(notice?, error?)` draws the step again from a fresh state.
  */
-export function wireSigning(cartId: string, subject: "application" | "contract", show: (notice?: string, error?: string) => Promise<void>, signed: () => Promise<void>): void {
+export function wireSigning(
+  cartId: string,
+  subject: "application" | "contract",
+  show: (notice?: string, error?: string) => Promise<void>,
+  signed: () => Promise<void>,
+): void {
   const fields = document.getElementById("code-fields") as HTMLFieldSetElement
   document.getElementById("read-contract")?.addEventListener("change", (event) => {
     const checked = (event.target as HTMLInputElement).checked

@@ -14,7 +14,8 @@ export function limitAttacks(ctx: SecurityContext) {
     const headers = { "x-publishable-api-key": ctx.store().publishableKey, "x-forwarded-for": ip }
     return (path: string, body?: unknown) => ctx.api.post(path, body, { headers, validateStatus: () => true })
   }
-  const inbankCalls = (endpoint: string) => ctx.sandbox.bank.state.requests.filter((r) => r.endpoint === endpoint).length
+  const inbankCalls = (endpoint: string) =>
+    ctx.sandbox.bank.state.requests.filter((r) => r.endpoint === endpoint).length
   const newCart = () => ctx.shop().cart(ctx.store().variants.p399)
   /** A new applicant with this PESEL or phone (the rest new: the sandbox refuses contacts shared by two people). */
   const applicant = (same: { identity_code?: string; mobile?: string }) => {
@@ -35,17 +36,29 @@ export function limitAttacks(ctx: SecurityContext) {
     await shop.post(`/store/carts/${cartId}/complete`)
     await waitForAction(shop, cartId, "sign_contract")
     // Three wrong tries void the code; a new code, two wrong tries more: five guesses.
-    const guess = async () => (await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: "000000" })).data.code
+    const guess = async () =>
+      (await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: "000000" })).data
+        .code
     const attempts = [await guess(), await guess(), await guess()]
     expect((await shop.post(`/store/carts/${cartId}/inbank/signing`, { subject: "contract" })).status).toBe(200)
     attempts.push(await guess(), await guess())
-    expect(attempts).toEqual(["sms_code_refused", "sms_code_refused", "sms_code_void", "sms_code_refused", "sms_code_refused"])
+    expect(attempts).toEqual([
+      "sms_code_refused",
+      "sms_code_refused",
+      "sms_code_void",
+      "sms_code_refused",
+      "sms_code_refused",
+    ])
 
     const confirmsBefore = inbankCalls("confirmContractSigning")
-    const limited = await api.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: await ctx.code(form.applicant.mobile) }, {
-      headers: { "x-publishable-api-key": store.publishableKey },
-      validateStatus: () => true,
-    })
+    const limited = await api.post(
+      `/store/carts/${cartId}/inbank/signing/confirm`,
+      { subject: "contract", code: await ctx.code(form.applicant.mobile) },
+      {
+        headers: { "x-publishable-api-key": store.publishableKey },
+        validateStatus: () => true,
+      },
+    )
     expect(limited.status).toBe(429)
     expect(Number(limited.headers["retry-after"])).toBeGreaterThan(800)
     expect(limited.data).toEqual({
@@ -55,7 +68,9 @@ export function limitAttacks(ctx: SecurityContext) {
       message: expect.stringMatching(/^Zbyt wiele prób wpisania kodu SMS\. Spróbuj ponownie za 1[45] min\.$/),
       retriable: true,
     })
-    expect(sandbox.bank.state.requests.filter((r) => r.endpoint === "confirmContractSigning").length).toBe(confirmsBefore)
+    expect(sandbox.bank.state.requests.filter((r) => r.endpoint === "confirmContractSigning").length).toBe(
+      confirmsBefore,
+    )
 
     // Another cart is not affected.
     const other = await placeInbankOrder(shop, store.variants.p399, ctx.code)
@@ -92,7 +107,11 @@ export function limitAttacks(ctx: SecurityContext) {
     const guessesBefore = inbankCalls("confirmApplicationSigning")
     const guesses: number[] = []
     for (const cartId of applied) {
-      for (let i = 0; i < 3; i++) guesses.push((await shopper()(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "application", code: "000000" })).status)
+      for (let i = 0; i < 3; i++)
+        guesses.push(
+          (await shopper()(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "application", code: "000000" }))
+            .status,
+        )
     }
     expect(guesses).toEqual([...Array(10).fill(400), ...Array(5).fill(429)])
     expect(inbankCalls("confirmApplicationSigning") - guessesBefore).toBe(10)
@@ -118,7 +137,10 @@ export function limitAttacks(ctx: SecurityContext) {
     const applied: string[] = []
     for (let i = 0; i < 10; i++) {
       const cartId = await newCart()
-      const answer = await shopper()(`/store/carts/${cartId}/inbank/application`, applicant({ identity_code: person.identity_code, mobile: person.mobile }))
+      const answer = await shopper()(
+        `/store/carts/${cartId}/inbank/application`,
+        applicant({ identity_code: person.identity_code, mobile: person.mobile }),
+      )
       if (answer.status === 201) applied.push(cartId)
       else expect(answer.status).toBe(429)
     }
@@ -146,7 +168,8 @@ export function limitAttacks(ctx: SecurityContext) {
     const cartId = await newCart()
     const before = inbankCalls("createApplication")
     const statuses: number[] = []
-    for (let i = 0; i < 6; i++) statuses.push((await shopper()(`/store/carts/${cartId}/inbank/application`, applicant({}))).status)
+    for (let i = 0; i < 6; i++)
+      statuses.push((await shopper()(`/store/carts/${cartId}/inbank/application`, applicant({}))).status)
     expect(statuses).toEqual([201, 201, 201, 201, 201, 429])
     expect(inbankCalls("createApplication") - before).toBe(5)
   })
@@ -155,7 +178,8 @@ export function limitAttacks(ctx: SecurityContext) {
     const from = shopper()
     const before = inbankCalls("createApplication")
     const statuses: number[] = []
-    for (let i = 0; i < 21; i++) statuses.push((await from(`/store/carts/${await newCart()}/inbank/application`, applicant({}))).status)
+    for (let i = 0; i < 21; i++)
+      statuses.push((await from(`/store/carts/${await newCart()}/inbank/application`, applicant({}))).status)
     expect(statuses).toEqual([...Array(20).fill(201), 429])
     expect(inbankCalls("createApplication") - before).toBe(20)
     expect((await shopper()(`/store/carts/${await newCart()}/inbank/application`, applicant({}))).status).toBe(201)

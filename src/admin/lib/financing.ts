@@ -50,7 +50,12 @@ export function useFinancing(orderId: string) {
 export function useFinancingAction(orderId: string, action: "approve" | "cancel" | "refresh") {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: async () => (await sdk.client.fetch<{ financing: Financing }>(`/admin/inbank/orders/${orderId}/${action}`, { method: "POST" })).financing,
+    mutationFn: async () =>
+      (
+        await sdk.client.fetch<{ financing: Financing }>(`/admin/inbank/orders/${orderId}/${action}`, {
+          method: "POST",
+        })
+      ).financing,
     onSuccess: (financing) => {
       client.setQueryData(key(orderId), financing)
       client.invalidateQueries({ queryKey: ["orders"] })
@@ -69,6 +74,10 @@ export function useQueue(state?: string) {
   return useQuery({
     queryKey: ["inbank-queue", state ?? "all"],
     queryFn: async () =>
-      (await sdk.client.fetch<{ applications: QueueRow[] }>("/admin/inbank/applications", { query: state ? { state } : {} })).applications,
+      (
+        await sdk.client.fetch<{ applications: QueueRow[] }>("/admin/inbank/applications", {
+          query: state ? { state } : {},
+        })
+      ).applications,
   })
 }

@@ -33,7 +33,16 @@ const InbankOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
   if (isLoading || !financing) return null
 
   const run = async (mutation: typeof approve, done: string, confirm?: { title: string; text: string }) => {
-    if (confirm && !(await prompt({ title: confirm.title, description: confirm.text, confirmText: t("inbank.confirm.yes"), cancelText: t("inbank.confirm.no") }))) return
+    if (
+      confirm &&
+      !(await prompt({
+        title: confirm.title,
+        description: confirm.text,
+        confirmText: t("inbank.confirm.yes"),
+        cancelText: t("inbank.confirm.no"),
+      }))
+    )
+      return
     mutation.mutate(undefined, {
       onSuccess: () => toast.success(done),
       onError: (error) => toast.error(t("inbank.toast.failed", { message: error.message })),
@@ -60,9 +69,15 @@ const InbankOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
         <Row label={t("inbank.fields.contractStatus")} value={financing.contract?.status} />
         <Row label={t("inbank.fields.amount")} value={`${financing.amount} PLN`} />
         <Row label={t("inbank.fields.period")} value={t("inbank.fields.months", { count: financing.period })} />
-        <Row label={t("inbank.fields.monthly")} value={financing.offer?.monthly_payment && `${financing.offer.monthly_payment} PLN`} />
+        <Row
+          label={t("inbank.fields.monthly")}
+          value={financing.offer?.monthly_payment && `${financing.offer.monthly_payment} PLN`}
+        />
         <Row label={t("inbank.fields.apr")} value={formatRate(financing.offer?.apr)} />
-        <Row label={t("inbank.fields.totalCost")} value={financing.offer?.total_cost && `${financing.offer.total_cost} PLN`} />
+        <Row
+          label={t("inbank.fields.totalCost")}
+          value={financing.offer?.total_cost && `${financing.offer.total_cost} PLN`}
+        />
         <Row label={t("inbank.fields.appliedAt")} value={formatDate(financing.dates.applied_at)} />
         <Row label={t("inbank.fields.updatedAt")} value={formatDate(financing.dates.updated_at)} />
       </div>
@@ -77,7 +92,10 @@ const InbankOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
         ) : (
           <ul className="mt-1">
             {financing.callbacks.map((callback) => (
-              <li key={`${callback.type}-${callback.status}`} className="text-ui-fg-subtle flex justify-between text-xs">
+              <li
+                key={`${callback.type}-${callback.status}`}
+                className="text-ui-fg-subtle flex justify-between text-xs"
+              >
                 <span>
                   {callback.type} {callback.status}
                 </span>
@@ -89,12 +107,33 @@ const InbankOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
       </div>
       <div className="flex flex-wrap gap-2 px-6 py-4">
         {financing.actions.approve && (
-          <Button size="small" disabled={busy} isLoading={approve.isPending} onClick={() => run(approve, t("inbank.toast.approved"), { title: t("inbank.confirm.approveTitle"), text: t("inbank.confirm.approveText") })}>
+          <Button
+            size="small"
+            disabled={busy}
+            isLoading={approve.isPending}
+            onClick={() =>
+              run(approve, t("inbank.toast.approved"), {
+                title: t("inbank.confirm.approveTitle"),
+                text: t("inbank.confirm.approveText"),
+              })
+            }
+          >
             {t("inbank.actions.approve")}
           </Button>
         )}
         {financing.actions.cancel && (
-          <Button size="small" variant="danger" disabled={busy} isLoading={cancel.isPending} onClick={() => run(cancel, t("inbank.toast.cancelled"), { title: t("inbank.confirm.cancelTitle"), text: t("inbank.confirm.cancelText") })}>
+          <Button
+            size="small"
+            variant="danger"
+            disabled={busy}
+            isLoading={cancel.isPending}
+            onClick={() =>
+              run(cancel, t("inbank.toast.cancelled"), {
+                title: t("inbank.confirm.cancelTitle"),
+                text: t("inbank.confirm.cancelText"),
+              })
+            }
+          >
             {t("inbank.actions.cancel")}
           </Button>
         )}
@@ -103,7 +142,13 @@ const InbankOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
             {t("inbank.actions.printout")}
           </Button>
         )}
-        <Button size="small" variant="transparent" disabled={busy} isLoading={refresh.isPending} onClick={() => run(refresh, t("inbank.toast.refreshed"))}>
+        <Button
+          size="small"
+          variant="transparent"
+          disabled={busy}
+          isLoading={refresh.isPending}
+          onClick={() => run(refresh, t("inbank.toast.refreshed"))}
+        >
           {t("inbank.actions.refresh")}
         </Button>
       </div>

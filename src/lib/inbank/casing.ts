@@ -9,8 +9,7 @@
 
 type Json = unknown
 
-export const toCamel = (key: string): string =>
-  key.replace(/_([a-z0-9])/g, (_, ch: string) => ch.toUpperCase())
+export const toCamel = (key: string): string => key.replace(/_([a-z0-9])/g, (_, ch: string) => ch.toUpperCase())
 
 export const toSnake = (key: string): string =>
   key
@@ -19,11 +18,7 @@ export const toSnake = (key: string): string =>
     .toLowerCase()
 
 function isPlainObject(value: Json): value is Record<string, Json> {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    Object.getPrototypeOf(value) === Object.prototype
-  )
+  return typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype
 }
 
 function mapKeys(value: Json, rename: (key: string) => string): Json {

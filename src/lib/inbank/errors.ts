@@ -58,8 +58,7 @@ export class InbankError extends Error implements InbankErrorDetails {
 
 const RETRIABLE_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504])
 
-export const isRetriableStatus = (status: number): boolean =>
-  RETRIABLE_STATUSES.has(status) || status >= 500
+export const isRetriableStatus = (status: number): boolean => RETRIABLE_STATUSES.has(status) || status >= 500
 
 /** Inbank's error bodies: `{"error": ["unauthorized"]}`, `{"message": "..."}`, `{"errors": {...}}`. */
 function errorText(body: unknown): string | undefined {
@@ -86,7 +85,17 @@ export function redact(text: string, secrets: readonly string[]): string {
   return out
 }
 
-const NETWORK_CODES = new Set(["ECONNABORTED", "ETIMEDOUT", "ECONNRESET", "ECONNREFUSED", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "ERR_CANCELED", "ERR_NETWORK"])
+const NETWORK_CODES = new Set([
+  "ECONNABORTED",
+  "ETIMEDOUT",
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ERR_CANCELED",
+  "ERR_NETWORK",
+])
 
 export function fromAxiosError(error: unknown, endpoint: string, secrets: readonly string[]): InbankError {
   if (!isAxiosError(error)) {
@@ -109,7 +118,9 @@ export function fromAxiosError(error: unknown, endpoint: string, secrets: readon
   return new InbankError({
     kind: "network",
     endpoint,
-    inbankMessage: timedOut ? "no answer before the timeout" : `no answer (${NETWORK_CODES.has(code) ? code : "network error"})`,
+    inbankMessage: timedOut
+      ? "no answer before the timeout"
+      : `no answer (${NETWORK_CODES.has(code) ? code : "network error"})`,
     retriable: true,
   })
 }

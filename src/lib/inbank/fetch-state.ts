@@ -11,7 +11,11 @@ export interface FetchedState {
  * The application (following a changed-conditions replacement to its new UUID) and its contract,
  * as Inbank answers now. The contract UUID comes from the application when Inbank gives it there.
  */
-export async function fetchState(client: InbankClient, applicationUuid: string, knownContractUuid?: string | null): Promise<FetchedState> {
+export async function fetchState(
+  client: InbankClient,
+  applicationUuid: string,
+  knownContractUuid?: string | null,
+): Promise<FetchedState> {
   // A known contract is read alongside the application: one Inbank round trip instead of two.
   const [application, knownContract] = await Promise.all([
     client.getApplication(applicationUuid),
@@ -19,5 +23,8 @@ export async function fetchState(client: InbankClient, applicationUuid: string, 
   ])
   const contractUuid = application.contract?.uuid ?? knownContractUuid
   if (!contractUuid) return { application, contract: null }
-  return { application, contract: contractUuid === knownContractUuid ? knownContract : await client.getContract(contractUuid) }
+  return {
+    application,
+    contract: contractUuid === knownContractUuid ? knownContract : await client.getContract(contractUuid),
+  }
 }

@@ -2,7 +2,14 @@ import { LRUCache } from "lru-cache"
 import { InbankClient, InbankClientOptions } from "./client"
 import { ReadGate, ReadGateOptions } from "./read-gate"
 import type { AttachmentsInput, RetrievalInput, SigningMethod } from "./requests"
-import type { AcceptedApplication, Application, ApplicationSigning, Contract, Retrieval, SigningConfirmation } from "./schemas"
+import type {
+  AcceptedApplication,
+  Application,
+  ApplicationSigning,
+  Contract,
+  Retrieval,
+  SigningConfirmation,
+} from "./schemas"
 
 /** News about an application and/or a contract: a callback, or anything else that changed them outside this process. */
 export interface InbankNews {
@@ -74,11 +81,18 @@ export class GatedInbankClient extends InbankClient {
   }
 
   override async startApplicationSigning(applicationUuid: string, method: SigningMethod): Promise<ApplicationSigning> {
-    return this.writing(super.startApplicationSigning(applicationUuid, method), () => this.touchApplication(applicationUuid))
+    return this.writing(super.startApplicationSigning(applicationUuid, method), () =>
+      this.touchApplication(applicationUuid),
+    )
   }
 
-  override async confirmApplicationSigning(applicationUuid: string, confirmationCode: string): Promise<SigningConfirmation> {
-    return this.writing(super.confirmApplicationSigning(applicationUuid, confirmationCode), () => this.touchApplication(applicationUuid))
+  override async confirmApplicationSigning(
+    applicationUuid: string,
+    confirmationCode: string,
+  ): Promise<SigningConfirmation> {
+    return this.writing(super.confirmApplicationSigning(applicationUuid, confirmationCode), () =>
+      this.touchApplication(applicationUuid),
+    )
   }
 
   override async uploadAttachments(applicationUuid: string, input: AttachmentsInput): Promise<unknown> {
@@ -91,7 +105,9 @@ export class GatedInbankClient extends InbankClient {
   }
 
   override async acceptApplication(applicationUuid: string): Promise<AcceptedApplication> {
-    const accepted = await this.writing(super.acceptApplication(applicationUuid), () => this.touchApplication(applicationUuid))
+    const accepted = await this.writing(super.acceptApplication(applicationUuid), () =>
+      this.touchApplication(applicationUuid),
+    )
     this.link(applicationUuid, accepted.contract.uuid)
     return accepted
   }
@@ -105,7 +121,9 @@ export class GatedInbankClient extends InbankClient {
   }
 
   override async confirmContractSigning(contractUuid: string, confirmationCode: string): Promise<SigningConfirmation> {
-    return this.writing(super.confirmContractSigning(contractUuid, confirmationCode), () => this.touchContract(contractUuid))
+    return this.writing(super.confirmContractSigning(contractUuid, confirmationCode), () =>
+      this.touchContract(contractUuid),
+    )
   }
 
   override async approveContract(contractUuid: string): Promise<unknown> {

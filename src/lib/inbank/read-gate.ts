@@ -68,7 +68,7 @@ export class ReadGate<T> {
       (error: unknown) => {
         if (this.flights.get(key) === entry) this.flights.delete(key)
         throw error
-      }
+      },
     )
     const entry: Flight<T> = { promise, requestedAt }
     this.flights.set(key, entry)

@@ -155,7 +155,7 @@ export const bankListSchema = z.looseObject({
       id: reference,
       name: z.string(),
       iconUrl: optional(z.string()),
-    })
+    }),
   ),
 })
 export type BankList = z.infer<typeof bankListSchema>

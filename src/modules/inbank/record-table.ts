@@ -6,9 +6,9 @@ import type { InbankApplicationRecord } from "../../lib/financing/record-state"
  * amount as a two-digit decimal string (PLN), stored in Medusa's bigNumber pair (amount, raw_amount).
  */
 export type RecordUpdate = { id: string } & Partial<Omit<InbankApplicationRecord, "id" | "cart_id" | "raw_amount">> & {
-  synced_at?: Date
-  amount?: string
-}
+    synced_at?: Date
+    amount?: string
+  }
 
 const JSON_COLUMNS = new Set(["previous_uuids", "offer", "announced"])
 
@@ -17,14 +17,18 @@ const JSON_COLUMNS = new Set(["previous_uuids", "offer", "announced"])
  * record once or twice each: measured, the module service's update (a read, an ORM change set, a
  * transaction, serialization) cost 6–10 ms of a route's time, this one statement about 1 ms.
  */
-export async function updateRecord(knex: Knex, { id, amount, ...fields }: RecordUpdate): Promise<InbankApplicationRecord> {
+export async function updateRecord(
+  knex: Knex,
+  { id, amount, ...fields }: RecordUpdate,
+): Promise<InbankApplicationRecord> {
   const values: Record<string, unknown> = Object.fromEntries(
     Object.entries(fields)
       .filter(([, value]) => value !== undefined)
-      .map(([column, value]) => [column, JSON_COLUMNS.has(column) && value !== null ? JSON.stringify(value) : value])
+      .map(([column, value]) => [column, JSON_COLUMNS.has(column) && value !== null ? JSON.stringify(value) : value]),
   )
   // Medusa's bigNumber columns: the numeric and its exact raw form (precision as Medusa writes it).
-  if (amount !== undefined) Object.assign(values, { amount, raw_amount: JSON.stringify({ value: amount, precision: 20 }) })
+  if (amount !== undefined)
+    Object.assign(values, { amount, raw_amount: JSON.stringify({ value: amount, precision: 20 }) })
   const [row] = await knex("inbank_application")
     .where({ id, deleted_at: null })
     .update({ ...values, updated_at: knex.fn.now() })
@@ -55,10 +59,17 @@ export async function newestCartRecord(knex: Knex, cartId: string): Promise<Inba
  * The record of an application by any UUID Inbank gave it (the current one, or one it replaced
  * after changed conditions), or undefined: one SELECT on the unique index or the UUID history.
  */
-export async function recordByApplicationUuid(knex: Knex, applicationUuid: string): Promise<InbankApplicationRecord | undefined> {
+export async function recordByApplicationUuid(
+  knex: Knex,
+  applicationUuid: string,
+): Promise<InbankApplicationRecord | undefined> {
   return knex("inbank_application")
     .where({ deleted_at: null })
-    .andWhere((where) => where.where({ application_uuid: applicationUuid }).orWhereRaw(`previous_uuids->'uuids' @> jsonb_build_array(?::text)`, [applicationUuid]))
+    .andWhere((where) =>
+      where
+        .where({ application_uuid: applicationUuid })
+        .orWhereRaw(`previous_uuids->'uuids' @> jsonb_build_array(?::text)`, [applicationUuid]),
+    )
     .first()
 }
 
@@ -66,7 +77,12 @@ export async function recordByApplicationUuid(knex: Knex, applicationUuid: strin
  * Up to `limit` records the reconciliation job must read by `asOf`, earliest due first, leaving out
  * `seen` (those this run already read): one SELECT on the partial `check_after` index.
  */
-export async function recordsDue(knex: Knex, asOf: Date, limit: number, seen: string[]): Promise<InbankApplicationRecord[]> {
+export async function recordsDue(
+  knex: Knex,
+  asOf: Date,
+  limit: number,
+  seen: string[],
+): Promise<InbankApplicationRecord[]> {
   const query = knex("inbank_application").where({ deleted_at: null }).andWhere("check_after", "<=", asOf)
   if (seen.length) query.whereNotIn("id", seen)
   return query.orderBy([{ column: "check_after" }, { column: "id" }]).limit(limit)

@@ -24,10 +24,25 @@ import { BoundFields, sessionBinding } from "../../lib/financing/session-binding
 import type { OfferRange } from "../../lib/financing/offered-periods"
 import { InbankApplication } from "./models/inbank-application"
 import { InbankCallback } from "./models/inbank-callback"
-import { addFailedCodeAttempt, newestCartRecord, recordByApplicationUuid, recordsDue, RecordUpdate, setCheckAfter, updateRecord } from "./record-table"
+import {
+  addFailedCodeAttempt,
+  newestCartRecord,
+  recordByApplicationUuid,
+  recordsDue,
+  RecordUpdate,
+  setCheckAfter,
+  updateRecord,
+} from "./record-table"
 import { recordCallback } from "./callback-recorder"
 import { claimCallback, ClaimedCallback, findApplicationId, finishCallback, VerifiedCallback } from "./callback-table"
-import { contractUpdateFrom, deriveRecordState, InbankApplicationRecord, RecordWithContract, recordUpdateFrom, worthPolling } from "../../lib/financing/record-state"
+import {
+  contractUpdateFrom,
+  deriveRecordState,
+  InbankApplicationRecord,
+  RecordWithContract,
+  recordUpdateFrom,
+  worthPolling,
+} from "../../lib/financing/record-state"
 import { identityKey, ipKey, phoneKey } from "./limit-keys"
 import { InbankSettings, settingsOf } from "./settings"
 
@@ -43,7 +58,6 @@ const PRODUCTS_CACHE_MS = 10 * 60_000
 const CALCULATIONS_CACHE_MS = 10 * 60_000
 /** A contract document's link, kept while the shopper reads and signs (every regeneration gives a new link). */
 const CONTRACT_DOCUMENT_CACHE_MS = 30 * 60_000
-
 
 /**
  * The plugin's records, and the Inbank client built from the plugin's options (Medusa passes a
@@ -79,7 +93,11 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
       ttl: REFRESH_INTERVAL_MS,
       fetchMethod: async (id) => this.load(id),
     })
-    this.products = new LRUCache<"products", OfferRange>({ max: 1, ttl: PRODUCTS_CACHE_MS, fetchMethod: async () => this.loadRange() })
+    this.products = new LRUCache<"products", OfferRange>({
+      max: 1,
+      ttl: PRODUCTS_CACHE_MS,
+      fetchMethod: async () => this.loadRange(),
+    })
     this.calculations = new LRUCache<string, Calculation>({
       max: 5_000,
       ttl: CALCULATIONS_CACHE_MS,
@@ -136,7 +154,10 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
    * @returns Medusa's payment session status, the storefront's `next_action`, `final` and `processing`.
    */
   stateOf(record: InbankApplicationRecord, context: { orderPlaced: boolean }): DerivedState {
-    return deriveRecordState(record, { applicationSigningRequired: this.options.applicationSigning, orderPlaced: context.orderPlaced })
+    return deriveRecordState(record, {
+      applicationSigningRequired: this.options.applicationSigning,
+      orderPlaced: context.orderPlaced,
+    })
   }
 
   /**
@@ -169,7 +190,10 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
    * @param applicant.identity_code the PESEL (eleven digits, validated by the form). Never throws.
    */
   personKeys(applicant: { mobile: string; identity_code: string }): { phone_hash: string; identity_hash: string } {
-    return { phone_hash: phoneKey(this.options.apiKey, applicant.mobile), identity_hash: identityKey(this.options.apiKey, applicant.identity_code) }
+    return {
+      phone_hash: phoneKey(this.options.apiKey, applicant.mobile),
+      identity_hash: identityKey(this.options.apiKey, applicant.identity_code),
+    }
   }
 
   /**
@@ -187,7 +211,9 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
    * `value: false`, or not given), in the option's order; empty when all are. Never throws.
    */
   missingConsents(consents: readonly { type: string; value: boolean }[]): string[] {
-    return this.options.requiredConsents.filter((type) => !consents.some((consent) => consent.type === type && consent.value))
+    return this.options.requiredConsents.filter(
+      (type) => !consents.some((consent) => consent.type === type && consent.value),
+    )
   }
 
   /**
@@ -219,7 +245,11 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
    * Up to `limit` records the reconciliation job must read by `asOf` (their `check_after` is due),
    * earliest first, without the ids in `seen`: the job pages through them with it.
    */
-  async recordsDueForReconciliation(asOf: Date, limit: number, seen: string[] = []): Promise<InbankApplicationRecord[]> {
+  async recordsDueForReconciliation(
+    asOf: Date,
+    limit: number,
+    seen: string[] = [],
+  ): Promise<InbankApplicationRecord[]> {
     return recordsDue(this.knex, asOf, limit, seen)
   }
 
@@ -247,7 +277,11 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
    * Stores a read of Inbank started before the record existed (the first read after the application,
    * made while the store records it), with the caller's own fields in the same write.
    */
-  async saveFetched(record: InbankApplicationRecord, fetched: FetchedState, fields: Omit<RecordUpdate, "id">): Promise<InbankApplicationRecord> {
+  async saveFetched(
+    record: InbankApplicationRecord,
+    fetched: FetchedState,
+    fields: Omit<RecordUpdate, "id">,
+  ): Promise<InbankApplicationRecord> {
     return this.saveRecord({ ...recordUpdateFrom(record, fetched), ...fields })
   }
 
@@ -272,7 +306,9 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
 
   private async load(recordOrId: InbankApplicationRecord | string): Promise<InbankApplicationRecord> {
     const record =
-      typeof recordOrId === "string" ? ((await this.retrieveInbankApplication(recordOrId)) as unknown as InbankApplicationRecord) : recordOrId
+      typeof recordOrId === "string"
+        ? ((await this.retrieveInbankApplication(recordOrId)) as unknown as InbankApplicationRecord)
+        : recordOrId
     if (record.contract_uuid) this.client.link(record.application_uuid, record.contract_uuid)
     // Through the client's gate: a read within the second after another one reuses its answer.
     const fetched = await fetchState(this.client, record.application_uuid, record.contract_uuid)
@@ -375,14 +411,19 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
    * Ends the record's financing at Inbank by the one rule (decideCancellation) and stores what Inbank
    * says afterwards. `refuse_activated` is returned, not acted on: the caller decides what to tell.
    */
-  async cancelFinancing(record: InbankApplicationRecord): Promise<{ cancellation: Cancellation; record: InbankApplicationRecord }> {
+  async cancelFinancing(
+    record: InbankApplicationRecord,
+  ): Promise<{ cancellation: Cancellation; record: InbankApplicationRecord }> {
     const fetched = await this.readInbank(record.application_uuid, record.contract_uuid)
     const cancellation = decideCancellation(fetched)
     if (cancellation.action === "cancel_contract") await this.client.cancelContract(cancellation.contractUuid)
     if (cancellation.action === "cancel_application") await this.client.cancelApplication(cancellation.applicationUuid)
     const acted = cancellation.action === "cancel_contract" || cancellation.action === "cancel_application"
     // Nothing to cancel may mean another path just cancelled it: what was read is stored either way.
-    return { cancellation, record: acted ? await this.refreshNow(record.id) : await this.saveFetched(record, fetched, {}) }
+    return {
+      cancellation,
+      record: acted ? await this.refreshNow(record.id) : await this.saveFetched(record, fetched, {}),
+    }
   }
 
   /**

@@ -18,7 +18,9 @@ export interface OrderFinancing {
  * asked for `cart.inbank_application.<fields>` (Medusa's order ↔ cart link, then the plugin's
  * read-only cart → records link, src/links/cart-inbank-applications.ts); `created_at` among the fields.
  */
-export function orderApplications<T extends { created_at?: unknown }>(order: { cart?: { inbank_application?: T[] | null } | null } | undefined): T[] {
+export function orderApplications<T extends { created_at?: unknown }>(
+  order: { cart?: { inbank_application?: T[] | null } | null } | undefined,
+): T[] {
   const createdAt = (record: T) => new Date(record.created_at as Date | string).getTime()
   return [...(order?.cart?.inbank_application ?? [])].sort((a, b) => createdAt(b) - createdAt(a))
 }
@@ -43,7 +45,9 @@ export async function loadOrderFinancing(scope: MedusaContainer, orderId: string
   const order = data[0] as any
   const [record] = orderApplications<InbankApplicationRecord & { created_at?: unknown }>(order)
   if (!record) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${orderId} is not financed by Inbank`)
-  const payment = (order.payment_collections ?? []).flatMap((c: any) => c.payments ?? []).find((p: any) => p.provider_id === INBANK_PROVIDER_ID)
+  const payment = (order.payment_collections ?? [])
+    .flatMap((c: any) => c.payments ?? [])
+    .find((p: any) => p.provider_id === INBANK_PROVIDER_ID)
   return {
     inbank: scope.resolve<InbankModuleService>(INBANK_MODULE),
     record,

@@ -62,7 +62,9 @@ const InbankQueuePage = () => {
           <Table.Body>
             {rows.map((row) => (
               <Table.Row key={row.id}>
-                <Table.Cell>{row.order_id ? <Link to={`/orders/${row.order_id}`}>{row.order_id.slice(-8)}</Link> : "—"}</Table.Cell>
+                <Table.Cell>
+                  {row.order_id ? <Link to={`/orders/${row.order_id}`}>{row.order_id.slice(-8)}</Link> : "—"}
+                </Table.Cell>
                 <Table.Cell>{row.application_number ?? "—"}</Table.Cell>
                 <Table.Cell>{row.contract_number ?? "—"}</Table.Cell>
                 <Table.Cell>{row.amount} PLN</Table.Cell>

@@ -28,7 +28,7 @@ export type BadgeColor = "green" | "orange" | "red" | "blue" | "grey"
 export function staffState(
   derived: DerivedState,
   contractStatus?: ContractStatus | null,
-  order?: { canceled: boolean }
+  order?: { canceled: boolean },
 ): { state: StaffState; color: BadgeColor } {
   if (order?.canceled) {
     if (derived.sessionStatus === "captured") return { state: "financed_order_cancelled", color: "red" }

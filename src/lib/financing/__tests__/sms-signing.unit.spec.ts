@@ -25,12 +25,23 @@ describe("resendInSeconds: the cooldown after a code, lifted when the code is vo
     ["30 s later", record(), 30, 0],
     ["two wrong tries: still cooling down", record({ sms_failed_attempts: 2 }), 5, 25],
     ["void after three wrong tries: at once", record({ sms_failed_attempts: 3 }), 5, 0],
-  ])("%s", (_case, input, secondsLater, expected) => expect(resendInSeconds(input, 30, at(secondsLater))).toBe(expected))
+  ])("%s", (_case, input, secondsLater, expected) =>
+    expect(resendInSeconds(input, 30, at(secondsLater))).toBe(expected),
+  )
 })
 
 describe("smsSigningView: tries left per code", () => {
   it("counts down to a void code", () => {
-    expect(smsSigningView(record({ sms_failed_attempts: 1 }), 30, at(40))).toEqual({ phone: "+48 *** *** 200", attempts_left: 2, code_void: false, resend_in_seconds: 0 })
-    expect(smsSigningView(record({ sms_failed_attempts: 3 }), 30, at(1))).toMatchObject({ attempts_left: 0, code_void: true, resend_in_seconds: 0 })
+    expect(smsSigningView(record({ sms_failed_attempts: 1 }), 30, at(40))).toEqual({
+      phone: "+48 *** *** 200",
+      attempts_left: 2,
+      code_void: false,
+      resend_in_seconds: 0,
+    })
+    expect(smsSigningView(record({ sms_failed_attempts: 3 }), 30, at(1))).toMatchObject({
+      attempts_left: 0,
+      code_void: true,
+      resend_in_seconds: 0,
+    })
   })
 })

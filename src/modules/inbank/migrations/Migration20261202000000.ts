@@ -9,13 +9,13 @@ export class Migration20261202000000 extends Migration {
   override async up(): Promise<void> {
     this.addSql(
       `alter table if exists "inbank_application" add column if not exists "phone_masked" text null, ` +
-        `add column if not exists "sms_sent_at" timestamptz null, add column if not exists "sms_failed_attempts" integer not null default 0;`
+        `add column if not exists "sms_sent_at" timestamptz null, add column if not exists "sms_failed_attempts" integer not null default 0;`,
     )
   }
 
   override async down(): Promise<void> {
     this.addSql(
-      `alter table if exists "inbank_application" drop column if exists "phone_masked", drop column if exists "sms_sent_at", drop column if exists "sms_failed_attempts";`
+      `alter table if exists "inbank_application" drop column if exists "phone_masked", drop column if exists "sms_sent_at", drop column if exists "sms_failed_attempts";`,
     )
   }
 }

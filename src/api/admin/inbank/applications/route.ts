@@ -11,7 +11,10 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const inbank = req.scope.resolve<InbankModuleService>(INBANK_MODULE)
   const limit = Math.min(Number(req.query.limit ?? 50) || 50, 200)
   const wanted = typeof req.query.state === "string" ? req.query.state : undefined
-  const records = (await inbank.listInbankApplications({}, { order: { updated_at: "DESC" }, take: 500 })) as unknown as (InbankApplicationRecord & { updated_at: string })[]
+  const records = (await inbank.listInbankApplications(
+    {},
+    { order: { updated_at: "DESC" }, take: 500 },
+  )) as unknown as (InbankApplicationRecord & { updated_at: string })[]
   const rows = records
     .map((record) => {
       const derived = inbank.stateOf(record, { orderPlaced: Boolean(record.order_id) })

@@ -14,14 +14,20 @@ const DOCUMENTED = new Set(["unsigned", "signed", "activated"])
  * document). A printout Inbank fails to give is left out and logged without Inbank's text: the state
  * still answers, and the storefront says the document is not available yet. Throws only non-Inbank errors.
  */
-export async function shopperDocuments(scope: MedusaContainer, inbank: InbankModuleService, record: InbankApplicationRecord): Promise<ShopperDocument[]> {
+export async function shopperDocuments(
+  scope: MedusaContainer,
+  inbank: InbankModuleService,
+  record: InbankApplicationRecord,
+): Promise<ShopperDocument[]> {
   if (!record.contract_uuid || !DOCUMENTED.has(record.contract_status ?? "")) return []
   try {
     const printout = await inbank.contractDocument(record.contract_uuid)
     return [{ type: "contract", url: printout.link }]
   } catch (error) {
     if (!(error instanceof InbankError)) throw error
-    scope.resolve(ContainerRegistrationKeys.LOGGER).warn(`Inbank: no contract printout for ${record.contract_uuid} (${error.kind}, HTTP ${error.status ?? "-"})`)
+    scope
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .warn(`Inbank: no contract printout for ${record.contract_uuid} (${error.kind}, HTTP ${error.status ?? "-"})`)
     return []
   }
 }

@@ -30,7 +30,12 @@ export interface ShopperDocument {
  * tries left, void code, resend cooldown; null outside an SMS step) and the documents to read before
  * signing (the state route's; empty elsewhere); never the applicant's data.
  */
-export function stateView(inbank: InbankModuleService, record: InbankApplicationRecord, orderPlaced: boolean, documents: ShopperDocument[] = []) {
+export function stateView(
+  inbank: InbankModuleService,
+  record: InbankApplicationRecord,
+  orderPlaced: boolean,
+  documents: ShopperDocument[] = [],
+) {
   const derived = inbank.stateOf(record, { orderPlaced })
   const smsStep = derived.nextAction === "sign_application" || derived.nextAction === "sign_contract"
   return {
@@ -45,14 +50,22 @@ export function stateView(inbank: InbankModuleService, record: InbankApplication
       },
       offer: record.offer ?? null,
       contract: record.contract_uuid
-        ? { uuid: record.contract_uuid, number: record.contract_number ?? null, status: record.contract_status, process_status: record.process_status }
+        ? {
+            uuid: record.contract_uuid,
+            number: record.contract_number ?? null,
+            status: record.contract_status,
+            process_status: record.process_status,
+          }
         : null,
       documents,
       signing: smsStep ? smsSigningView(record, inbank.settings.smsResendSeconds) : null,
       session_status: derived.sessionStatus,
       next_action: {
         type: derived.nextAction,
-        message: derived.nextAction === "complete_cart" && record.contract_uuid ? SIGNED_MESSAGE : MESSAGES[derived.nextAction],
+        message:
+          derived.nextAction === "complete_cart" && record.contract_uuid
+            ? SIGNED_MESSAGE
+            : MESSAGES[derived.nextAction],
       },
     },
   }

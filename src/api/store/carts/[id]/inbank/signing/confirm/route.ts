@@ -11,7 +11,9 @@ import type { StoreInbankSigningConfirmType } from "../../validators"
 import { codeVoid, MAX_CODE_ATTEMPTS } from "../../../../../../../lib/financing/sms-signing"
 
 const isSigned = (record: InbankApplicationRecord, subject: "application" | "contract") =>
-  subject === "application" ? record.application_signed : Boolean(record.contract_status && record.contract_status !== "unsigned")
+  subject === "application"
+    ? record.application_signed
+    : Boolean(record.contract_status && record.contract_status !== "unsigned")
 
 /**
  * Confirms the SMS code. A wrong code is a 400 `sms_code_refused` saying how many tries the code has
@@ -22,44 +24,65 @@ const isSigned = (record: InbankApplicationRecord, subject: "application" | "con
  * is a guess: limited per client address, application and identity (option `rateLimits.codeConfirm`),
  * 429 with Retry-After, before Inbank sees it.
  */
-export const POST = withStoreRefusals(async (req: MedusaRequest<StoreInbankSigningConfirmType>, res: MedusaResponse) => {
-  const { cart, record, inbank } = await findCartApplication(req.scope, req.params.id)
-  if (codeVoid(record)) throw voidCode()
-  await consumeLimits(req.scope, "codeConfirm", { perIp: inbank.addressKey(req.ip), perApplication: record.id, perIdentity: record.identity_hash })
-  const { subject, code } = req.validatedBody
-  let signed: InbankApplicationRecord = record
-  let afterRefusal: InbankApplicationRecord | undefined
-  try {
-    if (subject === "application") {
-      await inbank.confirmSigning("application", record.application_uuid, code)
-      signed = await inbank.saveRecord({ id: record.id, application_signed: true, decision_requested_at: new Date(), sms_sent_at: null, sms_failed_attempts: 0 })
-    } else {
-      signed = await withKnownContract(inbank, record)
-      if (!signed.contract_uuid) throw storeRefusal("no_contract", { field: "subject" })
-      await inbank.confirmSigning("contract", signed.contract_uuid, code)
+export const POST = withStoreRefusals(
+  async (req: MedusaRequest<StoreInbankSigningConfirmType>, res: MedusaResponse) => {
+    const { cart, record, inbank } = await findCartApplication(req.scope, req.params.id)
+    if (codeVoid(record)) throw voidCode()
+    await consumeLimits(req.scope, "codeConfirm", {
+      perIp: inbank.addressKey(req.ip),
+      perApplication: record.id,
+      perIdentity: record.identity_hash,
+    })
+    const { subject, code } = req.validatedBody
+    let signed: InbankApplicationRecord = record
+    let afterRefusal: InbankApplicationRecord | undefined
+    try {
+      if (subject === "application") {
+        await inbank.confirmSigning("application", record.application_uuid, code)
+        signed = await inbank.saveRecord({
+          id: record.id,
+          application_signed: true,
+          decision_requested_at: new Date(),
+          sms_sent_at: null,
+          sms_failed_attempts: 0,
+        })
+      } else {
+        signed = await withKnownContract(inbank, record)
+        if (!signed.contract_uuid) throw storeRefusal("no_contract", { field: "subject" })
+        await inbank.confirmSigning("contract", signed.contract_uuid, code)
+      }
+    } catch (error) {
+      if (!(error instanceof InbankError && error.status === 422)) throw error
+      afterRefusal = await inbank.refreshNow(record.id)
+      if (!isSigned(afterRefusal, subject)) {
+        const counted = await inbank.noteWrongCode(record.id)
+        if (codeVoid(counted)) throw voidCode()
+        throw storeRefusal("sms_code_refused", {
+          field: "code",
+          params: { left: MAX_CODE_ATTEMPTS - counted.sms_failed_attempts },
+        })
+      }
     }
-  } catch (error) {
-    if (!(error instanceof InbankError && error.status === 422)) throw error
-    afterRefusal = await inbank.refreshNow(record.id)
-    if (!isSigned(afterRefusal, subject)) {
-      const counted = await inbank.noteWrongCode(record.id)
-      if (codeVoid(counted)) throw voidCode()
-      throw storeRefusal("sms_code_refused", { field: "code", params: { left: MAX_CODE_ATTEMPTS - counted.sms_failed_attempts } })
-    }
-  }
-  // The signature is done; an Inbank failing to answer the read that follows must not turn it into an error.
-  // After a refusal that turned out to be an earlier signature, Inbank was just read: no second read.
-  const current = afterRefusal ?? (await readAfterSignature(inbank, signed, subject).catch((error) => {
-    if (!(error instanceof InbankError)) throw error
-    // Inbank accepted the code: the contract is signed, whatever else it would have said.
-    return subject === "contract" ? { ...signed, contract_status: "signed" } : signed
-  }))
-  res.json(stateView(inbank, current, Boolean(cart.completed_at)))
-})
+    // The signature is done; an Inbank failing to answer the read that follows must not turn it into an error.
+    // After a refusal that turned out to be an earlier signature, Inbank was just read: no second read.
+    const current =
+      afterRefusal ??
+      (await readAfterSignature(inbank, signed, subject).catch((error) => {
+        if (!(error instanceof InbankError)) throw error
+        // Inbank accepted the code: the contract is signed, whatever else it would have said.
+        return subject === "contract" ? { ...signed, contract_status: "signed" } : signed
+      }))
+    res.json(stateView(inbank, current, Boolean(cart.completed_at)))
+  },
+)
 
 const voidCode = () => storeRefusal("sms_code_void", { field: "code", params: { max: MAX_CODE_ATTEMPTS } })
 
 /** A signed application waits for its decision (the application is read); a signed contract changed alone. */
-function readAfterSignature(inbank: InbankModuleService, record: InbankApplicationRecord, subject: "application" | "contract") {
+function readAfterSignature(
+  inbank: InbankModuleService,
+  record: InbankApplicationRecord,
+  subject: "application" | "contract",
+) {
   return subject === "contract" && hasContract(record) ? inbank.refreshContractNow(record) : inbank.refreshNow(record)
 }
