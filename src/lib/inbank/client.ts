@@ -72,6 +72,23 @@ interface Call<T> {
   schema: ZodType<T>
   /** Personal values of this request, scrubbed from any error text Inbank echoes back. */
   secrets?: string[]
+  onAttempt?: () => void
+}
+
+/** Options of a read (GET of an application or a contract). */
+export interface ReadOptions {
+  /**
+   * Called as each attempt leaves, the first and every retry: a cache can date the answer by the
+   * attempt that got it, not by the first one.
+   */
+  onAttempt?: () => void
+}
+
+declare module "axios" {
+  interface AxiosRequestConfig {
+    /** Called by a request interceptor as each attempt (retries included) is sent. */
+    onAttempt?: () => void
+  }
 }
 
 /** One method per endpoint of the Inbank Partner API (docs/inbank-api.md "Endpoints", numbered as there). */
@@ -92,6 +109,11 @@ export class InbankClient {
       headers: { Accept: "application/json" },
       // Status handling is ours: every non-2xx becomes an InbankError.
       validateStatus: (status) => status >= 200 && status < 300,
+    })
+    // axios-retry sends each retry through the instance again, so this runs once per attempt.
+    this.http.interceptors.request.use((config) => {
+      config.onAttempt?.()
+      return config
     })
     // Only safe calls are retried: a POST that timed out may have created an application
     // or a contract, and repeating it could create a second one.
@@ -190,13 +212,14 @@ export class InbankClient {
   }
 
   /** 6. Decision and offer. */
-  async getApplication(applicationUuid: string): Promise<Application> {
+  async getApplication(applicationUuid: string, options: ReadOptions = {}): Promise<Application> {
     return this.call({
       endpoint: "getApplication",
       method: "GET",
       path: "applications/:uuid",
       pathParams: { uuid: applicationUuid },
       schema: applicationSchema,
+      onAttempt: options.onAttempt,
     })
   }
 
@@ -302,13 +325,14 @@ export class InbankClient {
   }
 
   /** 15. Contract status, with `processStatus` when Inbank sends it. */
-  async getContract(contractUuid: string): Promise<Contract> {
+  async getContract(contractUuid: string, options: ReadOptions = {}): Promise<Contract> {
     return this.call({
       endpoint: "getContract",
       method: "GET",
       path: "contracts/:uuid",
       pathParams: { uuid: contractUuid },
       schema: contractSchema,
+      onAttempt: options.onAttempt,
     })
   }
 
@@ -348,6 +372,7 @@ export class InbankClient {
         params: call.query && this.dialect.outgoing(call.query),
         data: multipart || call.body === undefined ? call.body : this.dialect.outgoing(call.body),
         headers,
+        onAttempt: call.onAttempt,
       })
       data = response.data
     } catch (error) {

@@ -38,14 +38,16 @@ export class GatedInbankClient extends InbankClient {
 
   /** 6. Decision and offer, through the gate. */
   override async getApplication(applicationUuid: string): Promise<Application> {
-    const application = await this.applications.read(applicationUuid, () => super.getApplication(applicationUuid))
+    const application = await this.applications.read(applicationUuid, (sent) =>
+      super.getApplication(applicationUuid, { onAttempt: sent })
+    )
     if (application.contract?.uuid) this.link(applicationUuid, application.contract.uuid)
     return application
   }
 
   /** 15. Contract status, through the gate. */
   override async getContract(contractUuid: string): Promise<Contract> {
-    return this.contracts.read(contractUuid, () => super.getContract(contractUuid))
+    return this.contracts.read(contractUuid, (sent) => super.getContract(contractUuid, { onAttempt: sent }))
   }
 
   /**

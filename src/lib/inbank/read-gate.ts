@@ -48,20 +48,26 @@ export class ReadGate<T> {
 
   /**
    * The key's value: the answer of a read sent after its last news and answered less than the
-   * interval ago, else the read in flight sent after its last news, else a new `fetch()`. Rejects
-   * with `fetch`'s error (shared by every reader of that call).
+   * interval ago, else the read in flight sent after its last news, else a new `fetch(sent)`. A
+   * fetch that retries calls `sent()` as each attempt leaves: the read counts as sent then, so an
+   * answer to a retry sent after news is kept. Rejects with `fetch`'s error (shared by every reader
+   * of that call).
    */
-  read(key: string, fetch: () => Promise<T>): Promise<T> {
+  read(key: string, fetch: (sent: () => void) => Promise<T>): Promise<T> {
     const answer = this.current(key)
     if (answer && this.now() - answer.receivedAt < this.intervalMs) return Promise.resolve(answer.value)
     const flight = this.flights.get(key)
     if (flight && this.isNewsAware(key, flight.requestedAt)) return flight.promise
 
-    const requestedAt = this.now()
-    const promise = fetch().then(
+    const entry = { requestedAt: this.now() } as Flight<T>
+    const sent = (): void => {
+      entry.requestedAt = this.now()
+    }
+    entry.promise = fetch(sent).then(
       (value) => {
         if (this.flights.get(key) === entry) this.flights.delete(key)
         // An answer to a read sent before news arrived is news-blind: it is returned, not kept.
+        const { requestedAt } = entry
         if (this.isNewsAware(key, requestedAt)) this.answers.set(key, { value, requestedAt, receivedAt: this.now() })
         return value
       },
@@ -70,9 +76,8 @@ export class ReadGate<T> {
         throw error
       }
     )
-    const entry: Flight<T> = { promise, requestedAt }
     this.flights.set(key, entry)
-    return promise
+    return entry.promise
   }
 
   /**

@@ -70,4 +70,23 @@ describe("GatedInbankClient", () => {
     inbank.noteNews({ contractUuid: CONTRACT })
     expect(inbank.recentContract(CONTRACT, 15_000)).toBeUndefined()
   })
+
+  it("a read retried after a 503 is dated by the retry: news before the retry does not force another read", async () => {
+    const inbank = client()
+    const scope = nock(BASE)
+      .get(path(`applications/${APP}`))
+      .reply(() => {
+        clock += 1
+        inbank.noteNews({ applicationUuids: [APP] }) // a callback arrives while the read is retried
+        clock += 1
+        return [503, { error: ["busy"] }]
+      })
+      .get(path(`applications/${APP}`))
+      .reply(200, application(null))
+    const spare = nock(BASE).get(path(`applications/${APP}`)).reply(200, application(null))
+    await inbank.getApplication(APP)
+    expect(scope.isDone()).toBe(true)
+    await inbank.getApplication(APP)
+    expect(spare.isDone()).toBe(false)
+  })
 })

@@ -79,6 +79,26 @@ describe("ReadGate", () => {
     expect(t.calls()).toBe(2)
   })
 
+  it("dates a retried read by its last attempt: news between two attempts leaves the retry's answer usable", async () => {
+    const t = setUp()
+    let resolveRetry: (v: string) => void = () => undefined
+    const retrying = (sent: () => void) =>
+      new Promise<string>((resolve) => {
+        resolveRetry = resolve
+        t.tick(5)
+        t.gate.markStale("a") // news while the first attempt failed and the retry waits
+        t.tick(5)
+        sent() // the retry leaves after the news
+      })
+    const first = t.gate.read("a", retrying)
+    // A reader after the retry left shares it rather than sending another read.
+    const shared = t.gate.read("a", t.fetch)
+    resolveRetry("fresh")
+    expect([await first, await shared]).toEqual(["fresh", "fresh"])
+    expect(await t.gate.read("a", t.fetch)).toBe("fresh")
+    expect(t.calls()).toBe(0)
+  })
+
   it("news dated before the last read changes nothing (a callback the read already saw)", async () => {
     const t = setUp()
     const receivedAt = t.now()
