@@ -29,7 +29,12 @@ import type { StoreInbankApplicationType } from "../validators"
 export const POST = withStoreRefusals(oneApplicationAtATime(async (req: MedusaRequest<StoreInbankApplicationType>, res: MedusaResponse) => {
   const inbank = req.scope.resolve<InbankModuleService>(INBANK_MODULE)
   const body = req.validatedBody
-  const cart = await loadCartForApplication(req.scope, req.params.id)
+  // Independent reads at once: the shopper waits for the slowest, not for their sum.
+  const [cart, previous, range] = await Promise.all([
+    loadCartForApplication(req.scope, req.params.id),
+    inbank.newestCartRecord(req.params.id),
+    inbank.offerRange(),
+  ])
   if (cart.completed_at) throw storeRefusal("cart_completed", { field: "cart_id" })
   if (cart.currency_code.toLowerCase() !== "pln") throw storeRefusal("currency_not_supported", { field: "currency_code" })
   // Medusa refuses the session of a provider its region lacks, but only after Inbank has the applicant's data.
@@ -39,14 +44,13 @@ export const POST = withStoreRefusals(oneApplicationAtATime(async (req: MedusaRe
   if (inbank.missingConsents(body.consents).length) throw storeRefusal("consent_required", { field: "consents" })
   // A signed contract is the shopper's credit for this cart: a new application would replace its
   // session, and an activated contract cannot be cancelled (G3), so it would stay financed with no order.
-  const previous = await inbank.newestCartRecord(cart.id)
   if (previous && (previous.contract_status === "signed" || previous.contract_status === "activated")) {
     throw storeRefusal("contract_signed", { field: "cart_id" })
   }
 
   const collection = await ensurePaymentCollection(req, cart)
   const amount = toInbankAmount(collection.raw_amount)
-  const period = checkOffer(amount, body.period, await inbank.offerRange(), inbank.settings)
+  const period = checkOffer(amount, body.period, range, inbank.settings)
 
   // Counted here, once nothing of the store's own refuses the application: each one counted is an
   // inquiry at Inbank in the applicant's name.
