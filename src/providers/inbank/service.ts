@@ -28,6 +28,14 @@ import { decideCancellation } from "../../lib/financing/cancellation"
 import { isBoundSession } from "../../lib/financing/session-binding"
 import { adoptApplicationUuid, InbankSessionData, readSessionData as readData } from "../../lib/financing/session-data"
 
+type RetriableErrorType = typeof MedusaError.Types.UNEXPECTED_STATE | typeof MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR
+/**
+ * A cart completion Inbank could not serve for now: Medusa's completion route then answers 200 with
+ * the cart and this error (its contract for payment failures the shopper can retry), not a 500.
+ */
+const AUTHORIZING = MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR
+const INBANK_UNAVAILABLE = "Inbank chwilowo nie odpowiada. Spróbuj złożyć zamówienie ponownie za chwilę."
+
 /** Direct API guide, GET contract: poll once a second for at most 15 seconds after signing. */
 const CONTRACT_POLL_INTERVAL_MS = 1_000
 const CONTRACT_POLL_LIMIT_MS = 15_000
@@ -98,20 +106,20 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
       // it on, and their news comes as callbacks. A bank verification waits on the shopper: read it.
       if (derived.sessionStatus === "authorized" || derived.sessionStatus === "captured") return { status: derived.sessionStatus, data: { ...data } }
     }
-    let fetched = await this.fetch(data)
+    let fetched = await this.fetch(data, AUTHORIZING)
     data = this.remember(data, fetched)
 
     if (!fetched.contract && fetched.application.creditApplication.decisionStatus === "positive") {
       // Accepting is safe to reach only once: the fetched application shows its contract after it.
-      const { contract } = await this.call(() => this.client_.acceptApplication(data.application_uuid))
+      const { contract } = await this.call(() => this.client_.acceptApplication(data.application_uuid), AUTHORIZING)
       data = { ...data, contract_uuid: contract.uuid, contract_signing_started: false }
       // Accepting changes the contract only: read that, not the application again.
-      fetched = { ...fetched, contract: await this.call(() => this.client_.getContract(contract.uuid)) }
+      fetched = { ...fetched, contract: await this.call(() => this.client_.getContract(contract.uuid), AUTHORIZING) }
     }
 
     if (fetched.contract?.contract.status === "unsigned" && !data.contract_signing_started) {
       // Starting the signing sends the SMS and leaves the contract unsigned: nothing to read again.
-      await this.call(() => this.client_.startContractSigning(fetched.contract!.contract.uuid, this.options_.signingMethod))
+      await this.call(() => this.client_.startContractSigning(fetched.contract!.contract.uuid, this.options_.signingMethod), AUTHORIZING)
       data = { ...data, contract_signing_started: true }
     }
 
@@ -119,7 +127,7 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
     const pollUntil = Date.now() + CONTRACT_POLL_LIMIT_MS
     while (derived.processing && Date.now() + CONTRACT_POLL_INTERVAL_MS <= pollUntil) {
       await new Promise((resolve) => setTimeout(resolve, CONTRACT_POLL_INTERVAL_MS))
-      fetched = { ...fetched, contract: await this.call(() => this.client_.getContract(fetched.contract!.contract.uuid)) }
+      fetched = { ...fetched, contract: await this.call(() => this.client_.getContract(fetched.contract!.contract.uuid), AUTHORIZING) }
       derived = this.derive(fetched)
     }
     return { status: derived.sessionStatus, data: { ...data } }
@@ -218,8 +226,8 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
     return { status: contract.contract.status, processStatus: contract.processStatus ?? contract.contract.processStatus ?? null }
   }
 
-  private async fetch(data: InbankSessionData): Promise<FetchedState> {
-    return this.call(() => fetchState(this.client_, data.application_uuid, data.contract_uuid))
+  private async fetch(data: InbankSessionData, retriable?: RetriableErrorType): Promise<FetchedState> {
+    return this.call(() => fetchState(this.client_, data.application_uuid, data.contract_uuid), retriable)
   }
 
   private derive(fetched: FetchedState): DerivedState {
@@ -238,13 +246,17 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
   }
 
   /** Inbank's errors as Medusa errors whose message the admin and storefront can show. */
-  private async call<T>(run: () => Promise<T>): Promise<T> {
+  /**
+   * Runs an Inbank call; its InbankError becomes a MedusaError: NOT_ALLOWED (400) when repeating
+   * cannot help, else `retriable` with a "try again" message.
+   */
+  private async call<T>(run: () => Promise<T>, retriable: RetriableErrorType = MedusaError.Types.UNEXPECTED_STATE): Promise<T> {
     try {
       return await run()
     } catch (error) {
       if (!(error instanceof InbankError)) throw error
-      const type = error.retriable ? MedusaError.Types.UNEXPECTED_STATE : MedusaError.Types.NOT_ALLOWED
-      throw new MedusaError(type, error.retriable ? `${error.message}. Try again in a moment.` : error.message)
+      if (!error.retriable) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, error.message)
+      throw new MedusaError(retriable, retriable === AUTHORIZING ? INBANK_UNAVAILABLE : `${error.message}. Try again in a moment.`)
     }
   }
 }
