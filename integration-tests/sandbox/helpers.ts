@@ -58,6 +58,8 @@ export async function waitFor<T>(probe: () => Promise<T | undefined> | T | undef
 
 /** A callback's form fields as the documents list them (partner API reference 2024-07-19, "Callbacks"). */
 export interface ReceivedCallback {
+  /** The whole form body as it arrived. */
+  body: string
   /** The form-decoded JSON text. */
   message: string
   /** The same field as it stood in the body, URL-encoded: what an HMAC "over the encoded message" covers. */
@@ -80,7 +82,7 @@ export async function callbackListener(answer: () => number = () => 200) {
         throw new Error(`the sandbox sent a callback unlike the documented form: ${req.headers["content-type"]} ${body}`)
       }
       const rawMessage = body.split("&").find((pair) => pair.startsWith("message="))!.slice("message=".length)
-      received.push({ message: message[0], rawMessage, hmac: hmac[0], timestamp: timestamp[0] })
+      received.push({ body, message: message[0], rawMessage, hmac: hmac[0], timestamp: timestamp[0] })
       res.writeHead(answer()).end()
     })
   })
