@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { signCallback } from "../../src/lib/inbank"
+import { signCallback } from "inbank-partner-api"
 import { INBANK_MODULE } from "../../src/modules/inbank"
 import { insertCallbacks } from "../../src/modules/inbank/callback-table"
 import { reconcileInbank } from "../../src/workflows/reconcile-inbank"

@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import type { Fault } from "../../src/sandbox"
+import type { Fault } from "inbank-sandbox"
 import { sandboxBeforeMedusa, smsCode } from "../fixtures/sandbox"
 import { applicantForm } from "../fixtures/shopper"
 import { seededShop } from "../fixtures/store"

@@ -1,5 +1,5 @@
-import { toInbankAmount } from "../inbank"
-import type { Contract, ContractStatus, DecisionStatus } from "../inbank"
+import { toInbankAmount } from "inbank-partner-api"
+import type { Contract, ContractStatus, DecisionStatus } from "inbank-partner-api"
 import { deriveState, DerivedState } from "./derive-state"
 import type { FetchedState } from "./snapshot"
 import type { AnnouncedState } from "./announcements"

@@ -15,10 +15,10 @@ import {
   Retrieval,
   RetrievalInput,
   verifyCallback,
-} from "../../lib/inbank"
+} from "inbank-partner-api"
 import { Cancellation, decideCancellation } from "../../lib/financing/cancellation"
 import { createInbankClient, InbankOptions, parseInbankOptions, ResolvedInbankOptions } from "../../lib/plugin-options"
-import { fetchState, FetchedState } from "../../lib/inbank"
+import { fetchState, FetchedState } from "inbank-partner-api"
 import type { DerivedState } from "../../lib/financing/derive-state"
 import { BoundFields, sessionBinding } from "../../lib/financing/session-binding"
 import type { OfferRange } from "../../lib/financing/offered-periods"
@@ -35,7 +35,7 @@ export type { InbankSettings }
 
 /**
  * Vendor: at most one poll a second per application (partner API reference, GET application). Inbank
- * itself is read through the client's gate (lib/inbank/gated-client.ts); this caches the record
+ * itself is read through the client's gate (inbank-partner-api's gated-client.ts); this caches the record
  * refreshed from it, so that pollers within the second cost neither a read nor a write.
  */
 const REFRESH_INTERVAL_MS = 1_000

@@ -20,7 +20,7 @@ import type {
   UpdatePaymentOutput,
   WebhookActionResult,
 } from "@medusajs/framework/types"
-import { Contract, fetchState, GatedInbankClient, InbankError, toInbankAmount } from "../../lib/inbank"
+import { Contract, fetchState, GatedInbankClient, InbankError, toInbankAmount } from "inbank-partner-api"
 import { createInbankClient, InbankOptions, parseInbankOptions, ResolvedInbankOptions } from "../../lib/plugin-options"
 import { deriveState, DerivedState } from "../../lib/financing/derive-state"
 import { FetchedState, toSnapshot } from "../../lib/financing/snapshot"

@@ -1,5 +1,5 @@
-import { toInbankAmount } from "../../../lib/inbank"
-import type { ContractStatus } from "../../../lib/inbank"
+import { toInbankAmount } from "inbank-partner-api"
+import type { ContractStatus } from "inbank-partner-api"
 import type { OrderFinancing } from "../../../workflows/steps/order-financing"
 import { staffState } from "./staff-state"
 

@@ -1,4 +1,4 @@
-import type { ContractStatus } from "../../../lib/inbank"
+import type { ContractStatus } from "inbank-partner-api"
 import type { DerivedState } from "../../../lib/financing/derive-state"
 
 /** What merchant staff see: a state word (translated in the admin) and its badge colour. */

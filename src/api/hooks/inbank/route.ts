@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { parseCallbackForm, parseCallbackMessage, parseCallbackTimestamp } from "../../../lib/inbank"
+import { parseCallbackForm, parseCallbackMessage, parseCallbackTimestamp } from "inbank-partner-api"
 import { INBANK_MODULE } from "../../../modules/inbank"
 import type InbankModuleService from "../../../modules/inbank/service"
 import { PluginHttpError } from "../../http-error"

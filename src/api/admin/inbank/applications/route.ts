@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { toInbankAmount } from "../../../../lib/inbank"
-import type { ContractStatus } from "../../../../lib/inbank"
+import { toInbankAmount } from "inbank-partner-api"
+import type { ContractStatus } from "inbank-partner-api"
 import { INBANK_MODULE } from "../../../../modules/inbank"
 import type InbankModuleService from "../../../../modules/inbank/service"
 import type { InbankApplicationRecord } from "../../../../lib/financing/record-state"

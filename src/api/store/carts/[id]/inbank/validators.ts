@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { isValidPesel } from "../../../../../lib/inbank"
+import { isValidPesel } from "inbank-partner-api"
 import { documentNumber, groupedDigits, PLN_AMOUNT, plnAmount, polishMobile, polishPostalCode } from "../../../../polish-input"
 
 // Each check names its catalogue code in zod's `error` (messages/form-refusal.ts turns it into the answer).

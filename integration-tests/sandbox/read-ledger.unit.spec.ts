@@ -1,7 +1,7 @@
 import axios from "axios"
 import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
-import { Sandbox } from "../server"
+import { Sandbox } from "inbank-sandbox"
 import { application, callbackListener, clientFor, smsCode, useTestSandbox, waitFor } from "./helpers"
 
 const sandboxNow = useTestSandbox()

@@ -1,6 +1,6 @@
 import axios from "axios"
-import { ApiVersion } from "../../lib/inbank"
-import { Sandbox } from "../server"
+import { ApiVersion } from "inbank-partner-api"
+import { Sandbox } from "inbank-sandbox"
 import { application, clientFor, smsCode, useTestSandbox, rejection, waitFor } from "./helpers"
 
 const sandboxNow = useTestSandbox()

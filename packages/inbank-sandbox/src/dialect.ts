@@ -1,8 +1,8 @@
-import { camelizeKeys, snakeizeKeys } from "../lib/inbank/casing"
+import { camelKey, renameKeysDeep, snakeKey } from "./key-casing"
 
 export type SandboxVersion = "v2" | "v3"
 
-/** The path spelling of each API version (docs/inbank-api.md "Versions"): v3 writes hyphens where v2 has underscores. */
+/** The path spelling of each API version: v3 writes hyphens where v2 has underscores ("Hyphens for Request URLs", direct API guide 2025-02-25). */
 export const spellPath = (version: SandboxVersion, path: string) => (version === "v3" ? path.replace(/_/g, "-") : path)
 
 /**
@@ -11,11 +11,12 @@ export const spellPath = (version: SandboxVersion, path: string) => (version ===
  * speaks the wrong dialect gets "is missing" answers instead of silent success.
  */
 export function readBody(version: SandboxVersion, body: unknown): unknown {
-  return camelizeKeys(dropForeignKeys(version, body))
+  return renameKeysDeep(dropForeignKeys(version, body), camelKey)
 }
 
+/** Writes an answer body in the version's casing: v2 snake_case; v3 as the sandbox holds it, camelCase. */
 export function writeBody(version: SandboxVersion, body: unknown): unknown {
-  return version === "v2" ? snakeizeKeys(body) : body
+  return version === "v2" ? renameKeysDeep(body, snakeKey) : body
 }
 
 function dropForeignKeys(version: SandboxVersion, value: unknown): unknown {

@@ -1,5 +1,5 @@
 import BigNumber from "bignumber.js"
-import type { DecisionStatus } from "../lib/inbank"
+import type { DecisionStatus } from "./vocabulary"
 import type { Application } from "./state"
 
 /**

@@ -1,4 +1,4 @@
-import type { DecisionStatus, SigningMethod } from "../lib/inbank"
+import type { DecisionStatus, SigningMethod } from "./vocabulary"
 import { CallbackDispatcher } from "./callbacks"
 import { ReadLedger } from "./read-ledger"
 import { decide, DECISION_CALLBACK, DECISION_MESSAGES, magicFor } from "./decisions"

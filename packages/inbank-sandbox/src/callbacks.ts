@@ -1,5 +1,5 @@
 import axios, { AxiosError } from "axios"
-import { signCallback } from "../lib/inbank"
+import { callbackHmac } from "./callback-signature"
 import type { SandboxSettings } from "./settings"
 import type { CallbackDelivery } from "./state"
 import type { Timers } from "./timers"
@@ -64,7 +64,7 @@ export class CallbackDispatcher {
     const timestamp = settings.callbackTimestampUnit === "s" ? String(Math.floor(now / 1000)) : String(now)
     const form = new URLSearchParams({ message, timestamp })
     const signed = settings.callbackHmacOver === "json" ? message : encodeURIComponent(message)
-    form.set("hmac", signCallback(settings.apiKey, timestamp, signed))
+    form.set("hmac", callbackHmac(settings.apiKey, timestamp, signed))
     const body = form.toString()
     // Duplicates leave together, as concurrent requests: the harshest case for a receiver.
     const copies = Array.from({ length: settings.callbackDuplicates }, (_, i) => i + 1)

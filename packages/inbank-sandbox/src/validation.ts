@@ -1,6 +1,7 @@
 import { z } from "zod"
-import { isValidPesel, SIGNING_METHODS } from "../lib/inbank"
-import { toSnake } from "../lib/inbank/casing"
+import { isPeselNumber } from "./identity-code"
+import { snakeKey } from "./key-casing"
+import { SIGNING_METHOD_VALUES } from "./vocabulary"
 import { unprocessable } from "./errors"
 
 /** Request schemas, in camelCase after the dialect read the body. Messages are Inbank-like and name the field. */
@@ -19,7 +20,7 @@ const wholeNumber = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
 
-const pesel = required("a PESEL number").refine(isValidPesel, "is not a valid PESEL number")
+const pesel = required("a PESEL number").refine(isPeselNumber, "is not a valid PESEL number")
 
 export const calculationRequest = z.object({
   productCode: required(),
@@ -62,7 +63,7 @@ export const applicationRequest = z.object({
 })
 
 export const signingRequest = z.object({
-  method: z.enum(SIGNING_METHODS, { error: (issue) => (issue.input === undefined ? "is missing" : "must be digital, paper or sms") }),
+  method: z.enum(SIGNING_METHOD_VALUES, { error: (issue) => (issue.input === undefined ? "is missing" : "must be digital, paper or sms") }),
 })
 
 export const confirmationRequest = z.object({
@@ -82,7 +83,7 @@ export function parseRequest<T extends z.ZodTypeAny>(schema: T, body: unknown, v
   const result = schema.safeParse(body ?? {})
   if (result.success) return result.data
   const messages = result.error.issues.map((issue) => {
-    const path = issue.path.map((part) => (version === "v2" ? toSnake(String(part)) : String(part)))
+    const path = issue.path.map((part) => (version === "v2" ? snakeKey(String(part)) : String(part)))
     return `${path.join(".") || "body"} ${issue.message}`
   })
   throw unprocessable(...messages)

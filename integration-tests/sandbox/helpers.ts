@@ -1,8 +1,8 @@
 import axios from "axios"
 import { createServer, Server } from "node:http"
 import type { AddressInfo } from "node:net"
-import { ApiVersion, ApplicationInput, CallbackFields, InbankClient, InbankError, parseCallbackForm } from "../../lib/inbank"
-import { Sandbox } from "../server"
+import { ApiVersion, ApplicationInput, InbankClient, InbankError } from "inbank-partner-api"
+import { Sandbox } from "inbank-sandbox"
 
 export const API_KEY = "test-sandbox-key"
 export const SHOP = "7f0b2d9e-5c1a-4e8b-9d3f-2a6c8e1b4f70"
@@ -56,7 +56,17 @@ export async function waitFor<T>(probe: () => Promise<T | undefined> | T | undef
   }
 }
 
-export type ReceivedCallback = CallbackFields
+/** A callback's form fields as the documents list them (partner API reference 2024-07-19, "Callbacks"). */
+export interface ReceivedCallback {
+  /** The whole form body as it arrived. */
+  body: string
+  /** The form-decoded JSON text. */
+  message: string
+  /** The same field as it stood in the body, URL-encoded: what an HMAC "over the encoded message" covers. */
+  rawMessage: string
+  hmac: string
+  timestamp: string
+}
 
 /** A local HTTP listener standing in for the shop's callback route. */
 export async function callbackListener(answer: () => number = () => 200) {
@@ -65,10 +75,14 @@ export async function callbackListener(answer: () => number = () => 200) {
     let body = ""
     req.on("data", (chunk) => (body += chunk))
     req.on("end", () => {
-      // Read as the plugin's route reads it: the sandbox's forms must pass its strict parser.
-      const form = parseCallbackForm(body)
-      if (!form.ok) throw new Error(`the sandbox sent a form the plugin refuses: ${form.problem}`)
-      received.push(form.fields)
+      // The documented form: application/x-www-form-urlencoded with message, hmac and timestamp, once each.
+      const form = new URLSearchParams(body)
+      const [message, hmac, timestamp] = (["message", "hmac", "timestamp"] as const).map((field) => form.getAll(field))
+      if (req.headers["content-type"] !== "application/x-www-form-urlencoded" || [message, hmac, timestamp].some((values) => values.length !== 1)) {
+        throw new Error(`the sandbox sent a callback unlike the documented form: ${req.headers["content-type"]} ${body}`)
+      }
+      const rawMessage = body.split("&").find((pair) => pair.startsWith("message="))!.slice("message=".length)
+      received.push({ body, message: message[0], rawMessage, hmac: hmac[0], timestamp: timestamp[0] })
       res.writeHead(answer()).end()
     })
   })

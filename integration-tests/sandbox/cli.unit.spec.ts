@@ -1,12 +1,12 @@
 import { ChildProcess, spawn } from "node:child_process"
 import path from "node:path"
 import getPort from "get-port"
-import { InbankClient } from "../../lib/inbank"
+import { InbankClient } from "inbank-partner-api"
 import { waitFor } from "./helpers"
 
 jest.setTimeout(30_000)
 
-const root = path.resolve(__dirname, "../../..")
+const root = path.resolve(__dirname, "../..")
 let child: ChildProcess | undefined
 let output = ""
 
@@ -16,7 +16,7 @@ afterEach(() => {
 })
 
 function start(args: string[], env: Record<string, string>): Promise<string> {
-  child = spawn(path.join(root, "node_modules/.bin/ts-node"), ["src/sandbox/cli.ts", ...args], {
+  child = spawn(path.join(root, "node_modules/.bin/ts-node"), ["packages/inbank-sandbox/src/cli.ts", ...args], {
     cwd: root,
     env: { ...process.env, ...env },
   })

@@ -1,12 +1,12 @@
 import express, { Router } from "express"
 import { z } from "zod"
-import { DECISION_STATUSES } from "../../lib/inbank"
+import { DECISION_STATUS_VALUES } from "../vocabulary"
 import { SandboxError } from "../errors"
 import { faultSchema } from "../faults"
 import type { Sandbox } from "../server"
 import { settingsPatchSchema } from "../settings"
 
-const decisionSchema = z.object({ decisionStatus: z.enum(DECISION_STATUSES) }).strict()
+const decisionSchema = z.object({ decisionStatus: z.enum(DECISION_STATUS_VALUES) }).strict()
 const terminationSchema = z.object({ reason: z.string().min(1).default("withdrawal") }).strict()
 
 function parse<T extends z.ZodTypeAny>(schema: T, body: unknown): z.output<T> {

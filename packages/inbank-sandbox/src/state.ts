@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from "node:crypto"
-import type { ContractStatus, DecisionStatus, SigningMethod } from "../lib/inbank"
+import type { ContractStatus, DecisionStatus, SigningMethod } from "./vocabulary"
 
 /** Everything the sandbox knows, in memory. Field names are camelCase; the dialect renders them. */
 

@@ -1,6 +1,6 @@
 import axios from "axios"
-import { ApiVersion, InbankClient } from "../../lib/inbank"
-import { Sandbox } from "../server"
+import { ApiVersion, dialectFor, InbankClient } from "inbank-partner-api"
+import { Sandbox } from "inbank-sandbox"
 import { API_KEY, application, clientFor, SHOP, smsCode, useTestSandbox, rejection } from "./helpers"
 
 const sandboxNow = useTestSandbox()
@@ -93,7 +93,7 @@ describe.each<ApiVersion>(["v2", "v3"])("invalid payloads, %s", (version) => {
   it("ignores keys in the other dialect's casing, as that version's server would", async () => {
     const other = version === "v2" ? "v3" : "v2"
     const body = JSON.parse(JSON.stringify(application(300)))
-    const wrongCasing = await raw(version, "applications", other === "v3" ? body : (await import("../../lib/inbank/casing")).snakeizeKeys(body))
+    const wrongCasing = await raw(version, "applications", dialectFor(other).outgoing(body))
     expect(wrongCasing.status).toBe(422)
   })
 })

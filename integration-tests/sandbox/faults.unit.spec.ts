@@ -1,5 +1,5 @@
 import axios from "axios"
-import { Sandbox } from "../server"
+import { Sandbox } from "inbank-sandbox"
 import { application, clientFor, useTestSandbox, rejection } from "./helpers"
 
 const sandboxNow = useTestSandbox()

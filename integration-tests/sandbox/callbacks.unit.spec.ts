@@ -1,6 +1,6 @@
 import axios from "axios"
-import { verifyCallback } from "../../lib/inbank"
-import { Sandbox } from "../server"
+import { verifyCallback } from "inbank-partner-api"
+import { Sandbox } from "inbank-sandbox"
 import { API_KEY, application, callbackListener, clientFor, startTestSandbox, waitFor } from "./helpers"
 
 let sandbox: Sandbox

@@ -35,7 +35,10 @@ interface Route {
   multipart?: boolean
 }
 
-/** The 17 endpoints of docs/inbank-api.md, numbered as there, each named as the project's client names it. */
+/**
+ * The 17 endpoints of the partner API reference 2024-07-19 and the direct API guide 2025-02-25. Each has a
+ * stable name (`endpoint`) that the request log, the control API's faults and the SMS inbox use.
+ */
 const ROUTES: Route[] = [
   {
     endpoint: "createCalculation",
