@@ -1,21 +1,27 @@
-import type { ContractStatus } from "../../../lib/inbank"
-import type { DerivedState } from "../../../lib/financing/derive-state"
+import type { ContractStatus } from "../inbank"
+import type { DerivedState } from "./derive-state"
 
-/** What merchant staff see: a state word (translated in the admin) and its badge colour. */
-export type StaffState =
-  | "awaiting_decision"
-  | "awaiting_signature"
-  | "awaiting_income_proof"
-  | "awaiting_customer"
-  | "awaiting_bank_verification"
-  | "awaiting_approval"
-  | "processing"
-  | "financed"
-  | "declined"
-  | "cancelled"
-  | "terminated"
-  | "cancellation_pending"
-  | "financed_order_cancelled"
+/**
+ * What merchant staff see: a state word (translated in the admin) and its badge colour. In the
+ * admin queue's order of interest: the merchant's own work first.
+ */
+export const STAFF_STATES = [
+  "awaiting_approval",
+  "processing",
+  "financed",
+  "awaiting_decision",
+  "awaiting_signature",
+  "awaiting_income_proof",
+  "awaiting_customer",
+  "awaiting_bank_verification",
+  "declined",
+  "cancelled",
+  "terminated",
+  "cancellation_pending",
+  "financed_order_cancelled",
+] as const
+
+export type StaffState = (typeof STAFF_STATES)[number]
 
 export type BadgeColor = "green" | "orange" | "red" | "blue" | "grey"
 
