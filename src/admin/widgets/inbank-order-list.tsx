@@ -8,9 +8,11 @@ import { useFormat } from "../lib/use-format"
 const SHOWN = 5
 
 /**
- * Above the orders list (Medusa's admin cannot add a column to it): the Inbank contracts waiting for
+ * With the orders list (Medusa's admin cannot add a column to it): the Inbank contracts waiting for
  * the merchant's approval, each "Inbank #5 Anna Nowak 399,00 zł" linking to its order, and a link to
- * all of them in the Inbank queue. Nothing when none waits.
+ * all of them in the Inbank queue. Nothing when none waits. Medusa 2.21's layout composer ignores the
+ * zone's `.before` and shows list widgets below the table; staff may drag it above (the stable `id`
+ * keeps that choice).
  */
 const InbankAwaitingApprovalWidget = () => {
   const { t } = useTranslation()
@@ -52,6 +54,7 @@ const InbankAwaitingApprovalWidget = () => {
 
 export const config = defineWidgetConfig({
   zone: "order.list.before",
+  id: "medusa-payment-inbank-orders-awaiting-approval",
 })
 
 export default InbankAwaitingApprovalWidget
