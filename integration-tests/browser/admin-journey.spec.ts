@@ -1,6 +1,7 @@
 import axios from "axios"
-import { Browser, chromium, Page } from "playwright-core"
+import type { Browser, Page } from "playwright-core"
 import { Sandbox } from "../../src/sandbox"
+import { launchChromium } from "../fixtures/browser"
 import { startMedusaApp, RunningMedusa } from "../fixtures/medusa-app"
 import { smsCode } from "../fixtures/sandbox"
 import { screenshot } from "../fixtures/screenshots"
@@ -15,11 +16,7 @@ let browser: Browser
 beforeAll(async () => {
   sandbox = await new Sandbox({ callbackDelayMs: 0, merchantApproval: true }).start()
   app = await startMedusaApp({ INBANK_BASE_URL: sandbox.url, INBANK_APPLICATION_SIGNING: "false" })
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  })
+  browser = await launchChromium()
 })
 
 afterAll(async () => {

@@ -204,7 +204,7 @@ medusaIntegrationTestRunner({
       for (const secret of [form.applicant.identity_code, form.applicant.document_number, form.applicant.mobile, form.applicant.email, form.applicant.monthly_income, "sandbox-api-key"]) {
         expect(text).not.toContain(String(secret))
       }
-      for (const query of ["limit=0", "limit=201", "offset=-1", "state=bogus"]) {
+      for (const query of ["limit=0", "limit=201", "offset=-1", "state=bogus", "state=cancellation_pending"]) {
         const refused = await call("get", `/admin/inbank/applications?${query}`)
         expect([query, refused.status, refused.data.code]).toEqual([query, 400, "invalid_query"])
       }

@@ -23,6 +23,14 @@ export const STAFF_STATES = [
 
 export type StaffState = (typeof STAFF_STATES)[number]
 
+/**
+ * The states a record's stored staff state can be, which the queue filters by: all but the two about
+ * an order Medusa cancelled (the record does not know its order's status; rows show them).
+ */
+export const RECORD_STAFF_STATES: readonly StaffState[] = STAFF_STATES.filter(
+  (state) => state !== "cancellation_pending" && state !== "financed_order_cancelled"
+)
+
 export type BadgeColor = "green" | "orange" | "red" | "blue" | "grey"
 
 /**

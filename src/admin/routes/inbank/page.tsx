@@ -4,13 +4,13 @@ import { Button, Container, Heading, Select, StatusBadge, Table, Text, toast, us
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link, useSearchParams } from "react-router-dom"
-import { STAFF_STATES, StaffState } from "../../../lib/financing/staff-state"
+import { RECORD_STAFF_STATES, StaffState } from "../../../lib/financing/staff-state"
 import { QueueRow, useCancelApplication, useQueue } from "../../lib/financing"
 import { useFormat } from "../../lib/use-format"
 
 const PAGE_SIZE = 20
-/** The states a record holds by itself; the two about a cancelled order are shown on rows, not filtered by. */
-const FILTERS = STAFF_STATES.filter((state) => state !== "cancellation_pending" && state !== "financed_order_cancelled")
+/** The states the queue filters by (the two about a cancelled order are shown on rows only). */
+const FILTERS = RECORD_STAFF_STATES
 
 /** Cancels, after a prompt, the financing of an application that has no order. */
 const CancelFinancing = ({ row }: { row: QueueRow }) => {

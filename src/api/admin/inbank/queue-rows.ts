@@ -19,7 +19,10 @@ interface Linked {
 /** "Anna Nowak" from the first of the people that has a name, or null. */
 export function personName(...people: (Person | null | undefined)[]): string | null {
   for (const person of people) {
-    const name = [person?.first_name, person?.last_name].filter((part) => part?.trim()).join(" ")
+    const name = [person?.first_name, person?.last_name]
+      .map((part) => part?.trim())
+      .filter(Boolean)
+      .join(" ")
     if (name) return name
   }
   return null

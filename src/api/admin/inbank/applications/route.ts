@@ -1,13 +1,16 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { z } from "@medusajs/framework/zod"
-import { STAFF_STATES } from "../../../../lib/financing/staff-state"
+import { RECORD_STAFF_STATES, StaffState } from "../../../../lib/financing/staff-state"
 import { INBANK_MODULE } from "../../../../modules/inbank"
 import type InbankModuleService from "../../../../modules/inbank/service"
 import { PluginHttpError } from "../../../http-error"
 import { queueRows } from "../queue-rows"
 
 const QueueQuery = z.object({
-  state: z.enum(STAFF_STATES).optional(),
+  state: z
+    .string()
+    .refine((state): state is StaffState => RECORD_STAFF_STATES.includes(state as StaffState))
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 })
