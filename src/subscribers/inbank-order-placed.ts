@@ -3,8 +3,12 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { INBANK_MODULE } from "../modules/inbank"
 import type InbankModuleService from "../modules/inbank/service"
 import { orderApplications } from "../workflows/steps/order-financing"
+import { sendInbankApprovalNotice } from "../workflows/notify-inbank-approval"
 
-/** Links the application's record to the order its cart became, for the admin's queue. */
+/**
+ * Links the application's record to the order its cart became, for the admin's queue; then, when its
+ * contract already waits for the merchant, tells staff in the admin's feed (notifyInbankApprovalWorkflow).
+ */
 export default async function inbankOrderPlaced({ event, container }: SubscriberArgs<{ id: string }>) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
@@ -13,7 +17,9 @@ export default async function inbankOrderPlaced({ event, container }: Subscriber
     filters: { id: event.data.id },
   })
   const record = orderApplications<{ id: string; order_id: string | null; created_at: unknown }>(data[0] as any).find((r) => !r.order_id)
-  if (record) await container.resolve<InbankModuleService>(INBANK_MODULE).saveRecord({ id: record.id, order_id: event.data.id })
+  if (!record) return
+  await container.resolve<InbankModuleService>(INBANK_MODULE).saveRecord({ id: record.id, order_id: event.data.id })
+  await sendInbankApprovalNotice(container, record.id)
 }
 
 export const config: SubscriberConfig = { event: "order.placed" }

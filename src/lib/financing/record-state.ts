@@ -32,6 +32,8 @@ export interface InbankApplicationRecord {
   decision_requested_at: Date | string
   /** When the reconciliation job reads it next; null when nothing can change any more. */
   check_after: Date | string | null
+  /** The staff state as last written (staff-state.ts), for the queue's SQL; null before the first update. */
+  staff_state?: string | null
   created_at: Date | string
   updated_at: Date | string
   /** Keyed hashes the SMS and code limits count by (null on records from before they were stored). */

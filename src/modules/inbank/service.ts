@@ -19,11 +19,14 @@ import {
 import { Cancellation, decideCancellation } from "../../lib/financing/cancellation"
 import { createInbankClient, InbankOptions, parseInbankOptions, ResolvedInbankOptions } from "../../lib/plugin-options"
 import { fetchState, FetchedState } from "inbank-partner-api"
+import type { ContractStatus } from "inbank-partner-api"
 import type { DerivedState } from "../../lib/financing/derive-state"
+import { BadgeColor, staffState, StaffState } from "../../lib/financing/staff-state"
 import { BoundFields, sessionBinding } from "../../lib/financing/session-binding"
 import type { OfferRange } from "../../lib/financing/offered-periods"
 import { InbankApplication } from "./models/inbank-application"
 import { InbankCallback } from "./models/inbank-callback"
+import { queuePage, QueuePageQuery } from "./queue-table"
 import { newestCartRecord, recordByApplicationUuid, recordsDue, RecordUpdate, setCheckAfter, updateRecord } from "./record-table"
 import { recordCallback } from "./callback-recorder"
 import { claimCallback, ClaimedCallback, findApplicationId, finishCallback, VerifiedCallback } from "./callback-table"
@@ -131,6 +134,27 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
   }
 
   /**
+   * The state staff see for the record and its badge colour (staff-state.ts), from its last known
+   * Inbank state; with `order.canceled`, the states of a financing whose order Medusa cancelled.
+   * Reads nothing, never throws.
+   */
+  staffStateOf(record: InbankApplicationRecord, order?: { canceled: boolean }): { state: StaffState; color: BadgeColor } {
+    const derived = this.stateOf(record, { orderPlaced: Boolean(record.order_id) })
+    return staffState(derived, record.contract_status as ContractStatus | null, order)
+  }
+
+  /** What the `staff_state` column holds: staffStateOf without the order's cancellation (the record does not know it). */
+  private readonly storedStaffState = (record: InbankApplicationRecord): StaffState => this.staffStateOf(record).state
+
+  /**
+   * One page of the staff queue, filtered and ordered in SQL (queue-table.ts): contracts awaiting
+   * approval first, then the newest; `count` is how many match in all.
+   */
+  async listQueue(page: QueuePageQuery): Promise<{ records: InbankApplicationRecord[]; count: number }> {
+    return queuePage(this.knex, page)
+  }
+
+  /**
    * Checks an Inbank callback's signature (direct API guide, "Callback authenticity validation": hex
    * HMAC-SHA512 keyed by the API key over `timestamp + "." + message`) and that its timestamp is
    * within the `callbackToleranceSeconds` option of now.
@@ -221,7 +245,7 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
 
   /** Writes what Inbank or the shopper's step established (see record-table.ts for why not the generated update). */
   async saveRecord(update: RecordUpdate): Promise<InbankApplicationRecord> {
-    const saved = await updateRecord(this.knex, update)
+    const saved = await updateRecord(this.knex, update, this.storedStaffState)
     // What this process just wrote is what its next refresh within the second must answer.
     this.refreshes.set(saved.id, saved)
     return saved
@@ -268,7 +292,7 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
     // Through the client's gate: a read within the second after another one reuses its answer.
     const fetched = await fetchState(this.client, record.application_uuid, record.contract_uuid)
     // Not saveRecord: this is also the cache's own fetch, which stores what it returns.
-    return updateRecord(this.knex, recordUpdateFrom(record, fetched))
+    return updateRecord(this.knex, recordUpdateFrom(record, fetched), this.storedStaffState)
   }
 
   // The intentions below are the only way routes, workflows and subscribers reach Inbank. Each

@@ -1,12 +1,16 @@
 import { toInbankAmount } from "inbank-partner-api"
 import type { ContractStatus } from "inbank-partner-api"
 import type { OrderFinancing } from "../../../workflows/steps/order-financing"
-import { staffState } from "./staff-state"
+import { staffState } from "../../../lib/financing/staff-state"
 
 export { loadOrderFinancing } from "../../../workflows/steps/order-financing"
 
-/** Everything staff need about the financing; identifiers, statuses, money and dates only — no personal data. */
-export async function financingView(financing: OrderFinancing) {
+/**
+ * Everything staff need about the financing; identifiers, statuses, money and dates only — no personal
+ * data. With `unknownAtInbank` (Inbank answered 404 for the application), the last known state with
+ * `unknown_at_inbank: true` and no action but a refresh.
+ */
+export async function financingView(financing: OrderFinancing, { unknownAtInbank = false } = {}) {
   const { inbank, record, order, payment } = financing
   const derived = inbank.stateOf(record, { orderPlaced: true })
   const staff = staffState(derived, record.contract_status as ContractStatus | null, { canceled: order.status === "canceled" })
@@ -14,10 +18,11 @@ export async function financingView(financing: OrderFinancing) {
     { application_uuid: [record.application_uuid, ...record.previous_uuids.uuids] },
     { order: { sent_at: "ASC" } }
   )
-  const open = !derived.final && order.status !== "canceled"
+  const open = !derived.final && order.status !== "canceled" && !unknownAtInbank
   return {
     financing: {
       order_id: order.id,
+      unknown_at_inbank: unknownAtInbank,
       state: staff.state,
       color: staff.color,
       session_status: derived.sessionStatus,
@@ -31,9 +36,9 @@ export async function financingView(financing: OrderFinancing) {
       payment: payment && { id: payment.id, captured_at: payment.captured_at, canceled_at: payment.canceled_at },
       callbacks: callbacks.map((c: any) => ({ type: c.type, status: c.status, sent_at: c.sent_at, processed_at: c.processed_at, outcome: c.outcome })),
       actions: {
-        approve: staff.state === "awaiting_approval" && Boolean(payment && !payment.captured_at && !payment.canceled_at),
+        approve: open && staff.state === "awaiting_approval" && Boolean(payment && !payment.captured_at && !payment.canceled_at),
         cancel: open && staff.state !== "financed",
-        printout: Boolean(record.contract_uuid),
+        printout: Boolean(record.contract_uuid) && !unknownAtInbank,
       },
     },
   }

@@ -1,21 +1,35 @@
 import type { ContractStatus } from "inbank-partner-api"
-import type { DerivedState } from "../../../lib/financing/derive-state"
+import type { DerivedState } from "./derive-state"
 
-/** What merchant staff see: a state word (translated in the admin) and its badge colour. */
-export type StaffState =
-  | "awaiting_decision"
-  | "awaiting_signature"
-  | "awaiting_income_proof"
-  | "awaiting_customer"
-  | "awaiting_bank_verification"
-  | "awaiting_approval"
-  | "processing"
-  | "financed"
-  | "declined"
-  | "cancelled"
-  | "terminated"
-  | "cancellation_pending"
-  | "financed_order_cancelled"
+/**
+ * What merchant staff see: a state word (translated in the admin) and its badge colour. In the
+ * admin queue's order of interest: the merchant's own work first.
+ */
+export const STAFF_STATES = [
+  "awaiting_approval",
+  "processing",
+  "financed",
+  "awaiting_decision",
+  "awaiting_signature",
+  "awaiting_income_proof",
+  "awaiting_customer",
+  "awaiting_bank_verification",
+  "declined",
+  "cancelled",
+  "terminated",
+  "cancellation_pending",
+  "financed_order_cancelled",
+] as const
+
+export type StaffState = (typeof STAFF_STATES)[number]
+
+/**
+ * The states a record's stored staff state can be, which the queue filters by: all but the two about
+ * an order Medusa cancelled (the record does not know its order's status; rows show them).
+ */
+export const RECORD_STAFF_STATES: readonly StaffState[] = STAFF_STATES.filter(
+  (state) => state !== "cancellation_pending" && state !== "financed_order_cancelled"
+)
 
 export type BadgeColor = "green" | "orange" | "red" | "blue" | "grey"
 
