@@ -1,6 +1,6 @@
 import axios from "axios"
 import type { Browser, Page } from "playwright-core"
-import { Sandbox } from "../../src/sandbox"
+import { Sandbox } from "inbank-sandbox"
 import { launchChromium } from "../fixtures/browser"
 import { startMedusaApp, RunningMedusa } from "../fixtures/medusa-app"
 import { smsCode } from "../fixtures/sandbox"
