@@ -42,6 +42,7 @@ export interface InbankApplicationRecord {
 /** A record whose contract Inbank has created. */
 export type RecordWithContract = InbankApplicationRecord & { contract_uuid: string }
 
+/** Whether Inbank has created the record's contract (`contract_uuid` set); narrows the record's type. */
 export const hasContract = (record: InbankApplicationRecord): record is RecordWithContract => Boolean(record.contract_uuid)
 
 /** The record's last known Inbank state through the one derivation. */
