@@ -25,17 +25,23 @@ export async function updateRecord(knex: Knex, { id, amount, ...fields }: Record
   )
   // Medusa's bigNumber columns: the numeric and its exact raw form (precision as Medusa writes it).
   if (amount !== undefined) Object.assign(values, { amount, raw_amount: JSON.stringify({ value: amount, precision: 20 }) })
-  const [row] = await knex("inbank_application")
+  const [row] = (await knex("inbank_application")
     .where({ id, deleted_at: null })
     .update({ ...values, updated_at: knex.fn.now() })
-    .returning("*")
+    .returning("*")) as (InbankApplicationRecord | undefined)[]
   if (!row) throw new Error(`Inbank application record ${id} was not found`)
-  return row as InbankApplicationRecord
+  return row
 }
 
-/** The cart's newest record: one indexed SELECT, where the generated list costs several ms of each checkout route. */
+/**
+ * The cart's newest record, or undefined: one indexed SELECT, where the generated list costs several ms of each
+ * checkout route.
+ */
 export async function newestCartRecord(knex: Knex, cartId: string): Promise<InbankApplicationRecord | undefined> {
-  return knex("inbank_application").where({ cart_id: cartId, deleted_at: null }).orderBy("created_at", "desc").first()
+  return (await knex("inbank_application")
+    .where({ cart_id: cartId, deleted_at: null })
+    .orderBy("created_at", "desc")
+    .first()) as InbankApplicationRecord | undefined
 }
 
 /**
@@ -43,10 +49,14 @@ export async function newestCartRecord(knex: Knex, cartId: string): Promise<Inba
  * after changed conditions), or undefined: one SELECT on the unique index or the UUID history.
  */
 export async function recordByApplicationUuid(knex: Knex, applicationUuid: string): Promise<InbankApplicationRecord | undefined> {
-  return knex("inbank_application")
+  return (await knex("inbank_application")
     .where({ deleted_at: null })
-    .andWhere((where) => where.where({ application_uuid: applicationUuid }).orWhereRaw(`previous_uuids->'uuids' @> jsonb_build_array(?::text)`, [applicationUuid]))
-    .first()
+    .andWhere((where) => {
+      where
+        .where({ application_uuid: applicationUuid })
+        .orWhereRaw(`previous_uuids->'uuids' @> jsonb_build_array(?::text)`, [applicationUuid])
+    })
+    .first()) as InbankApplicationRecord | undefined
 }
 
 /**
