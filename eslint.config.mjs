@@ -86,6 +86,13 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    files: ["src/providers/**/*.ts"],
+    rules: {
+      // Medusa's AbstractPaymentProvider declares every method async; some answer without asking anything.
+      "@typescript-eslint/require-await": "off",
+    },
+  },
+  {
     files: DOCUMENTED,
     ignores: TESTS,
     plugins: { jsdoc },
