@@ -34,6 +34,8 @@ export interface InbankApplicationRecord {
   check_after: Date | string | null
   created_at: Date | string
   updated_at: Date | string
+  /** When Inbank's state was last read into the record; null before the first read. */
+  synced_at: Date | string | null
   /** Keyed hashes the SMS and code limits count by (null on records from before they were stored). */
   phone_hash: string | null
   identity_hash: string | null

@@ -14,20 +14,22 @@ export interface OrderFinancing {
 }
 
 /** The fields loadOrderFinancing asks query.graph for, as it answers them. */
-interface GraphOrder {
+interface GraphOrder extends OrderWithApplications<InbankApplicationRecord> {
   id: string
   status: string
   fulfillments?: { id: string }[]
   payment_collections?: { payments?: (NonNullable<OrderFinancing["payment"]> & { provider_id: string })[] }[]
-  cart?: { inbank_application?: (InbankApplicationRecord & { created_at?: unknown })[] | null } | null
 }
+
+/** An order as query.graph answers `cart.inbank_application.<fields>` for it. */
+export type OrderWithApplications<T> = { cart?: { inbank_application?: T[] | null } | null }
 
 /**
  * The application records of an order's cart, newest first, from a query.graph of the order that
  * asked for `cart.inbank_application.<fields>` (Medusa's order ↔ cart link, then the plugin's
  * read-only cart → records link, src/links/cart-inbank-applications.ts); `created_at` among the fields.
  */
-export function orderApplications<T extends { created_at?: unknown }>(order: { cart?: { inbank_application?: T[] | null } | null } | undefined): T[] {
+export function orderApplications<T extends { created_at?: unknown }>(order: OrderWithApplications<T> | undefined): T[] {
   const createdAt = (record: T) => new Date(record.created_at as Date | string).getTime()
   return [...(order?.cart?.inbank_application ?? [])].sort((a, b) => createdAt(b) - createdAt(a))
 }
