@@ -32,6 +32,7 @@ const InbankOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
 
   if (isLoading || !financing) return null
 
+  // Never rejects (the mutation reports its errors by toast), so the buttons call it with `void`.
   const run = async (mutation: typeof approve, done: string, confirm?: { title: string; text: string }) => {
     if (confirm && !(await prompt({ title: confirm.title, description: confirm.text, confirmText: t("inbank.confirm.yes"), cancelText: t("inbank.confirm.no") }))) return
     mutation.mutate(undefined, {
@@ -89,12 +90,12 @@ const InbankOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
       </div>
       <div className="flex flex-wrap gap-2 px-6 py-4">
         {financing.actions.approve && (
-          <Button size="small" disabled={busy} isLoading={approve.isPending} onClick={() => run(approve, t("inbank.toast.approved"), { title: t("inbank.confirm.approveTitle"), text: t("inbank.confirm.approveText") })}>
+          <Button size="small" disabled={busy} isLoading={approve.isPending} onClick={() => void run(approve, t("inbank.toast.approved"), { title: t("inbank.confirm.approveTitle"), text: t("inbank.confirm.approveText") })}>
             {t("inbank.actions.approve")}
           </Button>
         )}
         {financing.actions.cancel && (
-          <Button size="small" variant="danger" disabled={busy} isLoading={cancel.isPending} onClick={() => run(cancel, t("inbank.toast.cancelled"), { title: t("inbank.confirm.cancelTitle"), text: t("inbank.confirm.cancelText") })}>
+          <Button size="small" variant="danger" disabled={busy} isLoading={cancel.isPending} onClick={() => void run(cancel, t("inbank.toast.cancelled"), { title: t("inbank.confirm.cancelTitle"), text: t("inbank.confirm.cancelText") })}>
             {t("inbank.actions.cancel")}
           </Button>
         )}
@@ -103,7 +104,7 @@ const InbankOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
             {t("inbank.actions.printout")}
           </Button>
         )}
-        <Button size="small" variant="transparent" disabled={busy} isLoading={refresh.isPending} onClick={() => run(refresh, t("inbank.toast.refreshed"))}>
+        <Button size="small" variant="transparent" disabled={busy} isLoading={refresh.isPending} onClick={() => void run(refresh, t("inbank.toast.refreshed"))}>
           {t("inbank.actions.refresh")}
         </Button>
       </div>
