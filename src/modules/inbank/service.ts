@@ -197,7 +197,12 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
     return this.options.backendUrl && `${this.options.backendUrl.replace(/\/+$/, "")}/hooks/inbank`
   }
 
-  /** The record, refreshed from Inbank when the vendor's polling rules allow it. */
+  /**
+   * The record, refreshed from Inbank when the vendor's polling rules allow it (docs/inbank-api.md "Polling
+   * rules"; worthPolling), else as it is; concurrent callers within the second share one read.
+   * @param orderPlaced whether the cart is already an order (changes what is worth polling).
+   * @throws InbankError when the read fails (the stored record is left as it was).
+   */
   async refresh(record: InbankApplicationRecord, orderPlaced: boolean): Promise<InbankApplicationRecord> {
     if (!worthPolling(record, this.stateOf(record, { orderPlaced }))) return record
     return (await this.refreshes.fetch(record.id)) ?? record
@@ -226,7 +231,11 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
     await setCheckAfter(this.knex, recordId, at)
   }
 
-  /** Writes what Inbank or the shopper's step established (see record-table.ts for why not the generated update). */
+  /**
+   * Writes what Inbank or the shopper's step established (see record-table.ts for why not the generated update).
+   * @returns the record as written, which the next refresh within the second answers with.
+   * @throws Error when the record does not exist (updateRecord).
+   */
   async saveRecord(update: RecordUpdate): Promise<InbankApplicationRecord> {
     const saved = await updateRecord(this.knex, update)
     // What this process just wrote is what its next refresh within the second must answer.
@@ -234,7 +243,10 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
     return saved
   }
 
-  /** Fetch and store now, after an action of ours changed the state at Inbank (the record as just read, or its id). */
+  /**
+   * Fetch and store now, after an action of ours changed the state at Inbank (the record as just read, or its id).
+   * @throws InbankError when the read fails; MedusaError NOT_FOUND for an id the store does not have.
+   */
   async refreshNow(recordOrId: InbankApplicationRecord | string): Promise<InbankApplicationRecord> {
     const record = await this.load(recordOrId)
     this.refreshes.set(record.id, record)
