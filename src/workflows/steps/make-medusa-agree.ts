@@ -61,6 +61,10 @@ export interface InbankStateEventData {
  * Then the `inbank.<type>.<status>` events due for the change it observed since the last
  * announcement (announcements.ts) are emitted, and the state is stored as announced: at least once
  * per change (a failure before the store repeats them), never for a callback's mere claim.
+ * @param recordId the application record's id (`inbapp_…`).
+ * @throws InbankError when Inbank cannot be read (nothing is changed then); the error of a step it takes
+ *   (MedusaError from Medusa's workflows or payment module), after scheduling the record for the
+ *   reconciliation job, which tries again.
  */
 export async function makeMedusaAgree(container: MedusaContainer, recordId: string): Promise<AppliedState> {
   const inbank = container.resolve<InbankModuleService>(INBANK_MODULE)
