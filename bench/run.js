@@ -4,7 +4,7 @@
 // sandbox's answer time; BENCH_SECONDS (default 10) the length of each load run; BENCH_ONLY=checkout (or
 // callbacks, offers) measures that alone in the production layout and prints its rows; BENCH_CHECKOUT_RUNS
 // (default 21) how many checkouts it measures. The Inbank calls per checkout step without building Medusa:
-// TEST_TYPE=integration NODE_OPTIONS=--experimental-vm-modules npx jest --runInBand --forceExit integration-tests/http/checkout-calls.spec.ts
+// npm run test:integration -- integration-tests/http/checkout-calls.spec.ts
 const crypto = require("node:crypto")
 const fs = require("node:fs")
 const os = require("node:os")
@@ -23,7 +23,10 @@ const { Sandbox } = require("inbank-sandbox")
 
 const LATENCY_MS = Number(process.env.BENCH_SANDBOX_LATENCY_MS ?? 50)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
-/** One measure alone, in the production layout: "checkout", "callbacks" or "offers" (nothing written to bench/results.md). */
+/**
+ * One measure alone, in the production layout: "checkout", "callbacks" or "offers" (nothing written to
+ * bench/results.md).
+ */
 const ONLY = process.env.BENCH_ONLY
 const CHECKOUT_RUNS = Number(process.env.BENCH_CHECKOUT_RUNS ?? 21)
 /** Checkouts run first and not counted: the first ones pay for cold caches (Inbank's products, Medusa's queries). */
@@ -88,7 +91,8 @@ async function benchCallbacks(app) {
   // load once for 100–300 ms (measured), which is not its steady state.
   await load({ ...valid, duration: 3 })
   await load({ ...builtInRoute, duration: 3 })
-  // Steady before the floods: their backlog of writes (PostgreSQL's checkpoints, the worker's queue) is not a steady state.
+  // Steady before the floods: their backlog of writes (PostgreSQL's checkpoints, the worker's queue) is not a steady
+  // state.
   const steady = { url, rate: 200, contentType: FORM["content-type"], body: () => callbackBody(crypto.randomUUID()) }
   await steadyLoad({ ...steady, seconds: 3 })
   const atRate = await steadyLoad(steady)
@@ -116,7 +120,10 @@ async function inTurns(runs, rounds = 3) {
   return totals.map((total) => ({ requests: { average: total.requests / total.seconds }, latency: { p99: total.p99 } }))
 }
 
-/** Added to the benchmark's copy of the app only: the least a `/store` route can do, Medusa's `/store` stack alone (what the offers route stays out of). */
+/**
+ * Added to the benchmark's copy of the app only: the least a `/store` route can do, Medusa's `/store` stack alone (what
+ * the offers route stays out of).
+ */
 const EMPTY_STORE_ROUTE = "/store/bench-empty"
 function addEmptyStoreRoute(dir) {
   const routeDir = path.join(dir, "src/api", EMPTY_STORE_ROUTE)
@@ -146,7 +153,10 @@ async function benchOffers(app, store, sandbox) {
   return { warm, emptyStore, health, requests, distinct: amounts.length, calls, flood: await benchOfferFlood(app, calculations) }
 }
 
-/** The plugin's default share of Inbank calculations per minute and process for amounts that are not catalogue prices (offersLimits). */
+/**
+ * The plugin's default share of Inbank calculations per minute and process for amounts that are not catalogue prices
+ * (offersLimits).
+ */
 const OTHER_AMOUNT_CALCULATIONS_PER_MINUTE = 180
 const FLOOD_AMOUNTS = 10_000
 

@@ -7,7 +7,6 @@ import { Sandbox } from "inbank-sandbox"
 import { startMedusaApp, RunningMedusa } from "../fixtures/medusa-app"
 import { smsCode } from "../fixtures/sandbox"
 import { pesel } from "../fixtures/shopper"
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { startStorefront } = require("../../scripts/lib/storefront-server")
 
 jest.setTimeout(600_000)

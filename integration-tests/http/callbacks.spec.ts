@@ -214,7 +214,7 @@ medusaIntegrationTestRunner({
       expect(applied.data.inbank.next_action.type).toBe("wait")
       await eventually(async () => {
         const { data } = await query().graph({ entity: "cart", fields: ["payment_collection.payment_sessions.status"], filters: { id: cartId } })
-        return (data[0] as any).payment_collection.payment_sessions[0].status === "error"
+        return data[0].payment_collection.payment_sessions[0].status === "error"
       })
       expect((await seeded.client.get(`/store/carts/${cartId}/inbank`)).data.inbank.next_action.type).toBe("declined")
     })
@@ -224,7 +224,7 @@ medusaIntegrationTestRunner({
       const listener = async (event: { name: string; data: any }) => void published.push(event)
       const bus = getContainer().resolve(Modules.EVENT_BUS)
       const context = { subscriberId: "callbacks-spec-merchant-events" }
-      bus.subscribe("*", listener as any, context)
+      bus.subscribe("*", listener, context)
       try {
         sandbox.updateSettings({ merchantApproval: true })
         const { cartId, contractUuid } = await signAndLeave()
@@ -253,7 +253,7 @@ medusaIntegrationTestRunner({
         expect(names().filter((name) => name === "inbank.contract.activated")).toHaveLength(1)
         expect(events().at(-1)!.data).toMatchObject({ order_id: order.id, session_status: "captured" })
       } finally {
-        bus.unsubscribe("*", listener as any, context)
+        bus.unsubscribe("*", listener, context)
       }
     })
 

@@ -163,7 +163,7 @@ medusaIntegrationTestRunner({
       const [record] = await inbank().listInbankApplications({ cart_id: cartId })
       const contractUuid = record.contract_uuid
       const { data: carts } = await query().graph({ entity: "cart", fields: ["payment_collection.id"], filters: { id: cartId } })
-      const collectionId = (carts[0] as any).payment_collection.id
+      const collectionId = carts[0].payment_collection.id
       const other = await seeded.client.post(`/store/payment-collections/${collectionId}/payment-sessions`, { provider_id: "pp_system_default" })
       expect(other.status).toBe(200)
       const completed = await seeded.client.post(`/store/carts/${cartId}/complete`)
@@ -181,7 +181,7 @@ medusaIntegrationTestRunner({
       expect(answers.find((a) => a.status === 409)!.data).toMatchObject({ code: "application_in_progress", field: "cart_id" })
       expect(sandbox.bank.state.applications.size).toBe(before + 1)
       const { data: carts } = await query().graph({ entity: "cart", fields: ["payment_collection.payment_sessions.data"], filters: { id: cartId } })
-      const sessions = (carts[0] as any).payment_collection.payment_sessions
+      const sessions = carts[0].payment_collection.payment_sessions
       expect(sessions).toHaveLength(1)
       const live = [...sandbox.bank.state.applications.values()].filter((a: any) => a.stage !== "cancelled" && [first.uuid, sessions[0].data.application_uuid].includes(a.uuid))
       expect(live.map((a: any) => a.uuid)).toEqual([sessions[0].data.application_uuid])
@@ -213,7 +213,7 @@ medusaIntegrationTestRunner({
         },
       })
       const { data: options } = await query().graph({ entity: "shipping_option", fields: ["service_zone_id", "shipping_profile_id"], filters: { id: seeded.store.shippingOptionId } })
-      const { service_zone_id, shipping_profile_id } = options[0] as any
+      const { service_zone_id, shipping_profile_id } = options[0]
       const {
         result: [courier],
       } = await createShippingOptionsWorkflow(container).run({
@@ -261,7 +261,7 @@ medusaIntegrationTestRunner({
         }, 30_000)
         expect(completed.data).toMatchObject({ type: "order", order: { id: order.id } })
         const { data } = await query().graph({ entity: "order", fields: ["payment_collections.payments.captures.id", "payment_collections.payments.amount"], filters: { id: order.id } })
-        const payments = (data[0] as any).payment_collections[0].payments
+        const payments = data[0].payment_collections[0].payments
         expect(payments).toHaveLength(1)
         expect(payments[0].captures).toHaveLength(1)
       } finally {

@@ -24,14 +24,17 @@ const REFUSAL: Record<LimitedAction, { code: MessageCode; field?: string }> = {
 /** The form field a refusal names for the application's per-person limits. */
 const APPLICATION_FIELD: Partial<Record<Dimension, string>> = { perIdentity: "applicant.identity_code", perPhone: "applicant.mobile" }
 
-/** One limiter per (knex, action, dimension): its counters are rows of `inbank_rate_limit`, shared by every instance. */
+/**
+ * One limiter per (knex, action, dimension): its counters are rows of `inbank_rate_limit`, shared by every
+ * instance.
+ */
 const limiters = new WeakMap<object, Map<string, RateLimiterPostgres>>()
 
 function limiterFor(knex: object, limits: RateLimits, action: LimitedAction, dimension: Dimension): RateLimiterPostgres | undefined {
   const limit = (limits[action] as Partial<Record<Dimension, { points: number; windowSeconds: number }>>)[dimension]
   if (!limit) return undefined
   let byName = limiters.get(knex)
-  if (!byName) limiters.set(knex, (byName = new Map()))
+  if (!byName) limiters.set(knex, (byName = new Map<string, RateLimiterPostgres>()))
   const name = `${action}-${dimension}`
   let limiter = byName.get(name)
   if (!limiter) {

@@ -8,7 +8,7 @@ export interface DemoConfig {
   sandboxUrl: string
 }
 
-export const config: DemoConfig = await (await fetch("./config.json")).json()
+export const config = (await (await fetch("./config.json")).json()) as DemoConfig
 
 export const sdk = new Medusa({ baseUrl: config.backendUrl, publishableKey: config.publishableKey })
 // A Polish shop: the plugin's messages in Polish whatever the browser's languages (x-medusa-locale).
@@ -21,7 +21,10 @@ export interface InbankState {
   next_action: { type: string; message: string }
 }
 
-/** The offers route's answer (GET /inbank-offers): the periods the shop offers and, with the lowest instalment, its representative example. */
+/**
+ * The offers route's answer (GET /inbank-offers): the periods the shop offers and, with the lowest instalment, its
+ * representative example.
+ */
 export interface Offers {
   eligible: boolean
   periods?: number[]
@@ -63,6 +66,6 @@ export const api = {
       headers: { "x-publishable-api-key": config.publishableKey, "x-medusa-locale": sdk.getLocale() },
       body: form,
     })
-    if (!response.ok) throw new Error((await response.json()).message)
+    if (!response.ok) throw new Error(((await response.json()) as { message?: string }).message)
   },
 }

@@ -1,3 +1,4 @@
+import type { HttpTypes } from "@medusajs/framework/types"
 import { api, config, InbankState, sdk } from "./api"
 
 /** A tiny demo shop: products with the instalment badge, checkout, and the Inbank steps led by `next_action`. */
@@ -5,12 +6,21 @@ import { api, config, InbankState, sdk } from "./api"
 const app = document.getElementById("app")!
 const zl = (amount: string | null | undefined) => (amount ? `${amount.replace(".", ",")} zł` : "—")
 const percent = (rate: string | null | undefined) => (rate ? `${(Number(rate) * 100).toFixed(2).replace(".", ",")}%` : "—")
-const html = (strings: TemplateStringsArray, ...values: unknown[]) => strings.reduce((out, s, i) => out + s + (i < values.length ? String(values[i] ?? "") : ""), "")
+const html = (strings: TemplateStringsArray, ...values: (string | number | null | undefined)[]) => strings.reduce((out, s, i) => out + s + (i < values.length ? String(values[i] ?? "") : ""), "")
 const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!)
 const errorText = (error: unknown) => escape((error as Error).message ?? String(error))
 let poll: number | undefined
+/** An async handler for addEventListener, which ignores returned promises: each handler shows its own errors. */
+const later =
+  <E>(handler: (event: E) => Promise<unknown>) =>
+  (event: E): void => {
+    void handler(event)
+  }
 
-/** The instalment badge: the lowest instalment the checkout offers, with its representative example behind an info button. */
+/**
+ * The instalment badge: the lowest instalment the checkout offers, with its representative example behind an
+ * info button.
+ */
 async function badge(amount: string): Promise<{ html: string; eligible: boolean }> {
   const offers = await api.offers(amount).catch(() => null)
   if (!offers?.eligible) return { html: "", eligible: false }
@@ -24,7 +34,7 @@ async function badge(amount: string): Promise<{ html: string; eligible: boolean 
   return { html: `<span class="badge" data-testid="badge">od ${zl(offers.lowest_monthly_payment)}/mies.</span>${details}`, eligible: true }
 }
 
-const priceOf = (product: any) => String(product.variants[0].calculated_price.calculated_amount)
+const priceOf = (product: HttpTypes.StoreProduct) => String(product.variants![0].calculated_price!.calculated_amount)
 
 /** "399.5" × 3 → "1198.50", in whole grosze: no floating point on money. */
 function times(price: string, quantity: number): string {
@@ -36,7 +46,7 @@ function times(price: string, quantity: number): string {
 async function productsView() {
   const { products } = await sdk.store.product.list({ region_id: config.regionId, fields: "*variants.calculated_price" })
   const cards = await Promise.all(
-    products.map(async (p: any) => html`<div class="card"><a href="#/product/${p.id}"><h3>${escape(p.title)}</h3></a>
+    products.map(async (p) => html`<div class="card"><a href="#/product/${p.id}"><h3>${escape(p.title)}</h3></a>
       <div class="price">${zl(priceOf(p))}</div>${(await badge(priceOf(p))).html}</div>`)
   )
   app.innerHTML = `<h1>Produkty</h1><div class="grid">${cards.join("")}</div>`
@@ -59,13 +69,13 @@ async function productView(id: string) {
     document.getElementById("not-eligible")!.hidden = eligible
     buy.disabled = !eligible
   }
-  document.getElementById("qty")!.addEventListener("input", refresh)
+  document.getElementById("qty")!.addEventListener("input", later(refresh))
   await refresh()
-  document.getElementById("buy")!.addEventListener("submit", async (event) => {
+  document.getElementById("buy")!.addEventListener("submit", later(async (event) => {
     event.preventDefault()
     const { cart } = await sdk.store.cart.create({ region_id: config.regionId, items: [{ variant_id: product.variants![0].id, quantity: quantity() }] })
     location.hash = `#/checkout/${cart.id}`
-  })
+  }))
 }
 
 const field = (name: string, label: string, value = "", type = "text") =>
@@ -93,7 +103,7 @@ function checkoutView(cartId: string) {
   </form>`
   const form = document.getElementById("checkout") as HTMLFormElement
   void periodChoices(cartId)
-  form.addEventListener("submit", async (event) => {
+  form.addEventListener("submit", later(async (event) => {
     event.preventDefault()
     const v = Object.fromEntries(new FormData(form)) as Record<string, string>
     const button = form.querySelector("button")!
@@ -111,17 +121,20 @@ function checkoutView(cartId: string) {
           address: { street: v.street, house_number: v.house_number, city: v.city, postal_code: v.postal_code, country_code: "pl" },
           monthly_income: v.monthly_income, monthly_obligations: v.monthly_obligations,
         },
-        consents: [{ type: "DATA_PROCESSING", value: true, text: form.querySelector("label.wide span")!.textContent!.trim() }],
+        consents: [{ type: "DATA_PROCESSING", value: true, text: form.querySelector("label.wide span")!.textContent.trim() }],
       })
       location.hash = `#/inbank/${cartId}`
     } catch (error) {
       document.getElementById("error")!.textContent = (error as Error).message
       button.disabled = false
     }
-  })
+  }))
 }
 
-/** The period select: exactly the periods the shop offers for the cart's total (the offers route), the shop's default first chosen. */
+/**
+ * The period select: exactly the periods the shop offers for the cart's total (the offers route), the shop's
+ * default first chosen.
+ */
 async function periodChoices(cartId: string) {
   const { cart } = await sdk.store.cart.retrieve(cartId, { fields: "total" })
   const offers = await api.offers(String(cart.total)).catch(() => null)
@@ -148,7 +161,7 @@ function offerTable(state: InbankState) {
 
 /** Completes the cart: after the contract's signature this places the order. */
 async function placeOrder(cartId: string) {
-  const result: any = await sdk.store.cart.complete(cartId).catch(() => null)
+  const result = await sdk.store.cart.complete(cartId).catch(() => null)
   if (result?.type === "order") {
     location.hash = `#/done/${result.order.display_id}`
     return
@@ -180,7 +193,7 @@ async function inbankView(cartId: string) {
   const head = `<h1>Raty Inbank</h1><p data-testid="message">${escape(state.next_action.message)}</p>`
   if (type === "wait") {
     app.innerHTML = head
-    poll = window.setTimeout(() => inbankView(cartId), 1500)
+    poll = window.setTimeout(later(() => inbankView(cartId)), 1500)
   } else if (type === "complete_cart") {
     // A signed contract (the order's completion failed or is still to come) needs only the order placed.
     const signed = Boolean(state.contract)
@@ -196,37 +209,37 @@ async function inbankView(cartId: string) {
       <p class="muted">W środowisku testowym SMS-y trafiają do <a href="${config.sandboxUrl}/sms" target="_blank">skrzynki SMS sandboxa</a>.</p>
       <p class="error" id="error"></p><button type="submit">Podpisz</button>
       <button type="button" id="resend" class="link">Nie dostałem kodu — wyślij ponownie</button></form>`
-    document.getElementById("resend")!.addEventListener("click", async () => {
+    document.getElementById("resend")!.addEventListener("click", later(async () => {
       await api.sendCode(cartId, subject).catch((error) => (document.getElementById("error")!.textContent = (error as Error).message))
-    })
-    document.getElementById("code")!.addEventListener("submit", async (event) => {
+    }))
+    document.getElementById("code")!.addEventListener("submit", later(async (event) => {
       event.preventDefault()
-      const code = String(new FormData(event.target as HTMLFormElement).get("code"))
+      const code = new FormData(event.target as HTMLFormElement).get("code")
       try {
-        await api.confirmCode(cartId, subject, code)
+        await api.confirmCode(cartId, subject, typeof code === "string" ? code : "")
         if (subject === "contract") await placeOrder(cartId)
         else await inbankView(cartId)
       } catch (error) {
         document.getElementById("error")!.textContent = (error as Error).message
       }
-    })
+    }))
   } else if (type === "bank_verification" || type === "upload_income_proof") {
     const banks = await api.banks(cartId)
     app.innerHTML = `${head}<div class="card"><p>Wybierz swój bank:</p>${banks.map((b) => `<button data-bank="${escape(b.id)}">${escape(b.name)}</button> `).join("")}
       ${type === "upload_income_proof" ? `<p>albo prześlij wyciąg z konta (PDF, JPG, PNG):</p><input type="file" id="files" multiple accept=".pdf,.jpg,.png" /><button id="upload">Prześlij</button>` : ""}
       <p class="error" id="error"></p></div>`
     app.querySelectorAll<HTMLButtonElement>("[data-bank]").forEach((button) =>
-      button.addEventListener("click", async () => (location.href = await api.bank(cartId, button.dataset.bank!)))
+      button.addEventListener("click", later(async () => (location.href = await api.bank(cartId, button.dataset.bank!))))
     )
-    document.getElementById("upload")?.addEventListener("click", async () => {
+    document.getElementById("upload")?.addEventListener("click", later(async () => {
       try {
         await api.incomeProof(cartId, (document.getElementById("files") as HTMLInputElement).files!)
         await inbankView(cartId)
       } catch (error) {
         document.getElementById("error")!.textContent = (error as Error).message
       }
-    })
-    if (type === "bank_verification") poll = window.setTimeout(() => inbankView(cartId), 3000)
+    }))
+    if (type === "bank_verification") poll = window.setTimeout(later(() => inbankView(cartId)), 3000)
   } else if (type === "declined") {
     app.innerHTML = `${head.replace("<p ", '<p class="error" ')}<p><a href="#/">Wróć do sklepu</a> i wybierz inną metodę płatności.</p>`
   } else {
@@ -254,5 +267,5 @@ async function route() {
   }
 }
 
-window.addEventListener("hashchange", route)
+window.addEventListener("hashchange", later(route))
 void route()

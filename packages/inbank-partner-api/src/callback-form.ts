@@ -1,7 +1,14 @@
 import type { CallbackFields } from "./signature"
 
+/** parseCallbackForm's answer: the three fields, or why the body was refused (no field value in it). */
+export type CallbackFormResult = { ok: true; fields: CallbackFields } | { ok: false; problem: string }
+
+const FIELDS = ["message", "hmac", "timestamp"] as const
+type Field = (typeof FIELDS)[number]
+const PLAIN_NAME = /^[A-Za-z0-9_-]+$/
+
 /**
- * The body of an Inbank callback (direct API guide, "Callbacks": an
+ * The body of an Inbank callback (docs/inbank-api.md "Callbacks": an
  * `application/x-www-form-urlencoded` POST with `message`, `hmac` and `timestamp`), split into
  * fields once, here, and nowhere else. Whatever is verified is what is then decoded and used.
  *
@@ -14,13 +21,8 @@ import type { CallbackFields } from "./signature"
  * - `message`, `hmac` or `timestamp` appears twice, or in another case (`Message`);
  * - the bytes are not UTF-8, or a value is not valid URL encoding.
  * Other plain names are ignored (never read), so a field Inbank may add does not break callbacks.
+ * Never throws: a refused body is `{ ok: false, problem }`.
  */
-export type CallbackFormResult = { ok: true; fields: CallbackFields } | { ok: false; problem: string }
-
-const FIELDS = ["message", "hmac", "timestamp"] as const
-type Field = (typeof FIELDS)[number]
-const PLAIN_NAME = /^[A-Za-z0-9_-]+$/
-
 export function parseCallbackForm(body: Buffer | string): CallbackFormResult {
   let text: string
   try {
@@ -50,7 +52,10 @@ export function parseCallbackForm(body: Buffer | string): CallbackFormResult {
   return { ok: true, fields: { message: decoded.message!, rawMessage, hmac: decoded.hmac!, timestamp: decoded.timestamp! } }
 }
 
-/** A form value as the WHATWG urlencoded parser decodes it (`+` is a space), but strict: a malformed escape is refused, not kept. */
+/**
+ * A form value as the WHATWG urlencoded parser decodes it (`+` is a space), but strict: a malformed escape is
+ * refused, not kept.
+ */
 function decodeFormValue(value: string): string | undefined {
   try {
     return decodeURIComponent(value.replace(/\+/g, " "))

@@ -9,9 +9,11 @@
 
 type Json = unknown
 
+/** `credit_application` → `creditApplication`, `dependants_over_18` → `dependantsOver18`. */
 export const toCamel = (key: string): string =>
   key.replace(/_([a-z0-9])/g, (_, ch: string) => ch.toUpperCase())
 
+/** `creditApplication` → `credit_application`, `dependantsOver18` → `dependants_over_18` (Inbank's spelling). */
 export const toSnake = (key: string): string =>
   key
     .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
@@ -40,5 +42,7 @@ function mapKeys(value: Json, rename: (key: string) => string): Json {
   return value
 }
 
+/** A JSON value with every plain object's keys in camelCase, deeply (v3, and every answer); values untouched. */
 export const camelizeKeys = (value: Json): Json => mapKeys(value, toCamel)
+/** A JSON value with every plain object's keys in snake_case, deeply (v2 requests); values untouched. */
 export const snakeizeKeys = (value: Json): Json => mapKeys(value, toSnake)

@@ -91,7 +91,18 @@ declare module "axios" {
   }
 }
 
-/** One method per endpoint of the Inbank Partner API (docs/inbank-api.md "Endpoints", numbered as there). */
+/**
+ * One method per endpoint of the Inbank Partner API (docs/inbank-api.md "Endpoints", numbered as there), in the
+ * configured dialect (docs/inbank-api.md "Versions"). Answers are validated (zod) and returned in camelCase;
+ * money comes back as exact PLN decimal strings ("1234.50").
+ *
+ * Every method throws InbankError and nothing else from Inbank: `kind: "http"` with the `status` Inbank
+ * answered (401/403 wrong key, 404 unknown UUID, 422 refused data, 503 SMS service down; `retriable` for 408,
+ * 425, 429 and 5xx) and its error text scrubbed of the API key and the request's personal values,
+ * `kind: "network"` (no answer within `timeoutMs`; retriable) or `kind: "invalid_response"` (an answer not
+ * shaped as documented). GETs are retried `getRetries` times on network errors, 429 and 5xx; POST and PATCH
+ * never, as a repeated one could create a second application or contract.
+ */
 export class InbankClient {
   private readonly http: AxiosInstance
   private readonly dialect: Dialect
@@ -134,11 +145,16 @@ export class InbankClient {
     })
   }
 
+  /** The dialect this client speaks, `"v2"` or `"v3"` (docs/inbank-api.md "Versions"). */
   get apiVersion(): ApiVersion {
     return this.dialect.version
   }
 
-  /** 1. Preliminary instalment calculation. */
+  /**
+   * 1. Preliminary instalment calculation for an amount (PLN, any DecimalInput) and a period in months.
+   * @returns the monthly payment, rates and total costs (PLN decimal strings, rates as decimal fractions).
+   * @throws RangeError for a negative or non-decimal amount (before any request); InbankError (see the class).
+   */
   async createCalculation(input: CalculationInput): Promise<Calculation> {
     return this.call({
       endpoint: "createCalculation",
@@ -149,12 +165,20 @@ export class InbankClient {
     })
   }
 
-  /** 2. The shop's products and their price ranges. */
+  /**
+   * 2. The shop's products and their amount (PLN) and period (months) limits; every field but the code optional.
+   * @throws InbankError (see the class).
+   */
   async listProducts(): Promise<ProductList> {
     return this.call({ endpoint: "listProducts", method: "GET", path: "products", schema: productsSchema })
   }
 
-  /** 3. Submit a credit application. */
+  /**
+   * 3. Submits a credit application. Amounts (credit, income, obligations) are PLN DecimalInputs, sent as
+   * two-decimal strings; every personal value of `input` is scrubbed from an error's text.
+   * @returns the application as created: `uuid`, `number`, the first `decisionStatus`, amount and period.
+   * @throws RangeError for a negative or non-decimal amount (before any request); InbankError (see the class).
+   */
   async createApplication(input: ApplicationInput): Promise<CreatedApplication> {
     const credit = input.creditApplication
     const body = {
@@ -183,7 +207,10 @@ export class InbankClient {
     })
   }
 
-  /** 4. Start signing the application (`sms` sends the code). */
+  /**
+   * 4. Starts signing the application (`sms` sends the code to the applicant's phone).
+   * @throws InbankError (see the class).
+   */
   async startApplicationSigning(applicationUuid: string, method: SigningMethod): Promise<ApplicationSigning> {
     return this.call({
       endpoint: "startApplicationSigning",
@@ -197,7 +224,8 @@ export class InbankClient {
 
   /**
    * 5. Confirm the application's SMS code. Sent as a string: the vendor example shows a number,
-   * but a code may start with 0.
+   * but a code may start with 0. The code is scrubbed from an error's text.
+   * @throws InbankError (see the class): 422 for a wrong or expired code.
    */
   async confirmApplicationSigning(applicationUuid: string, confirmationCode: string): Promise<SigningConfirmation> {
     return this.call({
@@ -211,7 +239,11 @@ export class InbankClient {
     })
   }
 
-  /** 6. Decision and offer. */
+  /**
+   * 6. The application's decision and offer (`creditApplication`, `paymentSchedule`, `contract` when there is
+   * one). Inbank's polling rules (docs/inbank-api.md "Polling rules") are the caller's: see GatedInbankClient.
+   * @throws InbankError (see the class).
+   */
   async getApplication(applicationUuid: string, options: ReadOptions = {}): Promise<Application> {
     return this.call({
       endpoint: "getApplication",
@@ -223,7 +255,10 @@ export class InbankClient {
     })
   }
 
-  /** 7. Banks the customer can pick for account information (AIS). */
+  /**
+   * 7. Banks the customer can pick for account information (AIS): `{ bankList: [{ id, name, iconUrl }] }`.
+   * @throws InbankError (see the class).
+   */
   async listBanks(applicationUuid: string): Promise<BankList> {
     return this.call({
       endpoint: "listBanks",
@@ -234,7 +269,10 @@ export class InbankClient {
     })
   }
 
-  /** 8. Start the AIS session; the customer is sent to the returned redirect address. */
+  /**
+   * 8. Starts the AIS session; the customer is sent to the returned `redirectUrl`.
+   * @throws InbankError (see the class).
+   */
   async initiateRetrieval(input: RetrievalInput): Promise<Retrieval> {
     return this.call({
       endpoint: "initiateRetrieval",
@@ -245,7 +283,11 @@ export class InbankClient {
     })
   }
 
-  /** 9. Upload income proof documents (multipart `attachments[]`, `type`, `description`). */
+  /**
+   * 9. Uploads income proof documents (multipart `attachments[]`, `type`, `description`).
+   * @returns Inbank's answer, unchecked (the documents give none).
+   * @throws InbankError (see the class).
+   */
   async uploadAttachments(applicationUuid: string, input: AttachmentsInput): Promise<unknown> {
     const form = new FormData()
     for (const file of input.files) {
@@ -265,7 +307,11 @@ export class InbankClient {
     })
   }
 
-  /** 10. Accept the offer; Inbank creates the contract. */
+  /**
+   * 10. Accepts the offer; Inbank creates the contract.
+   * @returns `{ contract: { uuid } }`.
+   * @throws InbankError (see the class).
+   */
   async acceptApplication(applicationUuid: string): Promise<AcceptedApplication> {
     return this.call({
       endpoint: "acceptApplication",
@@ -276,7 +322,10 @@ export class InbankClient {
     })
   }
 
-  /** 11. Cancel the application. */
+  /**
+   * 11. Cancels the application.
+   * @throws InbankError (see the class).
+   */
   async cancelApplication(applicationUuid: string): Promise<unknown> {
     return this.call({
       endpoint: "cancelApplication",
@@ -287,7 +336,10 @@ export class InbankClient {
     })
   }
 
-  /** 12. Link to the contract printout, regenerated when asked (direct API guide, printouts). */
+  /**
+   * 12. Link to the contract printout (`{ uuid, link }`), regenerated when `forceRegeneration` is set.
+   * @throws InbankError (see the class).
+   */
   async getContractPrintout(contractUuid: string, options: { forceRegeneration?: boolean } = {}): Promise<Printout> {
     return this.call({
       endpoint: "getContractPrintout",
@@ -299,7 +351,10 @@ export class InbankClient {
     })
   }
 
-  /** 13. Start signing the contract. */
+  /**
+   * 13. Starts signing the contract (`sms` sends the code to the applicant's phone).
+   * @throws InbankError (see the class).
+   */
   async startContractSigning(contractUuid: string, method: SigningMethod): Promise<unknown> {
     return this.call({
       endpoint: "startContractSigning",
@@ -311,7 +366,10 @@ export class InbankClient {
     })
   }
 
-  /** 14. Confirm the contract's SMS code. */
+  /**
+   * 14. Confirms the contract's SMS code (sent as a string, as #5); the code is scrubbed from an error's text.
+   * @throws InbankError (see the class): 422 for a wrong or expired code.
+   */
   async confirmContractSigning(contractUuid: string, confirmationCode: string): Promise<SigningConfirmation> {
     return this.call({
       endpoint: "confirmContractSigning",
@@ -324,7 +382,11 @@ export class InbankClient {
     })
   }
 
-  /** 15. Contract status, with `processStatus` when Inbank sends it. */
+  /**
+   * 15. The contract's status and dates, with `processStatus` when Inbank sends it (docs/inbank-api.md
+   * "Statuses").
+   * @throws InbankError (see the class).
+   */
   async getContract(contractUuid: string, options: ReadOptions = {}): Promise<Contract> {
     return this.call({
       endpoint: "getContract",
@@ -336,7 +398,10 @@ export class InbankClient {
     })
   }
 
-  /** 16. Merchant approval: the contract can be activated. */
+  /**
+   * 16. Merchant approval: Inbank activates the whole contract (docs/inbank-api.md "Flows" 2).
+   * @throws InbankError (see the class).
+   */
   async approveContract(contractUuid: string): Promise<unknown> {
     return this.call({
       endpoint: "approveContract",
@@ -347,7 +412,10 @@ export class InbankClient {
     })
   }
 
-  /** 17. Merchant cancels the contract. */
+  /**
+   * 17. The merchant cancels an unsigned or signed contract (an activated one cannot be).
+   * @throws InbankError (see the class).
+   */
   async cancelContract(contractUuid: string): Promise<unknown> {
     return this.call({
       endpoint: "cancelContract",

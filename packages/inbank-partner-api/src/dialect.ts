@@ -24,6 +24,11 @@ export interface Dialect {
   outgoing(body: unknown): unknown
 }
 
+/**
+ * The paths and body casing of one API version (docs/inbank-api.md "Versions"): v2 snake_case and underscored
+ * paths, v3 camelCase and hyphenated paths. Its `shopPath` throws TypeError for a missing path parameter or
+ * one that is `.` or `..`.
+ */
 export function dialectFor(version: ApiVersion): Dialect {
   const word = (segment: string) => (version === "v3" ? segment.replace(/_/g, "-") : segment)
   return {

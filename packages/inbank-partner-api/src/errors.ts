@@ -43,6 +43,7 @@ export class InbankError extends Error implements InbankErrorDetails {
     this.retriable = details.retriable
   }
 
+  /** What a log or an error answer may show: the details and the message, never a request or a body. */
   toJSON(): InbankErrorDetails & { name: string; message: string } {
     return {
       name: this.name,
@@ -58,6 +59,7 @@ export class InbankError extends Error implements InbankErrorDetails {
 
 const RETRIABLE_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504])
 
+/** Whether the same request may succeed later after this HTTP status: 408, 425, 429 and every 5xx. */
 export const isRetriableStatus = (status: number): boolean =>
   RETRIABLE_STATUSES.has(status) || status >= 500
 
@@ -78,6 +80,7 @@ function errorText(body: unknown): string | undefined {
   return parts.length ? parts.join("; ").slice(0, 500) : undefined
 }
 
+/** `text` with every occurrence of each secret (of 3 characters or more) replaced by `[redacted]`. */
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text
   for (const secret of secrets) {
@@ -88,6 +91,12 @@ export function redact(text: string, secrets: readonly string[]): string {
 
 const NETWORK_CODES = new Set(["ECONNABORTED", "ETIMEDOUT", "ECONNRESET", "ECONNREFUSED", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "ERR_CANCELED", "ERR_NETWORK"])
 
+/**
+ * The InbankError for a failed request: `http` with the status and Inbank's error text (scrubbed of
+ * `secrets`), or `network` (timeout, refused, reset; always retriable). Never throws.
+ * @param endpoint the client method's name, for the message.
+ * @param secrets the API key and the request's personal values.
+ */
 export function fromAxiosError(error: unknown, endpoint: string, secrets: readonly string[]): InbankError {
   if (!isAxiosError(error)) {
     return new InbankError({ kind: "network", endpoint, retriable: true, inbankMessage: "request failed" })

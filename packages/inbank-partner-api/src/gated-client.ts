@@ -4,7 +4,10 @@ import { ReadGate, ReadGateOptions } from "./read-gate"
 import type { AttachmentsInput, RetrievalInput, SigningMethod } from "./requests"
 import type { AcceptedApplication, Application, ApplicationSigning, Contract, Retrieval, SigningConfirmation } from "./schemas"
 
-/** News about an application and/or a contract: a callback, or anything else that changed them outside this process. */
+/**
+ * News about an application and/or a contract: a callback, or anything else that changed them outside this
+ * process.
+ */
 export interface InbankNews {
   applicationUuids?: (string | null | undefined)[]
   contractUuid?: string | null
@@ -36,7 +39,7 @@ export class GatedInbankClient extends InbankClient {
     this.applicationOfContract = new LRUCache({ max: gate.max ?? 10_000 })
   }
 
-  /** 6. Decision and offer, through the gate. */
+  /** 6. Decision and offer, through the gate; throws InbankClient's InbankError (a failed read is not kept). */
   override async getApplication(applicationUuid: string): Promise<Application> {
     const application = await this.applications.read(applicationUuid, (sent) =>
       super.getApplication(applicationUuid, { onAttempt: sent })
@@ -45,7 +48,7 @@ export class GatedInbankClient extends InbankClient {
     return application
   }
 
-  /** 15. Contract status, through the gate. */
+  /** 15. Contract status, through the gate; throws InbankClient's InbankError (a failed read is not kept). */
   override async getContract(contractUuid: string): Promise<Contract> {
     return this.contracts.read(contractUuid, (sent) => super.getContract(contractUuid, { onAttempt: sent }))
   }
@@ -75,45 +78,60 @@ export class GatedInbankClient extends InbankClient {
     if (news.contractUuid) this.touchContract(news.contractUuid, at)
   }
 
+  /** 4. As InbankClient's (throws its InbankError); settled or not, the application's next read goes to Inbank. */
   override async startApplicationSigning(applicationUuid: string, method: SigningMethod): Promise<ApplicationSigning> {
     return this.writing(super.startApplicationSigning(applicationUuid, method), () => this.touchApplication(applicationUuid))
   }
 
+  /** 5. As InbankClient's (throws its InbankError); settled or not, the application's next read goes to Inbank. */
   override async confirmApplicationSigning(applicationUuid: string, confirmationCode: string): Promise<SigningConfirmation> {
     return this.writing(super.confirmApplicationSigning(applicationUuid, confirmationCode), () => this.touchApplication(applicationUuid))
   }
 
+  /** 9. As InbankClient's (throws its InbankError); settled or not, the application's next read goes to Inbank. */
   override async uploadAttachments(applicationUuid: string, input: AttachmentsInput): Promise<unknown> {
     return this.writing(super.uploadAttachments(applicationUuid, input), () => this.touchApplication(applicationUuid))
   }
 
-  /** 8. Starting an AIS session for the application counts as a write to it: the shopper's bank step follows. */
+  /**
+   * 8. Starting an AIS session for the application counts as a write to it: the shopper's bank step follows.
+   * Throws InbankClient's InbankError.
+   */
   override async initiateRetrieval(input: RetrievalInput): Promise<Retrieval> {
     return this.writing(super.initiateRetrieval(input), () => this.touchApplication(input.applicationUuid))
   }
 
+  /**
+   * 10. As InbankClient's (throws its InbankError); settled or not, the application's next read goes to Inbank,
+   * and the new contract is linked to it.
+   */
   override async acceptApplication(applicationUuid: string): Promise<AcceptedApplication> {
     const accepted = await this.writing(super.acceptApplication(applicationUuid), () => this.touchApplication(applicationUuid))
     this.link(applicationUuid, accepted.contract.uuid)
     return accepted
   }
 
+  /** 11. As InbankClient's (throws its InbankError); settled or not, the application's next read goes to Inbank. */
   override async cancelApplication(applicationUuid: string): Promise<unknown> {
     return this.writing(super.cancelApplication(applicationUuid), () => this.touchApplication(applicationUuid))
   }
 
+  /** 13. As InbankClient's (throws its InbankError); settled or not, the contract's next read goes to Inbank. */
   override async startContractSigning(contractUuid: string, method: SigningMethod): Promise<unknown> {
     return this.writing(super.startContractSigning(contractUuid, method), () => this.touchContract(contractUuid))
   }
 
+  /** 14. As InbankClient's (throws its InbankError); settled or not, the contract's next read goes to Inbank. */
   override async confirmContractSigning(contractUuid: string, confirmationCode: string): Promise<SigningConfirmation> {
     return this.writing(super.confirmContractSigning(contractUuid, confirmationCode), () => this.touchContract(contractUuid))
   }
 
+  /** 16. As InbankClient's (throws its InbankError); settled or not, the contract's next read goes to Inbank. */
   override async approveContract(contractUuid: string): Promise<unknown> {
     return this.writing(super.approveContract(contractUuid), () => this.touchContract(contractUuid))
   }
 
+  /** 17. As InbankClient's (throws its InbankError); settled or not, the contract's next read goes to Inbank. */
   override async cancelContract(contractUuid: string): Promise<unknown> {
     return this.writing(super.cancelContract(contractUuid), () => this.touchContract(contractUuid))
   }

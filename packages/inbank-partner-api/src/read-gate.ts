@@ -1,6 +1,9 @@
 import { LRUCache } from "lru-cache"
 
-/** Vendor: poll an application's decision, and a contract after signing, at most once a second (docs/inbank-api.md "Polling rules"). */
+/**
+ * Vendor: poll an application's decision, and a contract after signing, at most once a second
+ * (docs/inbank-api.md "Polling rules").
+ */
 export const READ_INTERVAL_MS = 1_000
 
 /** An answer the gate holds, with when its read was sent and answered (ms since the epoch, `now()`'s clock). */

@@ -49,7 +49,10 @@ export const calculationSchema = z.looseObject({
 })
 export type Calculation = z.infer<typeof calculationSchema>
 
-/** GET /products is mentioned but not specified (docs/inbank-api.md, endpoint 2): every field but the code is optional. */
+/**
+ * GET /products is mentioned but not specified (docs/inbank-api.md "Endpoints", #2): every field but the code
+ * is optional.
+ */
 const productSchema = z.looseObject({
   code: z.string(),
   name: optional(z.string()),
@@ -148,7 +151,10 @@ export const signingConfirmationSchema = z.looseObject({
 })
 export type SigningConfirmation = z.infer<typeof signingConfirmationSchema>
 
-/** The bank list's icon and the retrieval's redirect address were stripped from the vendor text; we read `iconUrl` / `redirectUrl`. */
+/**
+ * The bank list's icon and the retrieval's redirect address were stripped from the vendor text; we read
+ * `iconUrl` / `redirectUrl`.
+ */
 export const bankListSchema = z.looseObject({
   bankList: z.array(
     z.looseObject({

@@ -21,6 +21,13 @@ export type CallbackVerification =
   | { ok: true; timestampMs: number }
   | { ok: false; reason: "malformed" | "bad_signature" | "stale" }
 
+/**
+ * Signs a callback as Inbank does (docs/inbank-api.md "Callbacks"): hex HMAC-SHA512 keyed by `apiKey` over
+ * `timestamp + "." + message`, for tests and the sandbox. Never throws.
+ * @param timestamp the `timestamp` field as sent (Unix seconds or milliseconds, as text).
+ * @param message the `message` field's JSON text.
+ * @returns 128 hex characters.
+ */
 export function signCallback(apiKey: string, timestamp: string, message: string): string {
   return createHmac("sha512", apiKey).update(`${timestamp}.${message}`).digest("hex")
 }

@@ -28,7 +28,10 @@ export class CallbackDispatcher {
     private readonly settings: () => SandboxSettings,
     private readonly timers: Timers,
     private readonly log: (delivery: CallbackDelivery) => void,
-    /** Told as each attempt leaves, before the receiver can act on it; what it returns is called once the attempt is answered. */
+    /**
+     * Told as each attempt leaves, before the receiver can act on it; what it returns is called once the attempt is
+     * answered.
+     */
     private readonly sending: (event: CallbackEvent) => () => void = () => () => undefined
   ) {}
 

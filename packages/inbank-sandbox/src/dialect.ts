@@ -2,7 +2,9 @@ import { camelKey, renameKeysDeep, snakeKey } from "./key-casing"
 
 export type SandboxVersion = "v2" | "v3"
 
-/** The path spelling of each API version: v3 writes hyphens where v2 has underscores ("Hyphens for Request URLs", direct API guide 2025-02-25). */
+/**
+ * The path spelling of each API version (docs/inbank-api.md "Versions"): v3 writes hyphens where v2 has underscores.
+ */
 export const spellPath = (version: SandboxVersion, path: string) => (version === "v3" ? path.replace(/_/g, "-") : path)
 
 /**

@@ -35,7 +35,9 @@ interface EntityLog {
   writesInFlight: number
 }
 
-/** What a request does to the entities it names; `done` is called once its answer is sent (or the connection closed). */
+/**
+ * What a request does to the entities it names; `done` is called once its answer is sent (or the connection closed).
+ */
 export interface LedgerTicket {
   done(answered: boolean): void
 }

@@ -66,8 +66,9 @@ export function useFinancingAction(orderId: string, action: "approve" | "cancel"
     mutationFn: async () => (await sdk.client.fetch<{ financing: Financing }>(`/admin/inbank/orders/${orderId}/${action}`, { method: "POST" })).financing,
     onSuccess: (financing) => {
       client.setQueryData(key(orderId), financing)
-      client.invalidateQueries({ queryKey: ["orders"] })
-      client.invalidateQueries({ queryKey: ["inbank-queue"] })
+      // The order and queue lists refetch in the background; this widget already shows the answer.
+      void client.invalidateQueries({ queryKey: ["orders"] })
+      void client.invalidateQueries({ queryKey: ["inbank-queue"] })
     },
   })
 }

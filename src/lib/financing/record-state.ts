@@ -36,6 +36,8 @@ export interface InbankApplicationRecord {
   staff_state?: string | null
   created_at: Date | string
   updated_at: Date | string
+  /** When Inbank's state was last read into the record; null before the first read. */
+  synced_at: Date | string | null
   /** Keyed hashes the SMS and code limits count by (null on records from before they were stored). */
   phone_hash: string | null
   identity_hash: string | null
@@ -44,6 +46,7 @@ export interface InbankApplicationRecord {
 /** A record whose contract Inbank has created. */
 export type RecordWithContract = InbankApplicationRecord & { contract_uuid: string }
 
+/** Whether Inbank has created the record's contract (`contract_uuid` set); narrows the record's type. */
 export const hasContract = (record: InbankApplicationRecord): record is RecordWithContract => Boolean(record.contract_uuid)
 
 /** The record's last known Inbank state through the one derivation. */

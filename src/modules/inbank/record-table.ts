@@ -16,6 +16,7 @@ const JSON_COLUMNS = new Set(["previous_uuids", "offer", "announced"])
  * One UPDATE … RETURNING on the `inbank_application` model's table. The checkout's routes write a
  * record once or twice each: measured, the module service's update (a read, an ORM change set, a
  * transaction, serialization) cost 6–10 ms of a route's time, this one statement about 1 ms.
+ * `amount` is PLN as a decimal string; JSON columns are serialized here. Returns the row as written.
  * When the updated record's staff state (`staffStateOf`) differs from its `staff_state` column, a
  * second UPDATE stores it (the queue filters on it), leaving `updated_at` alone — only on the row
  * version this statement wrote (`xmin`): a concurrent write in between stores its own state, and a
@@ -34,10 +35,10 @@ export async function updateRecord(
   )
   // Medusa's bigNumber columns: the numeric and its exact raw form (precision as Medusa writes it).
   if (amount !== undefined) Object.assign(values, { amount, raw_amount: JSON.stringify({ value: amount, precision: 20 }) })
-  const [row] = await knex("inbank_application")
+  const [row] = (await knex("inbank_application")
     .where({ id, deleted_at: null })
     .update({ ...values, updated_at: knex.fn.now() })
-    .returning(["*", knex.raw("xmin::text as row_version")])
+    .returning(["*", knex.raw("xmin::text as row_version")])) as (InbankApplicationRecord & { row_version: string })[]
   if (!row) throw new Error(`Inbank application record ${id} was not found`)
   const { row_version, ...record } = row
   const staffState = staffStateOf(record)
@@ -46,9 +47,15 @@ export async function updateRecord(
   return { ...record, staff_state: staffState } as InbankApplicationRecord
 }
 
-/** The cart's newest record: one indexed SELECT, where the generated list costs several ms of each checkout route. */
+/**
+ * The cart's newest record, or undefined: one indexed SELECT, where the generated list costs several ms of each
+ * checkout route.
+ */
 export async function newestCartRecord(knex: Knex, cartId: string): Promise<InbankApplicationRecord | undefined> {
-  return knex("inbank_application").where({ cart_id: cartId, deleted_at: null }).orderBy("created_at", "desc").first()
+  return (await knex("inbank_application")
+    .where({ cart_id: cartId, deleted_at: null })
+    .orderBy("created_at", "desc")
+    .first()) as InbankApplicationRecord | undefined
 }
 
 /**
@@ -56,10 +63,14 @@ export async function newestCartRecord(knex: Knex, cartId: string): Promise<Inba
  * after changed conditions), or undefined: one SELECT on the unique index or the UUID history.
  */
 export async function recordByApplicationUuid(knex: Knex, applicationUuid: string): Promise<InbankApplicationRecord | undefined> {
-  return knex("inbank_application")
+  return (await knex("inbank_application")
     .where({ deleted_at: null })
-    .andWhere((where) => where.where({ application_uuid: applicationUuid }).orWhereRaw(`previous_uuids->'uuids' @> jsonb_build_array(?::text)`, [applicationUuid]))
-    .first()
+    .andWhere((where) => {
+      where
+        .where({ application_uuid: applicationUuid })
+        .orWhereRaw(`previous_uuids->'uuids' @> jsonb_build_array(?::text)`, [applicationUuid])
+    })
+    .first()) as InbankApplicationRecord | undefined
 }
 
 /**

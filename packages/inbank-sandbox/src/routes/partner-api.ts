@@ -19,9 +19,10 @@ import { applicationView, contractView, createdApplicationView, signingView } fr
 
 interface Context {
   version: SandboxVersion
-  body: any
+  /** The JSON body (v2 keys read as v3's camelCase) or the multipart fields, as the validation schemas take it. */
+  body: Record<string, unknown>
   params: Record<string, string>
-  query: any
+  query: Record<string, unknown>
   files: Express.Multer.File[]
   sandbox: Sandbox
 }
@@ -173,7 +174,7 @@ const ROUTES: Route[] = [
       const application = sandbox.bank.uploadIncomeProof(
         params.uuid,
         files.filter((file) => file.fieldname === "attachments[]").map((file) => ({ filename: file.originalname, size: file.size })),
-        String(body.type ?? "")
+        typeof body.type === "string" ? body.type : ""
       )
       return { attachments: application.attachments }
     },
@@ -298,6 +299,13 @@ const LEDGER: Record<string, { access: "read" | "write"; kind: "application" | "
 }
 
 /** Tells the read ledger about this request when it arrives, and about its answer when the connection closes. */
+/** An async Express handler for Express 4, which ignores returned promises: the handler passes its errors to next. */
+function settled(handler: (req: Request, res: Response, next: NextFunction) => Promise<void>) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    void handler(req, res, next)
+  }
+}
+
 function bookInLedger(sandbox: Sandbox, endpoint: string, uuid: string | undefined, res: Response): void {
   const entry = LEDGER[endpoint]
   if (!entry || !uuid) return
@@ -330,10 +338,11 @@ export function partnerApi(sandbox: Sandbox): Router {
 
     for (const route of ROUTES) {
       const handlers = route.multipart ? [upload.any()] : []
-      api[route.method](spellPath(version, route.path), ...handlers, async (req: Request, res: Response, next: NextFunction) => {
+      api[route.method](spellPath(version, route.path), ...handlers, settled(async (req, res, next) => {
         res.locals.endpoint = route.endpoint
         res.locals.version = version
-        bookInLedger(sandbox, route.endpoint, req.params.uuid ?? req.body?.application_uuid ?? req.body?.applicationUuid, res)
+        const named = req.body as { application_uuid?: string; applicationUuid?: string } | undefined
+        bookInLedger(sandbox, route.endpoint, req.params.uuid ?? named?.application_uuid ?? named?.applicationUuid, res)
         try {
           const fault = sandbox.faults.take(route.endpoint)
           const latency = sandbox.settings.latencyMs + (fault?.latencyMs ?? 0)
@@ -344,8 +353,8 @@ export function partnerApi(sandbox: Sandbox): Router {
           try {
             body = await route.handle({
               version,
-              body: route.multipart ? req.body : readBody(version, req.body),
-              params: req.params as Record<string, string>,
+              body: (route.multipart ? req.body : readBody(version, req.body)) as Record<string, unknown>,
+              params: req.params,
               query: req.query,
               files: (req.files as Express.Multer.File[]) ?? [],
               sandbox,
@@ -361,7 +370,7 @@ export function partnerApi(sandbox: Sandbox): Router {
         } catch (error) {
           next(error)
         }
-      })
+      }))
     }
 
     api.use((_req, res) => {

@@ -21,7 +21,7 @@ export async function refuseInbankCapture(container: MedusaContainer, paymentId:
   const { data: payments } = await query.graph({ entity: "payment", fields: ["provider_id", "payment_collection_id", "raw_amount"], filters: { id: paymentId } })
   const payment = payments[0] as { provider_id: string; payment_collection_id: string; raw_amount: { value: string } } | undefined
   if (payment?.provider_id !== INBANK_PROVIDER_ID) return
-  if (requestedAmount !== undefined && !new BigNumber(String(requestedAmount)).isEqualTo(payment.raw_amount.value)) {
+  if (requestedAmount !== undefined && !amountOf(requestedAmount).isEqualTo(payment.raw_amount.value)) {
     throw new PluginHttpError(400, "partial_capture", "Inbank zatwierdza całą umowę: zatwierdź pełną kwotę płatności.", { field: "amount" })
   }
   const { data: links } = await query.graph({
@@ -32,4 +32,9 @@ export async function refuseInbankCapture(container: MedusaContainer, paymentId:
   if ((links as { order?: { status: string } }[]).some((link) => link.order?.status === "canceled")) {
     throw new PluginHttpError(400, "order_canceled", "Zamówienie jest anulowane: jego finansowania Inbank nie można zatwierdzić.", { field: "order_id" })
   }
+}
+
+/** A requested amount as a number or decimal string; anything else is not a number (and so never equal). */
+function amountOf(value: unknown): BigNumber {
+  return new BigNumber(typeof value === "number" || typeof value === "string" ? value : NaN)
 }

@@ -32,9 +32,9 @@ export async function financingView(financing: OrderFinancing, { unknownAtInbank
       currency_code: "pln",
       period: record.period,
       offer: record.offer,
-      dates: { applied_at: (record as any).created_at, updated_at: (record as any).updated_at, synced_at: (record as any).synced_at },
+      dates: { applied_at: record.created_at, updated_at: record.updated_at, synced_at: record.synced_at },
       payment: payment && { id: payment.id, captured_at: payment.captured_at, canceled_at: payment.canceled_at },
-      callbacks: callbacks.map((c: any) => ({ type: c.type, status: c.status, sent_at: c.sent_at, processed_at: c.processed_at, outcome: c.outcome })),
+      callbacks: callbacks.map((c) => ({ type: c.type, status: c.status, sent_at: c.sent_at, processed_at: c.processed_at, outcome: c.outcome })),
       actions: {
         approve: open && staff.state === "awaiting_approval" && Boolean(payment && !payment.captured_at && !payment.canceled_at),
         cancel: open && staff.state !== "financed",

@@ -17,7 +17,10 @@ const MESSAGES: Record<NextAction, string> = {
 /** After the contract's signature only the order remains to be placed. */
 const SIGNED_MESSAGE = "Umowa podpisana. Złóż zamówienie."
 
-/** The store API's answer: identifiers, statuses and the offer; never the applicant's data. `derived` is the module's stateOf(record). */
+/**
+ * The store API's answer: identifiers, statuses and the offer; never the applicant's data. `derived` is the module's
+ * stateOf(record).
+ */
 export function stateView(record: InbankApplicationRecord, derived: DerivedState) {
   return {
     inbank: {

@@ -124,7 +124,10 @@ export const POST = withStoreRefusals(oneApplicationAtATime(async (req: MedusaRe
   res.status(201).json(stateView(current, inbank.stateOf(current, { orderPlaced: false })))
 }))
 
-/** The offer of a positive create answer, in the record's shape (record-state.ts), from Inbank's calculation; null for any other decision. */
+/**
+ * The offer of a positive create answer, in the record's shape (record-state.ts), from Inbank's calculation; null for
+ * any other decision.
+ */
 async function offerOf(inbank: InbankModuleService, created: CreatedApplication, amount: string, period: number): Promise<Record<string, unknown> | null> {
   if (created.decisionStatus !== "positive") return null
   const calculation = await inbank.calculate(amount, period)
