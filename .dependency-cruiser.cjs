@@ -7,7 +7,10 @@
 const TESTS = "(^|/)__tests__/"
 /** Medusa's packages, resolved or not. */
 const MEDUSA = "(^|/)node_modules/@medusajs/|^@medusajs/"
-/** A workspace package however an import reaches it: its folder (a workspace link resolves there), node_modules, or its bare name. */
+/**
+ * A workspace package however an import reaches it: its folder (a workspace link resolves there), node_modules,
+ * or its bare name.
+ */
 const pkg = (name) => [`^packages/${name}/`, `(^|/)node_modules/${name}/`, `^${name}$`]
 const CLIENT = pkg("inbank-partner-api")
 const SANDBOX = pkg("inbank-sandbox")

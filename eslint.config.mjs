@@ -11,7 +11,7 @@ import tseslint from "typescript-eslint"
 /** The code whose exported functions, classes and methods must say what they take, return and throw. */
 const DOCUMENTED = [
   "src/lib/financing/**/*.ts",
-  "src/lib/inbank/**/*.ts",
+  "packages/inbank-partner-api/src/**/*.ts",
   "src/modules/inbank/**/*.ts",
   "src/workflows/**/*.ts",
   "src/providers/inbank/**/*.ts",

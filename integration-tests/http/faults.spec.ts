@@ -116,7 +116,8 @@ medusaIntegrationTestRunner({
         expect(refusals).toContainEqual(expect.objectContaining({ step, status: 200, type: "payment_authorization_error" }))
       }
       for (const refusal of refusals) {
-        // Our routes answer 503; Medusa's cart completion, Inbank failing, the cart with a payment error to retry (never a 500).
+        // Our routes answer 503; Medusa's cart completion, Inbank failing, the cart with a payment error to
+        // retry (never a 500).
         const fromCompletion =
           refusal.step.endsWith("completion") && refusal.status === 200 && refusal.type === "payment_authorization_error" && /Spróbuj/.test(refusal.message)
         expect({ ...refusal, ok: refusal.status === 400 || refusal.status === 503 || fromCompletion }).toMatchObject({ ok: true })

@@ -79,8 +79,9 @@ export async function consumeLimits(scope: MedusaContainer, action: LimitedActio
   if (first === -1) return
   // A refused consume counts too (rate-limiter-flexible adds the point before it refuses); a failed one may not have.
   const tookPoint = (outcome: PromiseSettledResult<unknown>) => outcome.status === "fulfilled" || outcome.reason instanceof RateLimiterRes
-  await Promise.all(counted.slice(first + 1).map(({ limiter, key }, i) => (tookPoint(outcomes[first + 1 + i]) ? limiter.reward(key) : undefined)))
-  const error = (outcomes[first] as PromiseRejectedResult).reason
+  const later = counted.slice(first + 1).filter((_, i) => tookPoint(outcomes[first + 1 + i]))
+  await Promise.all(later.map(({ limiter, key }) => limiter.reward(key)))
+  const error: unknown = (outcomes[first] as PromiseRejectedResult).reason
   if (!(error instanceof RateLimiterRes)) throw error
   const refusal = REFUSAL[action]
   const retryAfterSeconds = Math.ceil(error.msBeforeNext / 1000)

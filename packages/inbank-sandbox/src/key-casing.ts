@@ -16,7 +16,10 @@ export function camelKey(key: string): string {
   return key.split("_").reduce((word, part, index) => (index === 0 || part === "" ? word + part : word + part[0].toUpperCase() + part.slice(1)), "")
 }
 
-/** A copy of a JSON value with every object key renamed by `rename`, at any depth; other values are kept as they are. */
+/**
+ * A copy of a JSON value with every object key renamed by `rename`, at any depth; other values are kept as
+ * they are.
+ */
 export function renameKeysDeep(value: unknown, rename: (key: string) => string): unknown {
   if (Array.isArray(value)) return value.map((item) => renameKeysDeep(item, rename))
   if (value === null || typeof value !== "object" || value instanceof Date) return value

@@ -113,7 +113,7 @@ const InbankOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
               variant="primary"
               disabled={busy}
               isLoading={approve.isPending}
-              onClick={() => run(approve, t("inbank.toast.approved"), { title: t("inbank.confirm.approveTitle"), text: t("inbank.confirm.approveText"), variant: "confirmation" })}
+              onClick={() => void run(approve, t("inbank.toast.approved"), { title: t("inbank.confirm.approveTitle"), text: t("inbank.confirm.approveText"), variant: "confirmation" })}
             >
               {t("inbank.actions.approve")}
             </Button>
@@ -124,7 +124,7 @@ const InbankOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
               variant="danger"
               disabled={busy}
               isLoading={cancel.isPending}
-              onClick={() => run(cancel, t("inbank.toast.cancelled"), { title: t("inbank.confirm.cancelTitle"), text: t("inbank.confirm.cancelText"), variant: "danger" })}
+              onClick={() => void run(cancel, t("inbank.toast.cancelled"), { title: t("inbank.confirm.cancelTitle"), text: t("inbank.confirm.cancelText"), variant: "danger" })}
             >
               {t("inbank.actions.cancel")}
             </Button>
@@ -134,7 +134,7 @@ const InbankOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
               {t("inbank.actions.printout")}
             </Button>
           )}
-          <Button size="small" variant="transparent" disabled={busy} isLoading={refresh.isPending} onClick={() => run(refresh, t("inbank.toast.refreshed"))}>
+          <Button size="small" variant="transparent" disabled={busy} isLoading={refresh.isPending} onClick={() => void run(refresh, t("inbank.toast.refreshed"))}>
             {t("inbank.actions.refresh")}
           </Button>
         </div>

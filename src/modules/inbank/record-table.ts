@@ -35,16 +35,17 @@ export async function updateRecord(
   )
   // Medusa's bigNumber columns: the numeric and its exact raw form (precision as Medusa writes it).
   if (amount !== undefined) Object.assign(values, { amount, raw_amount: JSON.stringify({ value: amount, precision: 20 }) })
-  const [row] = (await knex("inbank_application")
+  const rows: (InbankApplicationRecord & { row_version: string })[] = await knex("inbank_application")
     .where({ id, deleted_at: null })
     .update({ ...values, updated_at: knex.fn.now() })
-    .returning(["*", knex.raw("xmin::text as row_version")])) as (InbankApplicationRecord & { row_version: string })[]
+    .returning(["*", knex.raw("xmin::text as row_version")])
+  const [row] = rows
   if (!row) throw new Error(`Inbank application record ${id} was not found`)
   const { row_version, ...record } = row
   const staffState = staffStateOf(record)
-  if (record.staff_state === staffState) return record as InbankApplicationRecord
+  if (record.staff_state === staffState) return record
   await knex("inbank_application").where({ id }).andWhereRaw("xmin::text = ?", [row_version]).update({ staff_state: staffState })
-  return { ...record, staff_state: staffState } as InbankApplicationRecord
+  return { ...record, staff_state: staffState }
 }
 
 /**

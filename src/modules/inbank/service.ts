@@ -147,7 +147,10 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
     return staffState(derived, record.contract_status as ContractStatus | null, order)
   }
 
-  /** What the `staff_state` column holds: staffStateOf without the order's cancellation (the record does not know it). */
+  /**
+   * What the `staff_state` column holds: staffStateOf without the order's cancellation (the record does not
+   * know it).
+   */
   private readonly storedStaffState = (record: InbankApplicationRecord): StaffState => this.staffStateOf(record).state
 
   /**

@@ -28,7 +28,8 @@ import { decideCancellation } from "../../lib/financing/cancellation"
 import { isBoundSession } from "../../lib/financing/session-binding"
 import { adoptApplicationUuid, InbankSessionData, readSessionData as readData } from "../../lib/financing/session-data"
 
-type RetriableErrorType = typeof MedusaError.Types.UNEXPECTED_STATE | typeof MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR
+/** UNEXPECTED_STATE, or PAYMENT_AUTHORIZATION_ERROR while authorizing (Medusa types them as strings). */
+type RetriableErrorType = string
 /**
  * A cart completion Inbank could not serve for now: Medusa's completion route then answers 200 with
  * the cart and this error (its contract for payment failures the shopper can retry), not a 500.

@@ -31,7 +31,7 @@ const CancelFinancing = ({ row }: { row: QueueRow }) => {
     })
   }
   return (
-    <Button size="small" variant="secondary" isLoading={cancel.isPending} onClick={onClick}>
+    <Button size="small" variant="secondary" isLoading={cancel.isPending} onClick={() => void onClick()}>
       {t("inbank.queue.cancel")}
     </Button>
   )
