@@ -33,14 +33,16 @@ module.exports = {
     },
     {
       name: "inbank-client-knows-no-medusa",
-      comment: "packages/inbank-partner-api is the Partner API client, usable on its own: nothing of Medusa, the plugin or the sandbox.",
+      comment:
+        "packages/inbank-partner-api is the Partner API client, usable on its own: nothing of Medusa, the plugin or the sandbox.",
       severity: "error",
       from: { path: "^packages/inbank-partner-api/", pathNot: TESTS },
       to: { path: [MEDUSA, "^src/", ...SANDBOX] },
     },
     {
       name: "sandbox-is-written-from-the-documents",
-      comment: "packages/inbank-sandbox imports nothing of the client (nor of the plugin or Medusa), so that a misreading of Inbank's documents in the client is not repeated by the fake that tests it.",
+      comment:
+        "packages/inbank-sandbox imports nothing of the client (nor of the plugin or Medusa), so that a misreading of Inbank's documents in the client is not repeated by the fake that tests it.",
       severity: "error",
       from: { path: "^packages/inbank-sandbox/" },
       to: { path: [MEDUSA, "^src/", ...CLIENT] },
@@ -54,14 +56,16 @@ module.exports = {
     },
     {
       name: "plugin-uses-the-client-package",
-      comment: "The plugin imports the client by its package name (`inbank-partner-api`), as a merchant's install resolves it, never its sources.",
+      comment:
+        "The plugin imports the client by its package name (`inbank-partner-api`), as a merchant's install resolves it, never its sources.",
       severity: "error",
       from: { path: "^src/" },
       to: { path: "^packages/inbank-partner-api/src/" },
     },
     {
       name: "module-is-the-only-way-in",
-      comment: "Routes, workflows, subscribers, jobs, links and the admin use the module's service and index, never its internals.",
+      comment:
+        "Routes, workflows, subscribers, jobs, links and the admin use the module's service and index, never its internals.",
       severity: "error",
       from: { path: "^src/(api|workflows|subscribers|jobs|links|admin)/", pathNot: TESTS },
       to: { path: "^src/modules/inbank/", pathNot: "^src/modules/inbank/(index|service)\\.ts$" },

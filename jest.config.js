@@ -11,7 +11,9 @@ const testMatch = {
 }[testType]
 
 if (!testMatch) {
-  throw new Error(`TEST_TYPE must be "unit", "integration" or "install" (use npm test / npm run test:install), got ${testType}`)
+  throw new Error(
+    `TEST_TYPE must be "unit", "integration" or "install" (use npm test / npm run test:install), got ${testType}`,
+  )
 }
 
 module.exports = {
@@ -34,7 +36,10 @@ module.exports = {
   ...(testType !== "unit" && {
     globalSetup: "<rootDir>/integration-tests/setup/global-setup.js",
     globalTeardown: "<rootDir>/integration-tests/setup/global-teardown.js",
-    setupFiles: ["<rootDir>/integration-tests/setup/clear-metadata.js", "<rootDir>/integration-tests/setup/quiet-dropped-connections.js"],
+    setupFiles: [
+      "<rootDir>/integration-tests/setup/clear-metadata.js",
+      "<rootDir>/integration-tests/setup/quiet-dropped-connections.js",
+    ],
     testTimeout: 120_000,
   }),
 }

@@ -30,7 +30,9 @@ const INBANK_TEST_OPTIONS = {
   // The fault suite shortens the client's timeout so that "no answer" cases end quickly.
   ...(process.env.INBANK_TIMEOUT_MS && { requestTimeoutMs: Number(process.env.INBANK_TIMEOUT_MS) }),
   // The security spec shortens the upload deadline so that its trickling uploads are cut within a test.
-  ...(process.env.INBANK_UPLOAD_TIMEOUT_SECONDS && { uploadTimeoutSeconds: Number(process.env.INBANK_UPLOAD_TIMEOUT_SECONDS) }),
+  ...(process.env.INBANK_UPLOAD_TIMEOUT_SECONDS && {
+    uploadTimeoutSeconds: Number(process.env.INBANK_UPLOAD_TIMEOUT_SECONDS),
+  }),
   rateLimits: RATE_LIMITS,
 }
 
@@ -40,11 +42,24 @@ const REDIS_URL = process.env.REDIS_URL
 const SCALE_MODULES = REDIS_URL
   ? [
       { resolve: "@medusajs/medusa/event-bus-redis", key: Modules.EVENT_BUS, options: { redisUrl: REDIS_URL } },
-      { resolve: "@medusajs/medusa/workflow-engine-redis", key: Modules.WORKFLOW_ENGINE, options: { redis: { redisUrl: REDIS_URL } } },
+      {
+        resolve: "@medusajs/medusa/workflow-engine-redis",
+        key: Modules.WORKFLOW_ENGINE,
+        options: { redis: { redisUrl: REDIS_URL } },
+      },
       {
         resolve: "@medusajs/medusa/locking",
         key: Modules.LOCKING,
-        options: { providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl: REDIS_URL } }] },
+        options: {
+          providers: [
+            {
+              resolve: "@medusajs/medusa/locking-redis",
+              id: "locking-redis",
+              is_default: true,
+              options: { redisUrl: REDIS_URL },
+            },
+          ],
+        },
       },
     ]
   : []
@@ -52,7 +67,9 @@ const SCALE_MODULES = REDIS_URL
 // MEDUSA_FF_CACHING=true: Medusa's caching module (in memory), which caches, among others, the
 // publishable-key lookup every /store request makes (the benchmark measures with and without).
 const CACHING_MODULES =
-  process.env.MEDUSA_FF_CACHING === "true" ? [{ resolve: "@medusajs/medusa/caching", key: Modules.CACHING, options: { in_memory: { enable: true } } }] : []
+  process.env.MEDUSA_FF_CACHING === "true"
+    ? [{ resolve: "@medusajs/medusa/caching", key: Modules.CACHING, options: { in_memory: { enable: true } } }]
+    : []
 
 module.exports = defineConfig({
   projectConfig: {
@@ -84,7 +101,13 @@ module.exports = defineConfig({
       resolve: "@medusajs/medusa/notification",
       key: Modules.NOTIFICATION,
       options: {
-        providers: [{ resolve: "@medusajs/medusa/notification-local", id: "local", options: { name: "Admin feed", channels: ["feed"] } }],
+        providers: [
+          {
+            resolve: "@medusajs/medusa/notification-local",
+            id: "local",
+            options: { name: "Admin feed", channels: ["feed"] },
+          },
+        ],
       },
     },
     ...CACHING_MODULES,

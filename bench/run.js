@@ -37,7 +37,13 @@ const ratio = (a, b) => `${Math.round((100 * a) / b)} %`
 const stops = []
 
 async function createDatabase(pg, name) {
-  const client = new Client({ host: "localhost", port: pg.port, user: pg.user, password: pg.password, database: "postgres" })
+  const client = new Client({
+    host: "localhost",
+    port: pg.port,
+    user: pg.user,
+    password: pg.password,
+    database: "postgres",
+  })
   await client.connect()
   await client.query(`create database "${name}"`)
   await client.end()
@@ -47,7 +53,10 @@ async function createDatabase(pg, name) {
 /** Resident memory of a process group (medusa start and anything it spawned), in MB. */
 function rssMb(pgid) {
   const lines = execFileSync("ps", ["-e", "-o", "pgid=,rss="]).toString().trim().split("\n")
-  const kb = lines.map((line) => line.trim().split(/\s+/).map(Number)).filter(([group]) => group === pgid).reduce((sum, [, rss]) => sum + rss, 0)
+  const kb = lines
+    .map((line) => line.trim().split(/\s+/).map(Number))
+    .filter(([group]) => group === pgid)
+    .reduce((sum, [, rss]) => sum + rss, 0)
   return Math.round(kb / 1024)
 }
 
@@ -59,7 +68,9 @@ async function settledRss(app) {
 
 function load(options) {
   return new Promise((resolve, reject) => {
-    autocannon({ duration: SECONDS, connections: 10, ...options }, (error, result) => (error ? reject(error) : resolve(result)))
+    autocannon({ duration: SECONDS, connections: 10, ...options }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    )
   })
 }
 
@@ -71,8 +82,21 @@ function load(options) {
  */
 async function steadyLoad({ url, rate, contentType, body, seconds = SECONDS }) {
   const { loadTest } = await import("loadtest")
-  const result = await loadTest({ url, method: "POST", contentType, body, requestsPerSecond: rate, maxSeconds: seconds, agentKeepAlive: true, quiet: true })
-  return { latency: { p50: result.percentiles[50], p99: result.percentiles[99] }, requests: { average: result.effectiveRps }, errors: result.totalErrors }
+  const result = await loadTest({
+    url,
+    method: "POST",
+    contentType,
+    body,
+    requestsPerSecond: rate,
+    maxSeconds: seconds,
+    agentKeepAlive: true,
+    quiet: true,
+  })
+  return {
+    latency: { p50: result.percentiles[50], p99: result.percentiles[99] },
+    requests: { average: result.effectiveRps },
+    errors: result.totalErrors,
+  }
 }
 
 const callbackBody = (uuid, { forged = false } = {}) => {
@@ -85,8 +109,18 @@ const FORM = { "content-type": "application/x-www-form-urlencoded" }
 
 async function benchCallbacks(app) {
   const url = `${app.url}/hooks/inbank`
-  const valid = { url, method: "POST", headers: FORM, requests: [{ setupRequest: (req) => ({ ...req, body: callbackBody(crypto.randomUUID()) }) }] }
-  const builtInRoute = { url: `${app.url}/hooks/payment/inbank_inbank`, method: "POST", headers: { "content-type": "application/json" }, body: "{}" }
+  const valid = {
+    url,
+    method: "POST",
+    headers: FORM,
+    requests: [{ setupRequest: (req) => ({ ...req, body: callbackBody(crypto.randomUUID()) }) }],
+  }
+  const builtInRoute = {
+    url: `${app.url}/hooks/payment/inbank_inbank`,
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: "{}",
+  }
   // Not counted: right after boot, a server's first major garbage collections stall each route's first
   // load once for 100–300 ms (measured), which is not its steady state.
   await load({ ...valid, duration: 3 })
@@ -98,7 +132,12 @@ async function benchCallbacks(app) {
   const atRate = await steadyLoad(steady)
   const [maxValid, builtIn, health] = await inTurns([valid, builtInRoute, { url: `${app.url}/health` }])
   const duplicate = await load({ url, method: "POST", headers: FORM, body: callbackBody(crypto.randomUUID()) })
-  const forged = await load({ url, method: "POST", headers: FORM, requests: [{ setupRequest: (req) => ({ ...req, body: callbackBody(crypto.randomUUID(), { forged: true }) }) }] })
+  const forged = await load({
+    url,
+    method: "POST",
+    headers: FORM,
+    requests: [{ setupRequest: (req) => ({ ...req, body: callbackBody(crypto.randomUUID(), { forged: true }) }) }],
+  })
   return { atRate, maxValid, duplicate, forged, health, builtIn }
 }
 
@@ -128,7 +167,10 @@ const EMPTY_STORE_ROUTE = "/store/bench-empty"
 function addEmptyStoreRoute(dir) {
   const routeDir = path.join(dir, "src/api", EMPTY_STORE_ROUTE)
   fs.mkdirSync(routeDir, { recursive: true })
-  fs.writeFileSync(path.join(routeDir, "route.ts"), `import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"\nexport const GET = async (_req: MedusaRequest, res: MedusaResponse) => {\n  res.json({})\n}\n`)
+  fs.writeFileSync(
+    path.join(routeDir, "route.ts"),
+    `import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"\nexport const GET = async (_req: MedusaRequest, res: MedusaResponse) => {\n  res.json({})\n}\n`,
+  )
 }
 
 async function benchOffers(app, store, sandbox) {
@@ -147,10 +189,22 @@ async function benchOffers(app, store, sandbox) {
   const amounts = Array.from({ length: 10 }, (_, i) => `${600 + i * 111}.00`)
   const requests = 1000
   // Shoppers, each at an address of their own: one client may ask only a few new amounts a minute (offersLimits).
-  const asked = (i) => axios.get(`${app.url}/inbank-offers`, { params: { amount: amounts[i % amounts.length] }, headers: { "x-forwarded-for": `10.9.${i >> 8}.${i & 255}` } })
+  const asked = (i) =>
+    axios.get(`${app.url}/inbank-offers`, {
+      params: { amount: amounts[i % amounts.length] },
+      headers: { "x-forwarded-for": `10.9.${i >> 8}.${i & 255}` },
+    })
   for (let i = 0; i < requests; i += 50) await Promise.all(Array.from({ length: 50 }, (_, j) => asked(i + j)))
   const calls = (await calculations()) - before
-  return { warm, emptyStore, health, requests, distinct: amounts.length, calls, flood: await benchOfferFlood(app, calculations) }
+  return {
+    warm,
+    emptyStore,
+    health,
+    requests,
+    distinct: amounts.length,
+    calls,
+    flood: await benchOfferFlood(app, calculations),
+  }
 }
 
 /**
@@ -169,13 +223,19 @@ const FLOOD_AMOUNTS = 10_000
  */
 async function benchOfferFlood(app, calculations) {
   const ask = (amount, client) =>
-    axios.get(`${app.url}/inbank-offers`, { params: { amount }, headers: client ? { "x-forwarded-for": client } : {}, validateStatus: () => true })
+    axios.get(`${app.url}/inbank-offers`, {
+      params: { amount },
+      headers: client ? { "x-forwarded-for": client } : {},
+      validateStatus: () => true,
+    })
   const before = await calculations()
   const statuses = {}
   const realPrice = { asked: 0, answered: 0 }
   const started = process.hrtime.bigint()
   for (let i = 0; i < FLOOD_AMOUNTS; i += 50) {
-    const batch = Array.from({ length: 50 }, (_, j) => ask(`${1000 + i + j}.37`, `10.${(i + j) >> 8}.${(i + j) & 255}.7`))
+    const batch = Array.from({ length: 50 }, (_, j) =>
+      ask(`${1000 + i + j}.37`, `10.${(i + j) >> 8}.${(i + j) & 255}.7`),
+    )
     const shopper = ask("399")
     for (const { status } of await Promise.all(batch)) statuses[status] = (statuses[status] ?? 0) + 1
     realPrice.asked += 1
@@ -186,11 +246,23 @@ async function benchOfferFlood(app, calculations) {
   // A catalogue price nobody asked yet still gets its calculations: catalogue prices draw on the rest of the budget.
   const newPrice = await ask("2400")
   const bound = OTHER_AMOUNT_CALCULATIONS_PER_MINUTE * (Math.ceil(seconds / 60) + 1)
-  return { amounts: FLOOD_AMOUNTS, seconds, calls, bound, statuses, realPrice, newPrice: { status: newPrice.status, offers: newPrice.data.offers?.length ?? 0 } }
+  return {
+    amounts: FLOOD_AMOUNTS,
+    seconds,
+    calls,
+    bound,
+    statuses,
+    realPrice,
+    newPrice: { status: newPrice.status, offers: newPrice.data.offers?.length ?? 0 },
+  }
 }
 
 function shopper(app, store) {
-  const http = axios.create({ baseURL: app.url, headers: { "x-publishable-api-key": store.publishableKey }, validateStatus: () => true })
+  const http = axios.create({
+    baseURL: app.url,
+    headers: { "x-publishable-api-key": store.publishableKey },
+    validateStatus: () => true,
+  })
   let person = 0
   const pesel = (serial) => {
     const digits = `85${String(1 + (serial % 12)).padStart(2, "0")}${String(1 + (serial % 28)).padStart(2, "0")}${String(serial % 10000).padStart(4, "0")}`
@@ -204,7 +276,14 @@ function shopper(app, store) {
         region_id: store.regionId,
         email: "bench@example.com",
         items: [{ variant_id: variantId, quantity: 1 }],
-        shipping_address: { first_name: "Jan", last_name: "B", address_1: "Polna 1", city: "Łódź", postal_code: "90-001", country_code: "pl" },
+        shipping_address: {
+          first_name: "Jan",
+          last_name: "B",
+          address_1: "Polna 1",
+          city: "Łódź",
+          postal_code: "90-001",
+          country_code: "pl",
+        },
       })
       await http.post(`/store/carts/${data.cart.id}/shipping-methods`, { option_id: store.shippingOptionId })
       return data.cart.id
@@ -214,10 +293,16 @@ function shopper(app, store) {
       return {
         period: 12,
         applicant: {
-          identity_code: pesel(person + 3000), first_name: "Jan", last_name: "Bench", document_type: "id_card",
-          document_number: `BEN${String(100000 + person)}`, mobile: `+48600${String(300000 + person)}`, email: `bench.${person}.${Date.now()}@example.com`,
+          identity_code: pesel(person + 3000),
+          first_name: "Jan",
+          last_name: "Bench",
+          document_type: "id_card",
+          document_number: `BEN${String(100000 + person)}`,
+          mobile: `+48600${String(300000 + person)}`,
+          email: `bench.${person}.${Date.now()}@example.com`,
           address: { street: "Polna", house_number: "1", city: "Łódź", postal_code: "90-001", country_code: "pl" },
-          monthly_income: "6000", monthly_obligations: "0",
+          monthly_income: "6000",
+          monthly_obligations: "0",
         },
         consents: [{ type: "DATA_PROCESSING", value: true, text: "Zgoda" }],
       }
@@ -232,7 +317,11 @@ async function benchPolling(app, store, sandbox) {
   await shop.http.post(`/store/carts/${cartId}/inbank/application`, shop.form())
   const reads = async () => (await sandbox.requests("getApplication")).length
   const before = await reads()
-  const result = await load({ url: `${app.url}/store/carts/${cartId}/inbank`, headers: { "x-publishable-api-key": store.publishableKey }, connections: 100 })
+  const result = await load({
+    url: `${app.url}/store/carts/${cartId}/inbank`,
+    headers: { "x-publishable-api-key": store.publishableKey },
+    connections: 100,
+  })
   await sandbox.updateSettings({ decisionDelayMs: 0 })
   return { result, perSecond: ((await reads()) - before) / SECONDS }
 }
@@ -262,7 +351,10 @@ function stepTimer(sandbox) {
     return answer
   }
   const total = (key) => Object.values(steps).reduce((sum, s) => sum + s[key], 0)
-  return { step, done: () => ({ wallMs: total("wallMs"), sandboxMs: total("sandboxMs"), calls: total("calls"), steps }) }
+  return {
+    step,
+    done: () => ({ wallMs: total("wallMs"), sandboxMs: total("sandboxMs"), calls: total("calls"), steps }),
+  }
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
@@ -309,10 +401,15 @@ async function inbankCheckout(shop, store, sandbox) {
   const form = shop.form()
   const { step, done } = stepTimer(sandbox)
   const applied = await step("application", () => shop.http.post(`/store/carts/${cartId}/inbank/application`, form))
-  if (applied.data.inbank?.next_action.type !== "complete_cart") throw new Error(`no offer after the application: ${JSON.stringify(applied.data)}`)
-  await step("accept and send code", () => shop.http.post(`/store/carts/${cartId}/inbank/signing`, { subject: "contract" }))
+  if (applied.data.inbank?.next_action.type !== "complete_cart")
+    throw new Error(`no offer after the application: ${JSON.stringify(applied.data)}`)
+  await step("accept and send code", () =>
+    shop.http.post(`/store/carts/${cartId}/inbank/signing`, { subject: "contract" }),
+  )
   const code = await sandbox.smsCode(form.applicant.mobile)
-  const confirmed = await step("confirmation", () => shop.http.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code }))
+  const confirmed = await step("confirmation", () =>
+    shop.http.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code }),
+  )
   if (confirmed.status !== 200) throw new Error(`code refused: ${JSON.stringify(confirmed.data)}`)
   const order = await step("completion", () => shop.http.post(`/store/carts/${cartId}/complete`))
   if (order.data.type !== "order") throw new Error(`checkout did not end in an order: ${JSON.stringify(order.data)}`)
@@ -322,8 +419,14 @@ async function inbankCheckout(shop, store, sandbox) {
 async function systemCheckout(shop, store, sandbox) {
   const cartId = await shop.cart(store.variants.p399)
   const { step, done } = stepTimer(sandbox)
-  const { data } = await step("payment collection", () => shop.http.post(`/store/payment-collections`, { cart_id: cartId }))
-  await step("payment session", () => shop.http.post(`/store/payment-collections/${data.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }))
+  const { data } = await step("payment collection", () =>
+    shop.http.post(`/store/payment-collections`, { cart_id: cartId }),
+  )
+  await step("payment session", () =>
+    shop.http.post(`/store/payment-collections/${data.payment_collection.id}/payment-sessions`, {
+      provider_id: "pp_system_default",
+    }),
+  )
   const order = await step("completion", () => shop.http.post(`/store/carts/${cartId}/complete`))
   if (order.data.type !== "order") throw new Error(`baseline checkout failed: ${JSON.stringify(order.data)}`)
   return done()
@@ -334,7 +437,12 @@ async function systemCheckout(shop, store, sandbox) {
  * load generator and Medusa's worker need on a 2-CPU machine (valid callbacks ≈ 815 vs ≈ 990 req/s).
  */
 async function startSandbox() {
-  const sandbox = await new Sandbox({ apiKey: API_KEY, latencyMs: LATENCY_MS, logRequests: false, merchantApproval: true }).start(await getPort())
+  const sandbox = await new Sandbox({
+    apiKey: API_KEY,
+    latencyMs: LATENCY_MS,
+    logRequests: false,
+    merchantApproval: true,
+  }).start(await getPort())
   const { state } = sandbox.bank
   return {
     url: sandbox.url,
@@ -362,7 +470,13 @@ async function main() {
   const dir = path.join(root, "app")
   prepareAppDir(dir)
   addEmptyStoreRoute(dir)
-  const env = appEnv({ DATABASE_URL: await createDatabase(pg, "bench_app"), INBANK_ADMIN: "false", INBANK_BASE_URL: sandbox.url, INBANK_BACKEND_URL: "", INBANK_APPLICATION_SIGNING: "false" })
+  const env = appEnv({
+    DATABASE_URL: await createDatabase(pg, "bench_app"),
+    INBANK_ADMIN: "false",
+    INBANK_BASE_URL: sandbox.url,
+    INBANK_BACKEND_URL: "",
+    INBANK_APPLICATION_SIGNING: "false",
+  })
   const admin = { email: "bench@sklep.test", password: "bench-123" }
   const store = setUpApp(dir, env, { seedFile: path.join(dir, "seed.json"), admin })
 
@@ -370,11 +484,17 @@ async function main() {
   if (!ONLY) {
     say("• Medusa's defaults: one process, local event bus, no caching module")
     const app = await startApp(dir, env, await getPort())
-    single = { pluginRss: await settledRss(app), singleCallbacks: await benchCallbacks(app), singleOffers: await benchOffers(app, store, sandbox) }
+    single = {
+      pluginRss: await settledRss(app),
+      singleCallbacks: await benchCallbacks(app),
+      singleOffers: await benchOffers(app, store, sandbox),
+    }
     await app.stop()
   }
 
-  say("• Medusa's production layout: Redis event bus, workflow engine, locking and caching; an HTTP server and a worker")
+  say(
+    "• Medusa's production layout: Redis event bus, workflow engine, locking and caching; an HTTP server and a worker",
+  )
   const redis = await startRedis()
   stops.push(() => redis.stop())
   const scaled = { ...env, REDIS_URL: redis.url, MEDUSA_FF_CACHING: "true" }
@@ -384,7 +504,11 @@ async function main() {
   stops.push(() => worker.stop())
   // The checkout baseline pays with Medusa's own system provider: enable it next to Inbank.
   const { data: login } = await axios.post(`${app.url}/auth/user/emailpass`, admin)
-  await axios.post(`${app.url}/admin/regions/${store.regionId}`, { payment_providers: ["pp_inbank_inbank", "pp_system_default"] }, { headers: { authorization: `Bearer ${login.token}` } })
+  await axios.post(
+    `${app.url}/admin/regions/${store.regionId}`,
+    { payment_providers: ["pp_inbank_inbank", "pp_system_default"] },
+    { headers: { authorization: `Bearer ${login.token}` } },
+  )
 
   if (ONLY) {
     const measures = {
@@ -398,14 +522,21 @@ async function main() {
     return
   }
   // Callbacks last: the worker then still drains their queue, which would disturb the other measures.
-  say("• offers");     const offers = await benchOffers(app, store, sandbox)
-  say("• polling");    const polling = await benchPolling(app, store, sandbox)
-  say("• checkout");   const checkout = await benchCheckout(app, store, sandbox)
-  say("• callbacks");  const callbacks = await benchCallbacks(app)
+  say("• offers")
+  const offers = await benchOffers(app, store, sandbox)
+  say("• polling")
+  const polling = await benchPolling(app, store, sandbox)
+  say("• checkout")
+  const checkout = await benchCheckout(app, store, sandbox)
+  say("• callbacks")
+  const callbacks = await benchCallbacks(app)
 
   const table = resultsTable({ bareRss, ...single, callbacks, offers, polling, checkout })
   process.stdout.write(`\n${table}`)
-  fs.writeFileSync(path.join(__dirname, "results.md"), `# Benchmark results\n\nWritten by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}.\n\n${table}`)
+  fs.writeFileSync(
+    path.join(__dirname, "results.md"),
+    `# Benchmark results\n\nWritten by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}.\n\n${table}`,
+  )
 }
 
 async function measureBareMemory(root, pg) {
@@ -413,9 +544,14 @@ async function measureBareMemory(root, pg) {
   const bareDir = path.join(root, "bare")
   prepareAppDir(bareDir)
   // No plugin code at all: an empty src/ and no test fixtures (they import the plugin).
-  for (const entry of fs.readdirSync(path.join(bareDir, "src"))) fs.rmSync(path.join(bareDir, "src", entry), { recursive: true })
+  for (const entry of fs.readdirSync(path.join(bareDir, "src")))
+    fs.rmSync(path.join(bareDir, "src", entry), { recursive: true })
   fs.rmSync(path.join(bareDir, "integration-tests"), { recursive: true })
-  const bareEnv = appEnv({ DATABASE_URL: await createDatabase(pg, "bench_bare"), INBANK_ADMIN: "false", INBANK_PLUGIN: "off" })
+  const bareEnv = appEnv({
+    DATABASE_URL: await createDatabase(pg, "bench_bare"),
+    INBANK_ADMIN: "false",
+    INBANK_PLUGIN: "off",
+  })
   medusa(bareDir, bareEnv, ["db:migrate"])
   medusa(bareDir, bareEnv, ["build"])
   const bare = await startApp(bareDir, bareEnv, await getPort())
@@ -431,7 +567,8 @@ function checkoutRows(checkout) {
 }
 
 const rps = (result) => Math.round(result.requests.average)
-const clean = (result) => (result.non2xx || result.errors ? ` (${result.non2xx ?? 0} non-2xx, ${result.errors} errors)` : "")
+const clean = (result) =>
+  result.non2xx || result.errors ? ` (${result.non2xx ?? 0} non-2xx, ${result.errors} errors)` : ""
 
 function callbackRows(label, c) {
   return `| 1 | ${label}: valid distinct callbacks arriving steadily at 200 req/s | p50 ${c.atRate.latency.p50} ms, p99 ${c.atRate.latency.p99} ms, ${rps(c.atRate)} req/s${clean(c.atRate)} | p99 < 50 ms |
@@ -446,7 +583,9 @@ ${floodRow(label, o.flood)}`
 }
 
 function floodRow(label, f) {
-  const answers = Object.entries(f.statuses).map(([status, n]) => `${n} × ${status}`).join(", ")
+  const answers = Object.entries(f.statuses)
+    .map(([status, n]) => `${n} × ${status}`)
+    .join(", ")
   return `| 2 | ${label}: ${f.amounts.toLocaleString("en")} distinct amounts → Inbank calls (50 at a time, each from its own address, in ${f.seconds.toFixed(0)} s) | ${f.calls} Inbank calculation calls (answers: ${answers}); meanwhile the 399 PLN product answered ${f.realPrice.answered} of ${f.realPrice.asked} times; then 2 400 PLN, never asked before: ${f.newPrice.status} with ${f.newPrice.offers} offers | ≤ ${f.bound} (${OTHER_AMOUNT_CALCULATIONS_PER_MINUTE} per started minute and process) |`
 }
 
@@ -476,8 +615,11 @@ async function shutdown(code) {
   process.exit(code)
 }
 
-main().then(() => shutdown(0), (error) => {
-  process.stderr.write(`bench: ${error?.stack ?? error}\n`)
-  if (error?.stderr) process.stderr.write(String(error.stderr).slice(-4000))
-  void shutdown(1)
-})
+main().then(
+  () => shutdown(0),
+  (error) => {
+    process.stderr.write(`bench: ${error?.stack ?? error}\n`)
+    if (error?.stderr) process.stderr.write(String(error.stderr).slice(-4000))
+    void shutdown(1)
+  },
+)

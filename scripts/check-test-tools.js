@@ -13,6 +13,8 @@ const missing = [
 ].filter(Boolean)
 
 if (missing.length) {
-  console.error(`npm test needs ${missing.join(" and ")}. Install with:\n\n  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing.join(" ")}\n`)
+  console.error(
+    `npm test needs ${missing.join(" and ")}. Install with:\n\n  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing.join(" ")}\n`,
+  )
   process.exit(1)
 }

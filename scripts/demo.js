@@ -15,7 +15,11 @@ const PORT = Number(process.env.DEMO_PORT ?? 9000)
 const SANDBOX_PORT = Number(process.env.DEMO_SANDBOX_PORT ?? 4010)
 const STOREFRONT_PORT = Number(process.env.DEMO_STOREFRONT_PORT ?? 8000)
 const ADMIN = { email: "admin@sklep-demo.pl", password: "inbank-demo" }
-const INBANK = { apiKey: "sandbox-api-key", shopUuid: "00000000-0000-4000-8000-000000000001", productCode: "hire_purchase" }
+const INBANK = {
+  apiKey: "sandbox-api-key",
+  shopUuid: "00000000-0000-4000-8000-000000000001",
+  productCode: "hire_purchase",
+}
 
 const say = (line) => process.stdout.write(`${line}\n`)
 const stops = []
@@ -23,9 +27,18 @@ const stops = []
 async function databaseUrl() {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL
   say("• PostgreSQL (embedded, data in .demo-data/postgres)")
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(DATA, "postgres"), port: Number(process.env.DEMO_DB_PORT ?? 54329) })
+  const pg = await startEmbeddedPostgres({
+    dataDir: path.join(DATA, "postgres"),
+    port: Number(process.env.DEMO_DB_PORT ?? 54329),
+  })
   stops.push(() => pg.stop())
-  const client = new Client({ host: "localhost", port: pg.port, user: pg.user, password: pg.password, database: "postgres" })
+  const client = new Client({
+    host: "localhost",
+    port: pg.port,
+    user: pg.user,
+    password: pg.password,
+    database: "postgres",
+  })
   await client.connect()
   const { rowCount } = await client.query("select 1 from pg_database where datname = 'medusa_demo'")
   if (!rowCount) await client.query('create database "medusa_demo"')
@@ -41,7 +54,9 @@ async function main() {
   const sandbox = await new Sandbox({ ...INBANK, merchantApproval: true, logRequests: false }).start(SANDBOX_PORT)
   stops.push(() => sandbox.stop())
 
-  say("• Medusa: migrating, seeding (first run only), building server and admin (only when the sources changed) — about a minute the first time")
+  say(
+    "• Medusa: migrating, seeding (first run only), building server and admin (only when the sources changed) — about a minute the first time",
+  )
   const appDir = path.join(DATA, "app")
   prepareAppDir(appDir)
   const env = appEnv({

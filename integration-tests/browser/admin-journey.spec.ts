@@ -26,7 +26,8 @@ afterAll(async () => {
 })
 
 /** Inbank's and our own English words that must not reach a Polish admin's Inbank screens. */
-const RAW_WORDS = /\b(positive|signed|waiting_for_partners_confirmation|ACTIVATION_REQUIRES_PARTNER_APPROVAL|PLN|Offer accepted|getApplication)\b/
+const RAW_WORDS =
+  /\b(positive|signed|waiting_for_partners_confirmation|ACTIVATION_REQUIRES_PARTNER_APPROVAL|PLN|Offer accepted|getApplication)\b/
 
 /** The admin in Polish (the dashboard's language detector reads `lng`), logged in. */
 async function polishAdmin(): Promise<Page> {
@@ -48,7 +49,9 @@ it("staff see the contract awaiting approval in the orders list, the bell and th
   expect((await shop.post(`/store/carts/${leftCart}/inbank/application`, applicantForm("Kowalska"))).status).toBe(201)
   await waitForAction(shop, leftCart, "complete_cart")
   const { data: auth } = await axios.post(`${app.url}/auth/user/emailpass`, app.admin)
-  const { data } = await axios.get(`${app.url}/admin/orders/${orderId}?fields=display_id`, { headers: { authorization: `Bearer ${auth.token}` } })
+  const { data } = await axios.get(`${app.url}/admin/orders/${orderId}?fields=display_id`, {
+    headers: { authorization: `Bearer ${auth.token}` },
+  })
   const displayId = `#${data.order.display_id}`
 
   const admin = await polishAdmin()
@@ -75,8 +78,12 @@ it("staff see the contract awaiting approval in the orders list, the bell and th
   const rows = admin.getByTestId("inbank-queue-row")
   await rows.first().waitFor({ timeout: 30_000 })
   const texts = (await rows.allTextContents()).map((text) => text.replace(/\u00a0/g, " "))
-  expect(texts[0]).toMatch(new RegExp(`^${displayId}Zofia K\\d{1,2}\\.\\d{2}\\.\\d{4}, \\d{2}:\\d{2}.*399,00 złCzeka na Twoją akceptację$`))
-  expect(texts[1]).toMatch(/^bez zamówieniaZofia K.*15 500,00 złPozytywna decyzja — klient jeszcze nie przyjął ofertyAnuluj finansowanie$/)
+  expect(texts[0]).toMatch(
+    new RegExp(`^${displayId}Zofia K\\d{1,2}\\.\\d{2}\\.\\d{4}, \\d{2}:\\d{2}.*399,00 złCzeka na Twoją akceptację$`),
+  )
+  expect(texts[1]).toMatch(
+    /^bez zamówieniaZofia K.*15 500,00 złPozytywna decyzja — klient jeszcze nie przyjął ofertyAnuluj finansowanie$/,
+  )
   expect(await admin.getByTestId("inbank-queue").textContent()).not.toMatch(RAW_WORDS)
   await screenshot(admin.getByTestId("inbank-queue"), "admin-queue.png")
 
@@ -84,7 +91,8 @@ it("staff see the contract awaiting approval in the orders list, the bell and th
   await rows.first().getByRole("link", { name: displayId }).click()
   const widget = admin.getByTestId("inbank-widget")
   await widget.getByText("Czeka na Twoją akceptację", { exact: true }).waitFor({ timeout: 60_000 })
-  const field = async (name: string) => (await widget.getByTestId(`inbank-${name}`).textContent())?.replace(/\u00a0/g, " ")
+  const field = async (name: string) =>
+    (await widget.getByTestId(`inbank-${name}`).textContent())?.replace(/\u00a0/g, " ")
   expect(await field("decision")).toBe("Pozytywna")
   expect(await field("contract-status")).toBe("Podpisana — czeka na Twoją akceptację")
   expect(await field("amount")).toBe("399,00 zł")

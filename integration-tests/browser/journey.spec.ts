@@ -15,7 +15,11 @@ jest.setTimeout(600_000)
  * The README's images are refreshed in docs/ only when asked (UPDATE_SCREENSHOTS=1): a plain test run
  * leaves the working tree as it was. Otherwise they go to the git-ignored .cache/screenshots/, to look at.
  */
-const SCREENSHOTS = path.resolve(__dirname, "../..", process.env.UPDATE_SCREENSHOTS === "1" ? "docs" : ".cache/screenshots")
+const SCREENSHOTS = path.resolve(
+  __dirname,
+  "../..",
+  process.env.UPDATE_SCREENSHOTS === "1" ? "docs" : ".cache/screenshots",
+)
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 
 /** Takes a screenshot of the page or an element into SCREENSHOTS and checks a PNG was written. */
@@ -34,13 +38,30 @@ let browser: Browser
 beforeAll(async () => {
   sandbox = await new Sandbox({ callbackDelayMs: 0, merchantApproval: true }).start()
   const storefrontPort = await getPort()
-  app = await startMedusaApp({ INBANK_BASE_URL: sandbox.url, INBANK_APPLICATION_SIGNING: "false", STORE_CORS: `http://localhost:${storefrontPort}` })
-  storefront = await startStorefront(storefrontPort, { backendUrl: app.url, publishableKey: app.store.publishableKey, regionId: app.store.regionId, sandboxUrl: sandbox.url })
+  app = await startMedusaApp({
+    INBANK_BASE_URL: sandbox.url,
+    INBANK_APPLICATION_SIGNING: "false",
+    STORE_CORS: `http://localhost:${storefrontPort}`,
+  })
+  storefront = await startStorefront(storefrontPort, {
+    backendUrl: app.url,
+    publishableKey: app.store.publishableKey,
+    regionId: app.store.regionId,
+    sandboxUrl: sandbox.url,
+  })
   fs.mkdirSync(SCREENSHOTS, { recursive: true })
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   })
 })
 
@@ -76,7 +97,17 @@ async function applyFor(page: Page, productTitle: string) {
   // The periods the shop offers for this total, each with its instalment; 12 months chosen first.
   const periods = form.locator('select[name="period"] option')
   await periods.first().waitFor({ state: "attached" })
-  expect(await periods.evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual(["3", "6", "10", "12", "20", "24", "30", "36", "48"])
+  expect(await periods.evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual([
+    "3",
+    "6",
+    "10",
+    "12",
+    "20",
+    "24",
+    "30",
+    "36",
+    "48",
+  ])
   expect(await form.locator('select[name="period"]').inputValue()).toBe("12")
   await form.locator('input[name="consent"]').check()
   await form.getByRole("button", { name: "Wyślij wniosek" }).click()
@@ -94,13 +125,21 @@ it("a shopper buys on Inbank instalments, another is declined, and staff approve
   const single = await badge.textContent()
   expect(single).toMatch(/^od \d+,\d{2} zł\/mies\.$/)
   await page.locator("#qty").fill("2")
-  await page.waitForFunction((before) => document.querySelector('#badge [data-testid="badge"]')?.textContent !== before, single)
+  await page.waitForFunction(
+    (before) => document.querySelector('#badge [data-testid="badge"]')?.textContent !== before,
+    single,
+  )
   await page.locator("#qty").fill("1")
-  await page.waitForFunction((before) => document.querySelector('#badge [data-testid="badge"]')?.textContent === before, single)
+  await page.waitForFunction(
+    (before) => document.querySelector('#badge [data-testid="badge"]')?.textContent === before,
+    single,
+  )
   // The advertised instalment comes with its representative example, one tap away.
   await page.locator("#badge details summary").click()
   const example = page.locator("#badge").getByTestId("representative-example")
-  expect(await example.textContent()).toMatch(/Przykład reprezentatywny: cena 399,00 zł, okres 48 mies\., rata \d+,\d{2} zł.*RRSO \d+,\d{2}%.*całkowita kwota do zapłaty \d+,\d{2} zł/s)
+  expect(await example.textContent()).toMatch(
+    /Przykład reprezentatywny: cena 399,00 zł, okres 48 mies\., rata \d+,\d{2} zł.*RRSO \d+,\d{2}%.*całkowita kwota do zapłaty \d+,\d{2} zł/s,
+  )
   await screenshot(page, "storefront-badge.png")
 
   // 399 PLN: positive decision, the offer, the SMS code (a wrong one first), the confirmation.
@@ -126,7 +165,9 @@ it("a shopper buys on Inbank instalments, another is declined, and staff approve
 
   // Staff approve the first order in the admin.
   const { data: auth } = await axios.post(`${app.url}/auth/user/emailpass`, app.admin)
-  const { data: orders } = await axios.get(`${app.url}/admin/orders?fields=id,display_id`, { headers: { authorization: `Bearer ${auth.token}` } })
+  const { data: orders } = await axios.get(`${app.url}/admin/orders?fields=id,display_id`, {
+    headers: { authorization: `Bearer ${auth.token}` },
+  })
   const orderId = orders.orders.find((o: { display_id: number }) => String(o.display_id) === displayId).id
 
   const admin = await browser.newPage({ viewport: { width: 1440, height: 1100 } })

@@ -13,7 +13,6 @@ import { seedStore, SeededStore } from "../fixtures/store"
 
 jest.setTimeout(120_000)
 
-
 const sandbox = sandboxBeforeMedusa({ INBANK_APPLICATION_SIGNING: "false" })
 
 medusaIntegrationTestRunner({
@@ -32,7 +31,8 @@ medusaIntegrationTestRunner({
       admin = await adminHeaders(getContainer())
     })
 
-    const financedOrder = (variantId = store.variants.p399) => placeInbankOrder(shop, variantId, (phone) => smsCode(sandbox, phone))
+    const financedOrder = (variantId = store.variants.p399) =>
+      placeInbankOrder(shop, variantId, (phone) => smsCode(sandbox, phone))
     const call = (method: "get" | "post", path: string, auth = true) =>
       api.request({ method, url: path, ...(auth ? admin : {}), validateStatus: () => true })
 
@@ -63,7 +63,13 @@ medusaIntegrationTestRunner({
       })
       expect(details.data.financing.callbacks).toEqual([])
       const text = JSON.stringify(details.data)
-      for (const secret of [form.applicant.identity_code, form.applicant.document_number, form.applicant.mobile, form.applicant.email, "sandbox-api-key"]) {
+      for (const secret of [
+        form.applicant.identity_code,
+        form.applicant.document_number,
+        form.applicant.mobile,
+        form.applicant.email,
+        "sandbox-api-key",
+      ]) {
         expect(text).not.toContain(secret)
       }
 
@@ -72,19 +78,38 @@ medusaIntegrationTestRunner({
         const { data } = await call("get", "/admin/inbank/applications")
         return data.applications[0]?.order_id ? data : undefined
       })
-      expect(queue.applications[0]).toMatchObject({ order_id: orderId, state: "awaiting_approval", customer_name: "Zofia K", actions: { cancel: false } })
+      expect(queue.applications[0]).toMatchObject({
+        order_id: orderId,
+        state: "awaiting_approval",
+        customer_name: "Zofia K",
+        actions: { cancel: false },
+      })
       const { data: orderData } = await call("get", `/admin/orders/${orderId}?fields=display_id`)
       expect(queue.applications[0].display_id).toBe(orderData.order.display_id)
-      expect((await call("get", "/admin/inbank/applications?state=financed")).data.applications.every((r: any) => r.state === "financed")).toBe(true)
+      expect(
+        (await call("get", "/admin/inbank/applications?state=financed")).data.applications.every(
+          (r: any) => r.state === "financed",
+        ),
+      ).toBe(true)
 
-      const [first, second] = await Promise.all([call("post", `/admin/inbank/orders/${orderId}/approve`), call("post", `/admin/inbank/orders/${orderId}/approve`)])
+      const [first, second] = await Promise.all([
+        call("post", `/admin/inbank/orders/${orderId}/approve`),
+        call("post", `/admin/inbank/orders/${orderId}/approve`),
+      ])
       expect([first.status, second.status]).toEqual([200, 200])
       const contractUuid = details.data.financing.contract.uuid
       expect(sandbox.bank.state.contracts.get(contractUuid)?.status).toBe("activated")
       expect(sandbox.bank.state.requests.filter((r) => r.endpoint === "approveContract")).toHaveLength(1)
       const again = await call("post", `/admin/inbank/orders/${orderId}/approve`)
-      expect(again.data.financing).toMatchObject({ state: "financed", color: "green", actions: { approve: false, cancel: false } })
-      const order = await call("get", `/admin/orders/${orderId}?fields=+payment_status,*payment_collections.payments.captures`)
+      expect(again.data.financing).toMatchObject({
+        state: "financed",
+        color: "green",
+        actions: { approve: false, cancel: false },
+      })
+      const order = await call(
+        "get",
+        `/admin/orders/${orderId}?fields=+payment_status,*payment_collections.payments.captures`,
+      )
       expect(order.data.order.payment_status).toBe("captured")
       expect(order.data.order.payment_collections[0].payments[0].captures).toHaveLength(1)
     })
@@ -112,11 +137,19 @@ medusaIntegrationTestRunner({
       const { cartId, orderId } = await financedOrder()
       const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
       const record = await eventually(async () => {
-        const { data } = await query.graph({ entity: "inbank_application", fields: ["id", "cart.id", "order.id"], filters: { cart_id: cartId } })
+        const { data } = await query.graph({
+          entity: "inbank_application",
+          fields: ["id", "cart.id", "order.id"],
+          filters: { cart_id: cartId },
+        })
         return data[0]?.order && data[0]
       })
       expect(record).toMatchObject({ cart: { id: cartId }, order: { id: orderId } })
-      const { data: orders } = await query.graph({ entity: "order", fields: ["cart.inbank_application.id"], filters: { id: orderId } })
+      const { data: orders } = await query.graph({
+        entity: "order",
+        fields: ["cart.inbank_application.id"],
+        filters: { id: orderId },
+      })
       expect(orders[0].cart.inbank_application.map((r: { id: string }) => r.id)).toEqual([record.id])
     })
 
@@ -135,20 +168,29 @@ medusaIntegrationTestRunner({
 
     /** Every admin notification of the feed about the order (the admin's bell lists the same, channel "feed"). */
     const feedNotices = async (orderId: string) =>
-      ((await call("get", "/admin/notifications?channel=feed&limit=500")).data.notifications as any[]).filter((n) => n.resource_id === orderId)
+      ((await call("get", "/admin/notifications?channel=feed&limit=500")).data.notifications as any[]).filter(
+        (n) => n.resource_id === orderId,
+      )
 
     it("tells staff once, in the admin's notification feed, that the order's contract waits for approval", async () => {
       const { orderId } = await financedOrder()
       const { data } = await call("get", `/admin/orders/${orderId}?fields=display_id`)
-      const notices = await eventually(async () => ((await feedNotices(orderId)).length ? feedNotices(orderId) : undefined))
+      const notices = await eventually(async () =>
+        (await feedNotices(orderId)).length ? feedNotices(orderId) : undefined,
+      )
       expect(notices).toHaveLength(1)
       expect(notices[0]).toMatchObject({ channel: "feed", template: "admin-ui", to: "", resource_type: "order" })
       expect(notices[0].data.title).toBe(`Umowa Inbank czeka na akceptację — zamówienie #${data.order.display_id}`)
       expect(notices[0].data.description.replace(/\u00a0/g, " ")).toContain("399,00 zł")
 
       // Asked again from both paths at once (order placed, the approval event): still one.
-      const record = (await getContainer().resolve<InbankModuleService>(INBANK_MODULE).listInbankApplications({ order_id: orderId }))[0]
-      await Promise.all([sendInbankApprovalNotice(getContainer(), record.id), sendInbankApprovalNotice(getContainer(), record.id)])
+      const record = (
+        await getContainer().resolve<InbankModuleService>(INBANK_MODULE).listInbankApplications({ order_id: orderId })
+      )[0]
+      await Promise.all([
+        sendInbankApprovalNotice(getContainer(), record.id),
+        sendInbankApprovalNotice(getContainer(), record.id),
+      ])
       expect(await feedNotices(orderId)).toHaveLength(1)
 
       // Approved: nothing more is due.
@@ -159,7 +201,13 @@ medusaIntegrationTestRunner({
 
     it("filters, orders and pages the queue in SQL: a flood of 600 applications hides no contract awaiting approval, and no page carries secrets", async () => {
       const { orderId, form } = await financedOrder()
-      await eventually(async () => ((await call("get", "/admin/inbank/applications?state=awaiting_approval&limit=200")).data.applications.some((r: any) => r.order_id === orderId) ? true : undefined))
+      await eventually(async () =>
+        (await call("get", "/admin/inbank/applications?state=awaiting_approval&limit=200")).data.applications.some(
+          (r: any) => r.order_id === orderId,
+        )
+          ? true
+          : undefined,
+      )
 
       // 600 newer applications (records written as the plugin writes them), half declined, half undecided.
       const inbank = getContainer().resolve<InbankModuleService>(INBANK_MODULE)
@@ -172,9 +220,14 @@ medusaIntegrationTestRunner({
           period: 12,
           decision_status: "pending",
           decision_requested_at: new Date(),
-        }))
+        })),
       )
-      for (const [i, record] of flood.entries()) await inbank.saveRecord({ id: record.id, decision_status: i % 2 ? "pending" : "negative", application_number: `F${i}` })
+      for (const [i, record] of flood.entries())
+        await inbank.saveRecord({
+          id: record.id,
+          decision_status: i % 2 ? "pending" : "negative",
+          application_number: `F${i}`,
+        })
 
       const first = (await call("get", "/admin/inbank/applications?limit=20")).data
       expect(first.count).toBeGreaterThanOrEqual(601)
@@ -198,10 +251,19 @@ medusaIntegrationTestRunner({
       expect(declined.count).toBeGreaterThanOrEqual(300)
       expect(declined.applications).toHaveLength(200)
       expect(declined.applications.every((row: any) => row.state === "declined" && row.color === "red")).toBe(true)
-      expect((await call("get", "/admin/inbank/applications?state=awaiting_decision&limit=1")).data.count).toBeGreaterThanOrEqual(300)
+      expect(
+        (await call("get", "/admin/inbank/applications?state=awaiting_decision&limit=1")).data.count,
+      ).toBeGreaterThanOrEqual(300)
 
       const text = JSON.stringify(rows)
-      for (const secret of [form.applicant.identity_code, form.applicant.document_number, form.applicant.mobile, form.applicant.email, form.applicant.monthly_income, "sandbox-api-key"]) {
+      for (const secret of [
+        form.applicant.identity_code,
+        form.applicant.document_number,
+        form.applicant.mobile,
+        form.applicant.email,
+        form.applicant.monthly_income,
+        "sandbox-api-key",
+      ]) {
         expect(text).not.toContain(String(secret))
       }
       for (const query of ["limit=0", "limit=201", "offset=-1", "state=bogus", "state=cancellation_pending"]) {
@@ -214,10 +276,16 @@ medusaIntegrationTestRunner({
       const cartId = await shop.cart(store.variants.p399)
       expect((await shop.post(`/store/carts/${cartId}/inbank/application`, applicantForm())).status).toBe(201)
       const state = await waitForAction(shop, cartId, "complete_cart")
-      const row = (await call("get", "/admin/inbank/applications?state=awaiting_customer&limit=200")).data.applications.find(
-        (r: any) => r.application_number === state.application.number
-      )
-      expect(row).toMatchObject({ order_id: null, display_id: null, customer_name: "Zofia K", state: "awaiting_customer", actions: { cancel: true } })
+      const row = (
+        await call("get", "/admin/inbank/applications?state=awaiting_customer&limit=200")
+      ).data.applications.find((r: any) => r.application_number === state.application.number)
+      expect(row).toMatchObject({
+        order_id: null,
+        display_id: null,
+        customer_name: "Zofia K",
+        state: "awaiting_customer",
+        actions: { cancel: true },
+      })
 
       const cancelled = await call("post", `/admin/inbank/applications/${row.id}/cancel`)
       expect(cancelled.status).toBe(200)
@@ -227,7 +295,9 @@ medusaIntegrationTestRunner({
 
       const { orderId } = await financedOrder()
       const ordered = await eventually(async () =>
-        (await call("get", "/admin/inbank/applications?state=awaiting_approval&limit=200")).data.applications.find((r: any) => r.order_id === orderId)
+        (await call("get", "/admin/inbank/applications?state=awaiting_approval&limit=200")).data.applications.find(
+          (r: any) => r.order_id === orderId,
+        ),
       )
       const refused = await call("post", `/admin/inbank/applications/${ordered.id}/cancel`)
       expect([refused.status, refused.data.code, refused.data.field]).toEqual([409, "has_order", "id"])

@@ -15,7 +15,6 @@ jest.setTimeout(120_000)
 
 const sandbox = sandboxBeforeMedusa({ INBANK_APPLICATION_SIGNING: "false" }, { callbacks: true })
 
-
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     const seeded = seededShop(api, getContainer, sandbox)
@@ -40,19 +39,35 @@ medusaIntegrationTestRunner({
       expect((await seeded.client.post(`/store/carts/${cartId}/complete`)).status).toBe(400)
       await waitForAction(seeded.client, cartId, "sign_contract")
       const contractUuid = (await seeded.client.get(`/store/carts/${cartId}/inbank`)).data.inbank.contract.uuid
-      await seeded.client.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: await smsCode(sandbox, form.applicant.mobile) })
+      await seeded.client.post(`/store/carts/${cartId}/inbank/signing/confirm`, {
+        subject: "contract",
+        code: await smsCode(sandbox, form.applicant.mobile),
+      })
       return { cartId, contractUuid }
     }
 
     async function post(fields: Record<string, string>, contentType = "application/x-www-form-urlencoded") {
       const body = contentType.includes("urlencoded") ? new URLSearchParams(fields).toString() : JSON.stringify(fields)
       // The test speaks as Inbank: the sandbox's read ledger counts its callback as one Inbank sent.
-      const about = (() => { try { return JSON.parse(fields.message).creditApplicationUuid } catch { return undefined } })()
+      const about = (() => {
+        try {
+          return JSON.parse(fields.message).creditApplicationUuid
+        } catch {
+          return undefined
+        }
+      })()
       if (typeof about === "string") sandbox.callbackSentElsewhere(about)
-      const response = await api.post("/hooks/inbank", body, { headers: { "content-type": contentType }, validateStatus: () => true })
+      const response = await api.post("/hooks/inbank", body, {
+        headers: { "content-type": contentType },
+        validateStatus: () => true,
+      })
       return response
     }
-    const signed = (message: string, timestamp = String(Date.now()), key = "sandbox-api-key") => ({ message, timestamp, hmac: signCallback(key, timestamp, message) })
+    const signed = (message: string, timestamp = String(Date.now()), key = "sandbox-api-key") => ({
+      message,
+      timestamp,
+      hmac: signCallback(key, timestamp, message),
+    })
 
     it("the callback alone turns a signed contract into an order with an authorized payment", async () => {
       sandbox.updateSettings({ merchantApproval: true })
@@ -61,7 +76,11 @@ medusaIntegrationTestRunner({
       expect(order.status).toBe("pending")
       expect(paymentOf(order)).toMatchObject({ captured_at: null, canceled_at: null })
       // One order for the cart, and the record learns it (order.placed subscriber or the processing itself).
-      const { data: links } = await query().graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cartId } })
+      const { data: links } = await query().graph({
+        entity: "order_cart",
+        fields: ["order_id"],
+        filters: { cart_id: cartId },
+      })
       expect(links).toHaveLength(1)
       const record = await eventually(async () => {
         const [current] = await inbank().listInbankApplications({ cart_id: cartId })
@@ -70,7 +89,12 @@ medusaIntegrationTestRunner({
       const { data: orders } = await query().graph({ entity: "order", fields: ["id", "status"] })
       expect(orders.filter((o: any) => o.status !== "canceled").map((o: any) => o.id)).toEqual([order.id])
       const callbacks = await inbank().listInbankCallbacks({ application_uuid: record.application_uuid })
-      expect(callbacks.map((c: any) => c.status).sort()).toEqual(["ACTIVATION_REQUIRES_PARTNER_APPROVAL", "POSITIVE", "SIGNED", "UNSIGNED"])
+      expect(callbacks.map((c: any) => c.status).sort()).toEqual([
+        "ACTIVATION_REQUIRES_PARTNER_APPROVAL",
+        "POSITIVE",
+        "SIGNED",
+        "UNSIGNED",
+      ])
     })
 
     it("ACTIVATED after an admin capture keeps one capture; ACTIVATED without one captures the payment", async () => {
@@ -81,7 +105,16 @@ medusaIntegrationTestRunner({
       const order = await placedOrder(first.cartId)
       expect((await api.post(`/admin/payments/${paymentOf(order).id}/capture`, {}, admin)).status).toBe(200)
       const [record] = await inbank().listInbankApplications({ cart_id: first.cartId })
-      await eventually(async () => (await inbank().listInbankCallbacks({ application_uuid: record.application_uuid, status: "ACTIVATED", processed_at: { $ne: null } })).length > 0)
+      await eventually(
+        async () =>
+          (
+            await inbank().listInbankCallbacks({
+              application_uuid: record.application_uuid,
+              status: "ACTIVATED",
+              processed_at: { $ne: null },
+            })
+          ).length > 0,
+      )
       expect(paymentOf(await orderOf(first.cartId)).captures).toHaveLength(1)
 
       const second = await signAndLeave()
@@ -100,7 +133,10 @@ medusaIntegrationTestRunner({
       const cartId = await seeded.client.cart(seeded.store.variants.p399)
       const applied = await seeded.client.post(`/store/carts/${cartId}/inbank/application`, applicantForm())
       const uuid = applied.data.inbank.application.uuid
-      await eventually(async () => (await inbank().listInbankCallbacks({ application_uuid: uuid, processed_at: { $ne: null } })).length === 1)
+      await eventually(
+        async () =>
+          (await inbank().listInbankCallbacks({ application_uuid: uuid, processed_at: { $ne: null } })).length === 1,
+      )
       const gets = () => sandbox.bank.state.requests.filter((r) => r.endpoint === "getApplication").length
 
       // Inbank's POSITIVE once more, with its own signed timestamp: a new delivery, processed once.
@@ -133,7 +169,12 @@ medusaIntegrationTestRunner({
 
       const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
       const sentAt = new Date()
-      const callback = (application_uuid: string) => ({ application_uuid, type: "CONTRACT", status: "SIGNED", sent_at: sentAt })
+      const callback = (application_uuid: string) => ({
+        application_uuid,
+        type: "CONTRACT",
+        status: "SIGNED",
+        sent_at: sentAt,
+      })
       const [b, a] = ["b0000000-0000-4000-8000-000000000000", "a0000000-0000-4000-8000-000000000000"]
       const ids = await insertCallbacks(knex, [callback(b), callback(a), callback(b), callback(uuid)])
       expect(ids.map((id) => id !== null)).toEqual([true, true, false, true])
@@ -144,7 +185,9 @@ medusaIntegrationTestRunner({
     it("a recorded callback whose event never went out (process stopped) is processed by the reconciliation job", async () => {
       const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
       const uuid = "0b6f3c52-95a4-4d0e-9a53-6a1f2f0e7c11"
-      const [id] = (await insertCallbacks(knex, [{ application_uuid: uuid, type: "DECISION", status: "POSITIVE", sent_at: new Date() }])) as [string]
+      const [id] = (await insertCallbacks(knex, [
+        { application_uuid: uuid, type: "DECISION", status: "POSITIVE", sent_at: new Date() },
+      ])) as [string]
       const [recorded] = await inbank().listInbankCallbacks({ id })
       expect(recorded).toMatchObject({ attempts: 0, processed_at: null })
 
@@ -213,7 +256,11 @@ medusaIntegrationTestRunner({
       const applied = await seeded.client.post(`/store/carts/${cartId}/inbank/application`, applicantForm())
       expect(applied.data.inbank.next_action.type).toBe("wait")
       await eventually(async () => {
-        const { data } = await query().graph({ entity: "cart", fields: ["payment_collection.payment_sessions.status"], filters: { id: cartId } })
+        const { data } = await query().graph({
+          entity: "cart",
+          fields: ["payment_collection.payment_sessions.status"],
+          filters: { id: cartId },
+        })
         return data[0].payment_collection.payment_sessions[0].status === "error"
       })
       expect((await seeded.client.get(`/store/carts/${cartId}/inbank`)).data.inbank.next_action.type).toBe("declined")
@@ -230,14 +277,26 @@ medusaIntegrationTestRunner({
         const { cartId, contractUuid } = await signAndLeave()
         const order = await placedOrder(cartId)
         const [record] = await inbank().listInbankApplications({ cart_id: cartId })
-        const events = () => published.filter((e) => e.name.startsWith("inbank.") && e.data?.application_uuid === record.application_uuid)
+        const events = () =>
+          published.filter((e) => e.name.startsWith("inbank.") && e.data?.application_uuid === record.application_uuid)
         const names = () => events().map((e) => e.name)
         await eventually(async () => names().includes("inbank.contract.activation_requires_partner_approval"))
         await new Promise((resolve) => setTimeout(resolve, 500))
         // The shopper's polling stored each state before its callback came: the events still went out, once each.
-        expect(names()).toEqual(expect.arrayContaining(["inbank.decision.positive", "inbank.contract.signed", "inbank.contract.activation_requires_partner_approval"]))
+        expect(names()).toEqual(
+          expect.arrayContaining([
+            "inbank.decision.positive",
+            "inbank.contract.signed",
+            "inbank.contract.activation_requires_partner_approval",
+          ]),
+        )
         expect(new Set(names()).size).toBe(names().length)
-        expect(events().at(-1)!.data).toEqual({ application_uuid: record.application_uuid, cart_id: cartId, order_id: order.id, session_status: "authorized" })
+        expect(events().at(-1)!.data).toEqual({
+          application_uuid: record.application_uuid,
+          cart_id: cartId,
+          order_id: order.id,
+          session_status: "authorized",
+        })
 
         // Callbacks lost from here: the job reads the activation and announces it, once.
         sandbox.updateSettings({ callbackDelayMs: 600_000 })
@@ -245,7 +304,9 @@ medusaIntegrationTestRunner({
         await eventually(async () => sandbox.bank.contract(contractUuid).status === "activated")
         // The job runs as often as it likes; Inbank is read at most once a second (the read gate).
         await eventually(async () => {
-          await knex()("inbank_application").where({ id: record.id }).update({ check_after: new Date(0) })
+          await knex()("inbank_application")
+            .where({ id: record.id })
+            .update({ check_after: new Date(0) })
           await reconcileInbank(getContainer(), { olderThanMs: 0 })
           return names().includes("inbank.contract.activated")
         })

@@ -28,15 +28,26 @@ medusaIntegrationTestRunner({
         return answer
       }
       const applied = await step("application", () => shop.post(`/store/carts/${cartId}/inbank/application`, form))
-      expect(applied.data.inbank).toMatchObject({ next_action: { type: "complete_cart" }, offer: { monthly_payment: expect.stringMatching(/^\d+\.\d{2}$/) } })
-      await step("accept and send code", () => shop.post(`/store/carts/${cartId}/inbank/signing`, { subject: "contract" }))
+      expect(applied.data.inbank).toMatchObject({
+        next_action: { type: "complete_cart" },
+        offer: { monthly_payment: expect.stringMatching(/^\d+\.\d{2}$/) },
+      })
+      await step("accept and send code", () =>
+        shop.post(`/store/carts/${cartId}/inbank/signing`, { subject: "contract" }),
+      )
       const code = await smsCode(sandbox, form.applicant.mobile)
-      const confirmed = await step("confirmation", () => shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code }))
+      const confirmed = await step("confirmation", () =>
+        shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code }),
+      )
       expect(confirmed.status).toBe(200)
       const order = await step("completion", () => shop.post(`/store/carts/${cartId}/complete`))
       expect(order.data.type).toBe("order")
       const total = Object.values(calls).flat().length
-      process.stdout.write(`Inbank calls per checkout step: ${Object.entries(calls).map(([name, list]) => `${name} ${list.length} (${list.join(", ")})`).join("; ")}; total ${total}\n`)
+      process.stdout.write(
+        `Inbank calls per checkout step: ${Object.entries(calls)
+          .map(([name, list]) => `${name} ${list.length} (${list.join(", ")})`)
+          .join("; ")}; total ${total}\n`,
+      )
       return calls
     }
 

@@ -23,13 +23,26 @@ medusaIntegrationTestRunner({
 
       const applied = await shop.post(`/store/carts/${cartId}/inbank/application`, form)
       expect(applied.status).toBe(201)
-      expect(applied.data.inbank).toMatchObject({ application: { decision_status: "pending", signed: false }, next_action: { type: "sign_application" } })
+      expect(applied.data.inbank).toMatchObject({
+        application: { decision_status: "pending", signed: false },
+        next_action: { type: "sign_application" },
+      })
 
       expect((await shop.post(`/store/carts/${cartId}/inbank/signing`, { subject: "application" })).status).toBe(200)
-      const wrong = await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "application", code: "0000000" })
+      const wrong = await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, {
+        subject: "application",
+        code: "0000000",
+      })
       expect(wrong.status).toBe(400)
-      expect(wrong.data).toMatchObject({ code: "sms_code_refused", field: "code", message: "Nieprawidłowy kod SMS. Sprawdź wiadomość i spróbuj ponownie." })
-      const signed = await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "application", code: await smsCode(sandbox, form.applicant.mobile) })
+      expect(wrong.data).toMatchObject({
+        code: "sms_code_refused",
+        field: "code",
+        message: "Nieprawidłowy kod SMS. Sprawdź wiadomość i spróbuj ponownie.",
+      })
+      const signed = await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, {
+        subject: "application",
+        code: await smsCode(sandbox, form.applicant.mobile),
+      })
       expect(signed.status).toBe(200)
       expect(signed.data.inbank).toMatchObject({
         application: { decision_status: "positive", signed: true },
@@ -40,16 +53,29 @@ medusaIntegrationTestRunner({
       // "Accept and sign": the offer is accepted (the contract created) and its SMS code sent, before any completion.
       const accepted = await shop.post(`/store/carts/${cartId}/inbank/signing`, { subject: "contract" })
       expect(accepted.status).toBe(200)
-      expect(accepted.data.inbank).toMatchObject({ contract: { status: "unsigned" }, next_action: { type: "sign_contract" } })
+      expect(accepted.data.inbank).toMatchObject({
+        contract: { status: "unsigned" },
+        next_action: { type: "sign_contract" },
+      })
       const contractUuid = accepted.data.inbank.contract.uuid
       expect(sandbox.bank.state.contracts.get(contractUuid)?.status).toBe("unsigned")
-      const wrongContractCode = await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: "0000000" })
+      const wrongContractCode = await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, {
+        subject: "contract",
+        code: "0000000",
+      })
       expect(wrongContractCode.status).toBe(400)
       expect(sandbox.bank.state.contracts.get(contractUuid)?.status).toBe("unsigned")
 
-      const contractSigned = await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: await smsCode(sandbox, form.applicant.mobile) })
+      const contractSigned = await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, {
+        subject: "contract",
+        code: await smsCode(sandbox, form.applicant.mobile),
+      })
       expect(contractSigned.status).toBe(200)
-      expect(contractSigned.data.inbank).toMatchObject({ contract: { uuid: contractUuid, status: "signed" }, session_status: "authorized", next_action: { type: "complete_cart" } })
+      expect(contractSigned.data.inbank).toMatchObject({
+        contract: { uuid: contractUuid, status: "signed" },
+        session_status: "authorized",
+        next_action: { type: "complete_cart" },
+      })
 
       // Slow answers, to tell reads made at once from reads made one after the other.
       sandbox.updateSettings({ latencyMs: 150 })
@@ -92,11 +118,16 @@ medusaIntegrationTestRunner({
       const first = await shop.post(`/store/carts/${cartId}/complete`)
       expect(first.status).toBe(400)
       expect(await waitForAction(shop, cartId, "sign_contract")).toMatchObject({ contract: { status: "unsigned" } })
-      await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: await smsCode(sandbox, form.applicant.mobile) })
+      await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, {
+        subject: "contract",
+        code: await smsCode(sandbox, form.applicant.mobile),
+      })
       const second = await shop.post(`/store/carts/${cartId}/complete`)
       expect(second.data.type).toBe("order")
       // Two authorizations, one acceptance: the second one finds the contract at Inbank.
-      expect(sandbox.bank.state.requests.filter((r) => r.endpoint === "acceptApplication").length - acceptancesBefore).toBe(1)
+      expect(
+        sandbox.bank.state.requests.filter((r) => r.endpoint === "acceptApplication").length - acceptancesBefore,
+      ).toBe(1)
     })
 
     it("accept and sign: refused before Inbank's decision; asking again sends a new code without a second acceptance", async () => {
@@ -121,8 +152,13 @@ medusaIntegrationTestRunner({
       expect(again.status).toBe(200)
       expect(calls("acceptApplication") - acceptancesBefore).toBe(1)
       const secondCode = await smsCode(sandbox, form.applicant.mobile)
-      expect(sandbox.bank.state.sms.filter((m) => m.phone === form.applicant.mobile && m.subject === "contract")).toHaveLength(2)
-      expect((await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: secondCode })).status).toBe(200)
+      expect(
+        sandbox.bank.state.sms.filter((m) => m.phone === form.applicant.mobile && m.subject === "contract"),
+      ).toHaveLength(2)
+      expect(
+        (await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: secondCode }))
+          .status,
+      ).toBe(200)
       sandbox.updateSettings({ decisionDelayMs: 0 })
     })
   },

@@ -28,7 +28,10 @@ medusaIntegrationTestRunner({
     async function signAndComplete(cartId: string, phone: string) {
       expect((await seeded.client.post(`/store/carts/${cartId}/complete`)).status).toBe(400)
       await waitForAction(seeded.client, cartId, "sign_contract")
-      const confirmed = await seeded.client.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: await smsCode(sandbox, phone) })
+      const confirmed = await seeded.client.post(`/store/carts/${cartId}/inbank/signing/confirm`, {
+        subject: "contract",
+        code: await smsCode(sandbox, phone),
+      })
       expect(confirmed.status).toBe(200)
       const completed = await seeded.client.post(`/store/carts/${cartId}/complete`)
       expect(completed.data.type).toBe("order")
@@ -37,17 +40,30 @@ medusaIntegrationTestRunner({
 
     it("without merchant approval the order's payment is captured, no capture call needed", async () => {
       const { cartId, form, applied } = await buyWithSms(seeded.store.variants.p15500)
-      expect(applied).toMatchObject({ application: { decision_status: "positive" }, next_action: { type: "complete_cart" } })
+      expect(applied).toMatchObject({
+        application: { decision_status: "positive" },
+        next_action: { type: "complete_cart" },
+      })
       const order = await signAndComplete(cartId, form.applicant.mobile)
 
       const admin = await adminHeaders(getContainer())
-      const { data } = await api.get(`/admin/orders/${order.id}?fields=+payment_status,*payment_collections.payments`, admin)
+      const { data } = await api.get(
+        `/admin/orders/${order.id}?fields=+payment_status,*payment_collections.payments`,
+        admin,
+      )
       expect(data.order.payment_status).toBe("captured")
-      expect(await waitForAction(seeded.client, cartId, "done")).toMatchObject({ contract: { status: "activated" }, session_status: "captured" })
+      expect(await waitForAction(seeded.client, cartId, "done")).toMatchObject({
+        contract: { status: "activated" },
+        session_status: "captured",
+      })
 
       // Inbank's API has no refunds: Medusa's refund answers why, and where to go instead.
       const payment = data.order.payment_collections[0].payments[0]
-      const refund = await api.post(`/admin/payments/${payment.id}/refund`, { amount: 10 }, { ...admin, validateStatus: () => true })
+      const refund = await api.post(
+        `/admin/payments/${payment.id}/refund`,
+        { amount: 10 },
+        { ...admin, validateStatus: () => true },
+      )
       expect(refund.status).toBe(400)
       expect(refund.data.message).toMatch(/Partner Portal/)
     })
@@ -78,7 +94,10 @@ medusaIntegrationTestRunner({
         validateStatus: () => true,
       })
       expect(uploaded.status).toBe(200)
-      expect(uploaded.data.inbank).toMatchObject({ application: { decision_status: "positive" }, next_action: { type: "complete_cart" } })
+      expect(uploaded.data.inbank).toMatchObject({
+        application: { decision_status: "positive" },
+        next_action: { type: "complete_cart" },
+      })
       expect((await signAndComplete(cartId, form.applicant.mobile)).id).toBeTruthy()
     })
 
@@ -90,16 +109,25 @@ medusaIntegrationTestRunner({
       const banks = await seeded.client.get(`/store/carts/${cartId}/inbank/banks`)
       expect(banks.data.banks.length).toBeGreaterThan(0)
       const bankStep = async () => {
-        const started = await seeded.client.post(`/store/carts/${cartId}/inbank/bank-verification`, { bank_id: banks.data.banks[0].id, return_url: "https://sklep.test/inbank/powrot" })
+        const started = await seeded.client.post(`/store/carts/${cartId}/inbank/bank-verification`, {
+          bank_id: banks.data.banks[0].id,
+          return_url: "https://sklep.test/inbank/powrot",
+        })
         expect(started.status).toBe(200)
-        await axios.post(`${started.data.redirect_url}/complete`, null, { maxRedirects: 0, validateStatus: (s) => s === 303 })
+        await axios.post(`${started.data.redirect_url}/complete`, null, {
+          maxRedirects: 0,
+          validateStatus: (s) => s === 303,
+        })
       }
       await bankStep()
       await waitForAction(seeded.client, cartId, "complete_cart")
 
       expect((await seeded.client.post(`/store/carts/${cartId}/complete`)).status).toBe(400)
       await waitForAction(seeded.client, cartId, "sign_contract")
-      await seeded.client.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: await smsCode(sandbox, form.applicant.mobile) })
+      await seeded.client.post(`/store/carts/${cartId}/inbank/signing/confirm`, {
+        subject: "contract",
+        code: await smsCode(sandbox, form.applicant.mobile),
+      })
       await waitForAction(seeded.client, cartId, "bank_verification")
       await bankStep()
       const completed = await seeded.client.post(`/store/carts/${cartId}/complete`)
@@ -159,21 +187,32 @@ medusaIntegrationTestRunner({
       ["invalid_pesel", "applicant.identity_code", (f: any) => (f.applicant.identity_code = "44051401358")],
       ["invalid_email", "applicant.email", (f: any) => (f.applicant.email = "not-an-email")],
       ["invalid_phone", "applicant.mobile", (f: any) => (f.applicant.mobile = "+49 600 100 200")],
-      ["invalid_postal_code", "applicant.address.postal_code", (f: any) => (f.applicant.address.postal_code = "300-01")],
+      [
+        "invalid_postal_code",
+        "applicant.address.postal_code",
+        (f: any) => (f.applicant.address.postal_code = "300-01"),
+      ],
       ["invalid_amount", "applicant.monthly_income", (f: any) => (f.applicant.monthly_income = "6.000")],
       ["consent_required", "consents", (f: any) => (f.consents = [])],
       ["consent_required", "consents", (f: any) => (f.consents[0].value = false)],
       ["required", "applicant.monthly_income", (f: any) => delete f.applicant.monthly_income],
-    ])("bad input (%s, %s) is a 400 with its code and field in Polish, and Inbank is not called", async (code, field, spoil) => {
-      const cartId = await seeded.client.cart(seeded.store.variants.p399)
-      const form = applicantForm()
-      spoil(form)
-      const response = await seeded.client.post(`/store/carts/${cartId}/inbank/application`, form)
-      expect(response.status).toBe(400)
-      expect(response.data).toMatchObject({ code, field, message: expect.stringMatching(/[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]|Pole|Podaj/) })
-      expect(JSON.stringify(response.data)).not.toMatch(/44051401358|not-an-email|49 600|300-01|6\.000/)
-      expect(inbankCalls("createApplication")).toBe(0)
-    })
+    ])(
+      "bad input (%s, %s) is a 400 with its code and field in Polish, and Inbank is not called",
+      async (code, field, spoil) => {
+        const cartId = await seeded.client.cart(seeded.store.variants.p399)
+        const form = applicantForm()
+        spoil(form)
+        const response = await seeded.client.post(`/store/carts/${cartId}/inbank/application`, form)
+        expect(response.status).toBe(400)
+        expect(response.data).toMatchObject({
+          code,
+          field,
+          message: expect.stringMatching(/[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]|Pole|Podaj/),
+        })
+        expect(JSON.stringify(response.data)).not.toMatch(/44051401358|not-an-email|49 600|300-01|6\.000/)
+        expect(inbankCalls("createApplication")).toBe(0)
+      },
+    )
 
     it("answers the same refusal in English to Accept-Language: en", async () => {
       const cartId = await seeded.client.cart(seeded.store.variants.p399)
@@ -185,15 +224,27 @@ medusaIntegrationTestRunner({
           validateStatus: () => true,
         })
       const [polish, english] = [await post("pl-PL,pl;q=0.9"), await post("en")]
-      expect(polish.data).toMatchObject({ code: "invalid_pesel", field: "applicant.identity_code", message: "Podaj prawidłowy numer PESEL (11 cyfr)." })
-      expect(english.data).toMatchObject({ code: "invalid_pesel", field: "applicant.identity_code", message: "Enter a valid PESEL number (11 digits)." })
+      expect(polish.data).toMatchObject({
+        code: "invalid_pesel",
+        field: "applicant.identity_code",
+        message: "Podaj prawidłowy numer PESEL (11 cyfr).",
+      })
+      expect(english.data).toMatchObject({
+        code: "invalid_pesel",
+        field: "applicant.identity_code",
+        message: "Enter a valid PESEL number (11 digits).",
+      })
       expect(english.status).toBe(400)
     })
 
     it("accepts a phone and an income written the Polish way, and Inbank gets them normalised", async () => {
       const cartId = await seeded.client.cart(seeded.store.variants.p399)
       const form = applicantForm()
-      Object.assign(form.applicant, { mobile: "+48 600 100 200", monthly_income: "6 000,50", monthly_obligations: "250 zł" })
+      Object.assign(form.applicant, {
+        mobile: "+48 600 100 200",
+        monthly_income: "6 000,50",
+        monthly_obligations: "250 zł",
+      })
       form.applicant.address.postal_code = "30 001"
       const applied = await seeded.client.post(`/store/carts/${cartId}/inbank/application`, form)
       expect(applied.status).toBe(201)
@@ -204,33 +255,66 @@ medusaIntegrationTestRunner({
 
     it("Inbank's generic 422 (a phone another customer uses) is a 400 inbank_refused that says what to check", async () => {
       const first = applicantForm()
-      expect((await seeded.client.post(`/store/carts/${await seeded.client.cart(seeded.store.variants.p399)}/inbank/application`, first)).status).toBe(201)
+      expect(
+        (
+          await seeded.client.post(
+            `/store/carts/${await seeded.client.cart(seeded.store.variants.p399)}/inbank/application`,
+            first,
+          )
+        ).status,
+      ).toBe(201)
       const second = applicantForm()
       second.applicant.mobile = first.applicant.mobile.replace("+48", "48 ")
-      const refused = await seeded.client.post(`/store/carts/${await seeded.client.cart(seeded.store.variants.p399)}/inbank/application`, second)
+      const refused = await seeded.client.post(
+        `/store/carts/${await seeded.client.cart(seeded.store.variants.p399)}/inbank/application`,
+        second,
+      )
       expect(refused.status).toBe(400)
-      expect(refused.data).toMatchObject({ code: "inbank_refused", field: "applicant", message: expect.stringMatching(/^Inbank nie przyjął wniosku\. Sprawdź, czy numer telefonu/) })
+      expect(refused.data).toMatchObject({
+        code: "inbank_refused",
+        field: "applicant",
+        message: expect.stringMatching(/^Inbank nie przyjął wniosku\. Sprawdź, czy numer telefonu/),
+      })
       expect(JSON.stringify(refused.data)).not.toMatch(/Error has occurred|createApplication|HTTP 422/)
     })
 
     it("refuses carts outside the amount range and non-PLN carts before calling Inbank", async () => {
       sandbox.updateSettings({ minAmount: "100.00" })
-      const small = await seeded.client.post(`/store/carts/${await seeded.client.cart(seeded.store.variants.p50)}/inbank/application`, applicantForm())
+      const small = await seeded.client.post(
+        `/store/carts/${await seeded.client.cart(seeded.store.variants.p50)}/inbank/application`,
+        applicantForm(),
+      )
       expect(small.status).toBe(400)
-      expect(small.data).toMatchObject({ code: "amount_below_minimum", field: "amount", message: "Raty Inbank są dostępne dla zakupów od 100,00 zł." })
+      expect(small.data).toMatchObject({
+        code: "amount_below_minimum",
+        field: "amount",
+        message: "Raty Inbank są dostępne dla zakupów od 100,00 zł.",
+      })
 
-      const euro = await seeded.client.post(`/store/carts/${await seeded.client.cart(seeded.store.variants.p399, seeded.store.eurRegionId)}/inbank/application`, applicantForm())
+      const euro = await seeded.client.post(
+        `/store/carts/${await seeded.client.cart(seeded.store.variants.p399, seeded.store.eurRegionId)}/inbank/application`,
+        applicantForm(),
+      )
       expect(euro.status).toBe(400)
       expect(euro.data).toMatchObject({ code: "currency_not_supported", field: "currency_code" })
 
       const {
         result: [withoutInbank],
       } = await createRegionsWorkflow(getContainer()).run({
-        input: { regions: [{ name: "Polska bez rat", currency_code: "pln", payment_providers: ["pp_system_default"] }] },
+        input: {
+          regions: [{ name: "Polska bez rat", currency_code: "pln", payment_providers: ["pp_system_default"] }],
+        },
       })
-      const elsewhere = await seeded.client.post(`/store/carts/${await seeded.client.cart(seeded.store.variants.p399, withoutInbank.id)}/inbank/application`, applicantForm())
+      const elsewhere = await seeded.client.post(
+        `/store/carts/${await seeded.client.cart(seeded.store.variants.p399, withoutInbank.id)}/inbank/application`,
+        applicantForm(),
+      )
       expect(elsewhere.status).toBe(400)
-      expect(elsewhere.data).toMatchObject({ code: "region_without_inbank", field: "region_id", message: "Raty Inbank nie są dostępne w tym regionie sklepu." })
+      expect(elsewhere.data).toMatchObject({
+        code: "region_without_inbank",
+        field: "region_id",
+        message: "Raty Inbank nie są dostępne w tym regionie sklepu.",
+      })
       expect(inbankCalls("createApplication")).toBe(0)
     })
 
@@ -238,32 +322,46 @@ medusaIntegrationTestRunner({
       "an application the store cannot save (%s refused) is withdrawn at Inbank, and the shopper's retry goes through",
       async (table) => {
         const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
-        await knex.raw(`create or replace function refuse_insert() returns trigger language plpgsql as $$ begin raise exception 'refused by the test'; end $$`)
-        await knex.raw(`create trigger refuse_insert before insert on "${table}" for each row execute function refuse_insert()`)
+        await knex.raw(
+          `create or replace function refuse_insert() returns trigger language plpgsql as $$ begin raise exception 'refused by the test'; end $$`,
+        )
+        await knex.raw(
+          `create trigger refuse_insert before insert on "${table}" for each row execute function refuse_insert()`,
+        )
         const cartId = await seeded.client.cart(seeded.store.variants.p399)
         const form = applicantForm()
-        const refused = await seeded.client.post(`/store/carts/${cartId}/inbank/application`, form).finally(() => knex.raw(`drop trigger refuse_insert on "${table}"`))
+        const refused = await seeded.client
+          .post(`/store/carts/${cartId}/inbank/application`, form)
+          .finally(() => knex.raw(`drop trigger refuse_insert on "${table}"`))
 
         expect(refused.status).toBe(503)
         expect(refused.data).toMatchObject({ code: "application_not_recorded", retriable: true })
         const [withdrawn] = [...sandbox.bank.state.applications.values()].slice(-1)
         expect(withdrawn.stage).toBe("cancelled")
-        const { rows: records } = await knex.raw(`select 1 from inbank_application where application_uuid = ? and deleted_at is null`, [withdrawn.uuid])
-        const { rows: sessions } = await knex.raw(`select 1 from payment_session where data->>'application_uuid' = ? and deleted_at is null`, [withdrawn.uuid])
+        const { rows: records } = await knex.raw(
+          `select 1 from inbank_application where application_uuid = ? and deleted_at is null`,
+          [withdrawn.uuid],
+        )
+        const { rows: sessions } = await knex.raw(
+          `select 1 from payment_session where data->>'application_uuid' = ? and deleted_at is null`,
+          [withdrawn.uuid],
+        )
         expect({ records: records.length, sessions: sessions.length }).toEqual({ records: 0, sessions: 0 })
 
         const retried = await seeded.client.post(`/store/carts/${cartId}/inbank/application`, form)
         expect(retried.status).toBe(201)
         expect(retried.data.inbank.application.uuid).not.toBe(withdrawn.uuid)
         expect((await signAndComplete(cartId, form.applicant.mobile)).id).toMatch(/^order_/)
-      }
+      },
     )
 
     it("asks Inbank at most once a second however many shoppers' requests arrive", async () => {
       sandbox.updateSettings({ decisionDelayMs: 60_000 })
       const { cartId } = await buyWithSms(seeded.store.variants.p399)
       const before = inbankCalls("getApplication")
-      const answers = await Promise.all(Array.from({ length: 25 }, () => seeded.client.get(`/store/carts/${cartId}/inbank`)))
+      const answers = await Promise.all(
+        Array.from({ length: 25 }, () => seeded.client.get(`/store/carts/${cartId}/inbank`)),
+      )
       expect(answers.every((a) => a.status === 200 && a.data.inbank.next_action.type === "wait")).toBe(true)
       expect(inbankCalls("getApplication") - before).toBeLessThanOrEqual(1)
     })

@@ -15,7 +15,10 @@ import { faultKinds, unhandledRejections } from "../fixtures/faults"
 jest.setTimeout(180_000)
 
 const TIMEOUT_MS = 800
-const sandbox = sandboxBeforeMedusa({ INBANK_APPLICATION_SIGNING: "false", INBANK_TIMEOUT_MS: String(TIMEOUT_MS) }, { callbacks: true })
+const sandbox = sandboxBeforeMedusa(
+  { INBANK_APPLICATION_SIGNING: "false", INBANK_TIMEOUT_MS: String(TIMEOUT_MS) },
+  { callbacks: true },
+)
 
 const unhandled = unhandledRejections()
 
@@ -44,27 +47,37 @@ medusaIntegrationTestRunner({
       return { cartId, form, applicationUuid: state.application.uuid as string }
     }
 
-    it.each(CASES)("$endpoint $kind while a callback is processed: recorded as failed, then healed once by the reconciliation job", async ({ endpoint, kind, latencyMs }) => {
-      const { cartId, form, applicationUuid } = await signAndLeave()
-      sandbox.faults.add({ endpoint, kind, status: 503, latencyMs: latencyMs ?? 0, when: "before" })
-      expect((await seeded.client.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: await smsCode(sandbox, form.applicant.mobile) })).status).toBe(200)
+    it.each(CASES)(
+      "$endpoint $kind while a callback is processed: recorded as failed, then healed once by the reconciliation job",
+      async ({ endpoint, kind, latencyMs }) => {
+        const { cartId, form, applicationUuid } = await signAndLeave()
+        sandbox.faults.add({ endpoint, kind, status: 503, latencyMs: latencyMs ?? 0, when: "before" })
+        expect(
+          (
+            await seeded.client.post(`/store/carts/${cartId}/inbank/signing/confirm`, {
+              subject: "contract",
+              code: await smsCode(sandbox, form.applicant.mobile),
+            })
+          ).status,
+        ).toBe(200)
 
-      const failed = await eventually(async () => {
-        const callbacks = await inbank().listInbankCallbacks({ application_uuid: applicationUuid, status: "SIGNED" })
-        return callbacks[0]?.outcome?.startsWith("failed") && callbacks[0]
-      })
-      expect(failed.processed_at).toBeNull()
-      expect(await ordersOf(cartId)).toHaveLength(0)
+        const failed = await eventually(async () => {
+          const callbacks = await inbank().listInbankCallbacks({ application_uuid: applicationUuid, status: "SIGNED" })
+          return callbacks[0]?.outcome?.startsWith("failed") && callbacks[0]
+        })
+        expect(failed.processed_at).toBeNull()
+        expect(await ordersOf(cartId)).toHaveLength(0)
 
-      sandbox.faults.clear()
-      await reconcileInbank(getContainer(), { olderThanMs: 0 })
-      await reconcileInbank(getContainer(), { olderThanMs: 0 })
-      expect(await ordersOf(cartId)).toHaveLength(1)
-      const callbacks = await inbank().listInbankCallbacks({ application_uuid: applicationUuid })
-      expect(callbacks.filter((c: any) => c.processed_at === null)).toEqual([])
-      expect(sandbox.bank.state.contracts.size).toBe(1)
-      expect(unhandled).toEqual([])
-    })
+        sandbox.faults.clear()
+        await reconcileInbank(getContainer(), { olderThanMs: 0 })
+        await reconcileInbank(getContainer(), { olderThanMs: 0 })
+        expect(await ordersOf(cartId)).toHaveLength(1)
+        const callbacks = await inbank().listInbankCallbacks({ application_uuid: applicationUuid })
+        expect(callbacks.filter((c: any) => c.processed_at === null)).toEqual([])
+        expect(sandbox.bank.state.contracts.size).toBe(1)
+        expect(unhandled).toEqual([])
+      },
+    )
 
     it("a callback that arrives while Medusa is down is processed once when Inbank retries", async () => {
       // Medusa's address is fixed before boot: put a gate in front of it that answers 503 to each
@@ -85,7 +98,10 @@ medusaIntegrationTestRunner({
               deliveries.push(503)
               return res.writeHead(503).end()
             }
-            const answer = await axios.post(`${medusaUrl}${req.url}`, body, { headers: { "content-type": req.headers["content-type"] }, validateStatus: () => true })
+            const answer = await axios.post(`${medusaUrl}${req.url}`, body, {
+              headers: { "content-type": req.headers["content-type"] },
+              validateStatus: () => true,
+            })
             deliveries.push(answer.status)
             res.writeHead(answer.status).end()
           })().catch(() => res.writeHead(502).end())
@@ -101,7 +117,10 @@ medusaIntegrationTestRunner({
         expect((await seeded.client.post(`/store/carts/${cartId}/inbank/application`, form)).status).toBe(201)
         await seeded.client.post(`/store/carts/${cartId}/complete`)
         await waitForAction(seeded.client, cartId, "sign_contract")
-        await seeded.client.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: await smsCode(sandbox, form.applicant.mobile) })
+        await seeded.client.post(`/store/carts/${cartId}/inbank/signing/confirm`, {
+          subject: "contract",
+          code: await smsCode(sandbox, form.applicant.mobile),
+        })
         const orders = await eventually(async () => {
           const found = await ordersOf(cartId)
           return found.length > 0 && found

@@ -32,7 +32,8 @@ medusaIntegrationTestRunner({
 
     const orderOf = (cartId: string) => orderOfCart(getContainer(), cartId)
     const staff = async () => ({ ...(await adminHeaders(getContainer())).headers, origin: "http://localhost:9000" })
-    const asStaff = async (method: "get" | "post", url: string) => api.request({ method, url, headers: await staff(), validateStatus: () => true })
+    const asStaff = async (method: "get" | "post", url: string) =>
+      api.request({ method, url, headers: await staff(), validateStatus: () => true })
     /** Every record due for the job now, as if its quiet period were over. */
     const dueNow = () => knex()("inbank_application").update({ check_after: new Date(0) })
 
@@ -46,7 +47,10 @@ medusaIntegrationTestRunner({
     async function sign(cartId: string, phone: string) {
       expect((await seeded.client.post(`/store/carts/${cartId}/complete`)).status).toBe(400)
       await waitForAction(seeded.client, cartId, "sign_contract")
-      const confirmed = await seeded.client.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: await smsCode(sandbox, phone) })
+      const confirmed = await seeded.client.post(`/store/carts/${cartId}/inbank/signing/confirm`, {
+        subject: "contract",
+        code: await smsCode(sandbox, phone),
+      })
       expect(confirmed.status).toBe(200)
     }
 
@@ -81,15 +85,25 @@ medusaIntegrationTestRunner({
         const current = await orderOf(cartId)
         return paymentOf(current) ? current : undefined
       })
-      const contractUuid = [...sandbox.bank.state.contracts.values()].find((c) => c.applicationUuid === second.uuid)!.uuid
+      const contractUuid = [...sandbox.bank.state.contracts.values()].find(
+        (c) => c.applicationUuid === second.uuid,
+      )!.uuid
 
       // Inbank's signed DECISION NEGATIVE about the first application, then the job on every record.
       const message = JSON.stringify({ type: "DECISION", status: "NEGATIVE", creditApplicationUuid: first.uuid })
       const timestamp = String(Date.now())
       sandbox.callbackSentElsewhere(first.uuid)
-      const hook = await api.post("/hooks/inbank", new URLSearchParams({ message, timestamp, hmac: signCallback("sandbox-api-key", timestamp, message) }).toString(), {
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-      })
+      const hook = await api.post(
+        "/hooks/inbank",
+        new URLSearchParams({
+          message,
+          timestamp,
+          hmac: signCallback("sandbox-api-key", timestamp, message),
+        }).toString(),
+        {
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+        },
+      )
       expect(hook.status).toBe(200)
       await eventually(async () => {
         const callbacks = await inbank().listInbankCallbacks({ application_uuid: first.uuid, status: "NEGATIVE" })
@@ -101,12 +115,17 @@ medusaIntegrationTestRunner({
       const after = await orderOf(cartId)
       expect(after).toMatchObject({ id: order.id, status: "pending" })
       expect(paymentOf(after)).toMatchObject({ captured_at: null, canceled_at: null })
-      expect(sandbox.bank.contract(contractUuid)).toMatchObject({ status: "signed", processStatus: "waiting_for_partners_confirmation" })
+      expect(sandbox.bank.contract(contractUuid)).toMatchObject({
+        status: "signed",
+        processStatus: "waiting_for_partners_confirmation",
+      })
     })
 
     it("an order cancelled in Medusa while Inbank fails the cancel: never approved, its contract cancelled by the job once Inbank answers", async () => {
       sandbox.updateSettings({ merchantApproval: true, callbackDelayMs: 0 })
-      const { cartId, orderId } = await placeInbankOrder(seeded.client, seeded.store.variants.p399, (phone) => smsCode(sandbox, phone))
+      const { cartId, orderId } = await placeInbankOrder(seeded.client, seeded.store.variants.p399, (phone) =>
+        smsCode(sandbox, phone),
+      )
       const [record] = await inbank().listInbankApplications({ cart_id: cartId })
       const contractUuid = record.contract_uuid
       // Inbank refuses every cancel until it recovers.
@@ -140,11 +159,14 @@ medusaIntegrationTestRunner({
 
     it("Medusa's own capture of a part of an Inbank payment is refused before Inbank hears of it; the whole amount approves the contract", async () => {
       sandbox.updateSettings({ merchantApproval: true, callbackDelayMs: 0 })
-      const { cartId } = await placeInbankOrder(seeded.client, seeded.store.variants.p399, (phone) => smsCode(sandbox, phone))
+      const { cartId } = await placeInbankOrder(seeded.client, seeded.store.variants.p399, (phone) =>
+        smsCode(sandbox, phone),
+      )
       const [record] = await inbank().listInbankApplications({ cart_id: cartId })
       const paymentId = paymentOf(await orderOf(cartId)).id
       const staffHeaders = await staff()
-      const capture = (body: object) => api.post(`/admin/payments/${paymentId}/capture`, body, { headers: staffHeaders, validateStatus: () => true })
+      const capture = (body: object) =>
+        api.post(`/admin/payments/${paymentId}/capture`, body, { headers: staffHeaders, validateStatus: () => true })
       const partial = await capture({ amount: 100 })
       expect([partial.status, partial.data.code, partial.data.field]).toEqual([400, "partial_capture", "amount"])
       expect(sandbox.bank.contract(record.contract_uuid)).toMatchObject({ status: "signed" })
@@ -155,16 +177,25 @@ medusaIntegrationTestRunner({
     it("a signed contract the shopper does not pay with (another payment method) is cancelled at Inbank", async () => {
       sandbox.updateSettings({ merchantApproval: true, callbackDelayMs: 600_000 })
       await updateRegionsWorkflow(getContainer()).run({
-        input: { selector: { id: seeded.store.regionId }, update: { payment_providers: ["pp_inbank_inbank", "pp_system_default"] } },
+        input: {
+          selector: { id: seeded.store.regionId },
+          update: { payment_providers: ["pp_inbank_inbank", "pp_system_default"] },
+        },
       })
       const cartId = await seeded.client.cart(seeded.store.variants.p399)
       const { form } = await apply(cartId, 12)
       await sign(cartId, form.applicant.mobile)
       const [record] = await inbank().listInbankApplications({ cart_id: cartId })
       const contractUuid = record.contract_uuid
-      const { data: carts } = await query().graph({ entity: "cart", fields: ["payment_collection.id"], filters: { id: cartId } })
+      const { data: carts } = await query().graph({
+        entity: "cart",
+        fields: ["payment_collection.id"],
+        filters: { id: cartId },
+      })
       const collectionId = carts[0].payment_collection.id
-      const other = await seeded.client.post(`/store/payment-collections/${collectionId}/payment-sessions`, { provider_id: "pp_system_default" })
+      const other = await seeded.client.post(`/store/payment-collections/${collectionId}/payment-sessions`, {
+        provider_id: "pp_system_default",
+      })
       expect(other.status).toBe(200)
       const completed = await seeded.client.post(`/store/carts/${cartId}/complete`)
       expect(completed.data.type).toBe("order")
@@ -176,14 +207,27 @@ medusaIntegrationTestRunner({
       const cartId = await seeded.client.cart(seeded.store.variants.p399)
       const first = await apply(cartId, 12)
       const before = sandbox.bank.state.applications.size
-      const answers = await Promise.all([12, 24].map((period) => seeded.client.post(`/store/carts/${cartId}/inbank/application`, applicantForm("Wiśniewska", { period }))))
+      const answers = await Promise.all(
+        [12, 24].map((period) =>
+          seeded.client.post(`/store/carts/${cartId}/inbank/application`, applicantForm("Wiśniewska", { period })),
+        ),
+      )
       expect(answers.map((a) => a.status).sort()).toEqual([201, 409])
-      expect(answers.find((a) => a.status === 409)!.data).toMatchObject({ code: "application_in_progress", field: "cart_id" })
+      expect(answers.find((a) => a.status === 409)!.data).toMatchObject({
+        code: "application_in_progress",
+        field: "cart_id",
+      })
       expect(sandbox.bank.state.applications.size).toBe(before + 1)
-      const { data: carts } = await query().graph({ entity: "cart", fields: ["payment_collection.payment_sessions.data"], filters: { id: cartId } })
+      const { data: carts } = await query().graph({
+        entity: "cart",
+        fields: ["payment_collection.payment_sessions.data"],
+        filters: { id: cartId },
+      })
       const sessions = carts[0].payment_collection.payment_sessions
       expect(sessions).toHaveLength(1)
-      const live = [...sandbox.bank.state.applications.values()].filter((a: any) => a.stage !== "cancelled" && [first.uuid, sessions[0].data.application_uuid].includes(a.uuid))
+      const live = [...sandbox.bank.state.applications.values()].filter(
+        (a: any) => a.stage !== "cancelled" && [first.uuid, sessions[0].data.application_uuid].includes(a.uuid),
+      )
       expect(live.map((a: any) => a.uuid)).toEqual([sessions[0].data.application_uuid])
     })
 
@@ -193,7 +237,10 @@ medusaIntegrationTestRunner({
       const { form } = await apply(cartId, 12)
       await sign(cartId, form.applicant.mobile)
       const before = sandbox.bank.state.applications.size
-      const again = await seeded.client.post(`/store/carts/${cartId}/inbank/application`, applicantForm("Wiśniewska", { period: 24 }))
+      const again = await seeded.client.post(
+        `/store/carts/${cartId}/inbank/application`,
+        applicantForm("Wiśniewska", { period: 24 }),
+      )
       expect([again.status, again.data.code, again.data.field]).toEqual([409, "contract_signed", "cart_id"])
       expect(sandbox.bank.state.applications.size).toBe(before)
     })
@@ -207,12 +254,22 @@ medusaIntegrationTestRunner({
               code: "RATY10",
               type: "standard",
               status: "active",
-              application_method: { type: "percentage", target_type: "items", allocation: "across", value: 10, currency_code: "pln" },
+              application_method: {
+                type: "percentage",
+                target_type: "items",
+                allocation: "across",
+                value: 10,
+                currency_code: "pln",
+              },
             },
           ],
         },
       })
-      const { data: options } = await query().graph({ entity: "shipping_option", fields: ["service_zone_id", "shipping_profile_id"], filters: { id: seeded.store.shippingOptionId } })
+      const { data: options } = await query().graph({
+        entity: "shipping_option",
+        fields: ["service_zone_id", "shipping_profile_id"],
+        filters: { id: seeded.store.shippingOptionId },
+      })
       const { service_zone_id, shipping_profile_id } = options[0]
       const {
         result: [courier],
@@ -234,15 +291,27 @@ medusaIntegrationTestRunner({
         ],
       })
       const cartId = await seeded.client.cart(seeded.store.variants.p399)
-      expect((await seeded.client.post(`/store/carts/${cartId}/shipping-methods`, { option_id: courier.id })).status).toBe(200)
-      expect((await seeded.client.post(`/store/carts/${cartId}/promotions`, { promo_codes: ["RATY10"] })).status).toBe(200)
+      expect(
+        (await seeded.client.post(`/store/carts/${cartId}/shipping-methods`, { option_id: courier.id })).status,
+      ).toBe(200)
+      expect((await seeded.client.post(`/store/carts/${cartId}/promotions`, { promo_codes: ["RATY10"] })).status).toBe(
+        200,
+      )
       const { uuid } = await apply(cartId, 12)
       const application = sandbox.bank.application(uuid)
       expect(application.amount).toBe("374.10")
       const items = (application.purchase as any).items as { name: string; quantity: number; price: string }[]
-      const total = items.reduce((sum, item) => sum.plus(new BigNumber(item.price).times(item.quantity)), new BigNumber(0))
+      const total = items.reduce(
+        (sum, item) => sum.plus(new BigNumber(item.price).times(item.quantity)),
+        new BigNumber(0),
+      )
       expect(total.toFixed(2)).toBe("374.10")
-      expect(items).toEqual(expect.arrayContaining([expect.objectContaining({ price: "359.10" }), { name: "Dostawa", quantity: 1, price: "15.00" }]))
+      expect(items).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ price: "359.10" }),
+          { name: "Dostawa", quantity: 1, price: "15.00" },
+        ]),
+      )
     })
 
     it("an order placed while Inbank still processed the signed contract gets its payment, captured once, when Inbank activates it", async () => {
@@ -260,7 +329,11 @@ medusaIntegrationTestRunner({
           return paymentOf(current)?.captured_at ? current : undefined
         }, 30_000)
         expect(completed.data).toMatchObject({ type: "order", order: { id: order.id } })
-        const { data } = await query().graph({ entity: "order", fields: ["payment_collections.payments.captures.id", "payment_collections.payments.amount"], filters: { id: order.id } })
+        const { data } = await query().graph({
+          entity: "order",
+          fields: ["payment_collections.payments.captures.id", "payment_collections.payments.amount"],
+          filters: { id: order.id },
+        })
         const payments = data[0].payment_collections[0].payments
         expect(payments).toHaveLength(1)
         expect(payments[0].captures).toHaveLength(1)

@@ -99,8 +99,13 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 /** One cart's state in a line, for a failure's message. */
 function describe(state: CartState): string {
   const order = state.order ? `order ${state.order.id} ${state.order.status}` : "no order"
-  const payments = state.payments.map((p) => `payment of ${p.applicationUuid} captured ${Boolean(p.captured_at)} canceled ${Boolean(p.canceled_at)}`)
-  const inbank = state.applications.map(({ application: a, contract: c }) => `${a.uuid} ${a.stage}/${a.decisionStatus}${c ? ` contract ${c.status}/${c.processStatus}` : ""}`)
+  const payments = state.payments.map(
+    (p) => `payment of ${p.applicationUuid} captured ${Boolean(p.captured_at)} canceled ${Boolean(p.canceled_at)}`,
+  )
+  const inbank = state.applications.map(
+    ({ application: a, contract: c }) =>
+      `${a.uuid} ${a.stage}/${a.decisionStatus}${c ? ` contract ${c.status}/${c.processStatus}` : ""}`,
+  )
   return `cart ${state.index}: ${order}; sessions name [${state.sessionApplications.join(",")}]; ${payments.join(", ") || "no Inbank payment"}; at Inbank: ${inbank.join(", ") || "nothing"}`
 }
 
@@ -112,7 +117,9 @@ function holdsCredit({ application, contract }: CartState["applications"][number
 
 /** Not cancelled, terminated or declined: an activated contract counts too. */
 function notEnded(entry: CartState["applications"][number]): boolean {
-  return entry.contract ? entry.contract.status !== "cancelled" && entry.contract.status !== "terminated" : holdsCredit(entry)
+  return entry.contract
+    ? entry.contract.status !== "cancelled" && entry.contract.status !== "terminated"
+    : holdsCredit(entry)
 }
 
 /** Captured exactly once, for the payment's whole amount. */
@@ -129,24 +136,34 @@ function alwaysViolations(model: Model, states: CartState[]): string[] {
     for (const payment of state.payments) {
       const own = state.applications.find(({ application }) => application.uuid === payment.applicationUuid)
       if (!own) {
-        violations.push(`G1: ${at}: payment ${payment.id} names application ${payment.applicationUuid}, not one of the cart's`)
+        violations.push(
+          `G1: ${at}: payment ${payment.id} names application ${payment.applicationUuid}, not one of the cart's`,
+        )
         continue
       }
       if (!MathBN.eq(payment.raw_amount, own.application.amount)) {
-        violations.push(`amount: ${at}: payment ${payment.id} is ${payment.raw_amount.value}, the contract at Inbank ${own.application.amount}`)
+        violations.push(
+          `amount: ${at}: payment ${payment.id} is ${payment.raw_amount.value}, the contract at Inbank ${own.application.amount}`,
+        )
       }
       if (payment.captures.length && !capturedOnceInFull(payment)) {
-        violations.push(`G2: ${at}: payment ${payment.id} has ${payment.captures.length} captures of ${payment.captures.map((c) => c.raw_amount.value).join(",")}`)
+        violations.push(
+          `G2: ${at}: payment ${payment.id} has ${payment.captures.length} captures of ${payment.captures.map((c) => c.raw_amount.value).join(",")}`,
+        )
       }
-      if (state.order && own.contract) ordersByContract.set(own.contract.uuid, [...(ordersByContract.get(own.contract.uuid) ?? []), state.order.id])
+      if (state.order && own.contract)
+        ordersByContract.set(own.contract.uuid, [...(ordersByContract.get(own.contract.uuid) ?? []), state.order.id])
       const order = model.carts[state.index].order
       if (state.order?.status === "canceled" && payment.captured_at && !order?.activatedBeforeCancel) {
-        violations.push(`G4: ${at}: order ${state.order.id} is cancelled and its payment ${payment.id} captured, its contract not activated before the cancel`)
+        violations.push(
+          `G4: ${at}: order ${state.order.id} is cancelled and its payment ${payment.id} captured, its contract not activated before the cancel`,
+        )
       }
     }
   }
   for (const [contract, orders] of ordersByContract) {
-    if (new Set(orders).size > 1) violations.push(`G1: contract ${contract} backs orders ${[...new Set(orders)].join(",")}`)
+    if (new Set(orders).size > 1)
+      violations.push(`G1: contract ${contract} backs orders ${[...new Set(orders)].join(",")}`)
   }
   return violations
 }
@@ -162,22 +179,34 @@ function settledViolations(states: CartState[]): string[] {
       const payment = state.payments.find((p) => p.applicationUuid === state.sessionApplications[0])
       const contract = entry?.contract
       if (contract?.status === "activated" && !(payment?.captured_at && capturedOnceInFull(payment))) {
-        violations.push(`G2: ${at}: contract ${contract.uuid} is activated, order ${state.order.id}'s payment ${JSON.stringify(payment)} is not captured once in full`)
+        violations.push(
+          `G2: ${at}: contract ${contract.uuid} is activated, order ${state.order.id}'s payment ${JSON.stringify(payment)} is not captured once in full`,
+        )
       }
-      if (contract?.status === "signed" && contract.processStatus === "waiting_for_partners_confirmation" && !(payment && !payment.captured_at && !payment.canceled_at)) {
-        violations.push(`G2: ${at}: contract ${contract.uuid} waits for approval, order ${state.order.id}'s payment ${JSON.stringify(payment)} is not authorized`)
+      if (
+        contract?.status === "signed" &&
+        contract.processStatus === "waiting_for_partners_confirmation" &&
+        !(payment && !payment.captured_at && !payment.canceled_at)
+      ) {
+        violations.push(
+          `G2: ${at}: contract ${contract.uuid} waits for approval, order ${state.order.id}'s payment ${JSON.stringify(payment)} is not authorized`,
+        )
       }
     }
     for (const entry of state.applications.filter(holdsCredit)) {
       const what = `${entry.contract ? `contract ${entry.contract.uuid} (${entry.contract.status})` : `application ${entry.application.uuid} (${entry.application.stage}, ${entry.application.decisionStatus})`}`
       if (cancelled) violations.push(`G3: ${at}: order ${state.order!.id} is cancelled, Inbank still holds ${what}`)
-      else if (!state.sessionApplications.includes(entry.application.uuid)) violations.push(`G3: ${at}: no Inbank session names ${what}`)
+      else if (!state.sessionApplications.includes(entry.application.uuid))
+        violations.push(`G3: ${at}: no Inbank session names ${what}`)
       else if (state.order && !state.payments.some((p) => p.applicationUuid === entry.application.uuid)) {
         violations.push(`G3: ${at}: order ${state.order.id} is not paid with ${what}`)
       }
     }
     const open = state.applications.filter(notEnded)
-    if (open.length > 1) violations.push(`G5: ${at}: ${open.length} applications not cancelled at Inbank: ${open.map((e) => e.application.uuid).join(",")}`)
+    if (open.length > 1)
+      violations.push(
+        `G5: ${at}: ${open.length} applications not cancelled at Inbank: ${open.map((e) => e.application.uuid).join(",")}`,
+      )
   }
   return violations
 }
@@ -197,7 +226,10 @@ medusaIntegrationTestRunner({
 
     beforeAll(async () => {
       await updateRegionsWorkflow(getContainer()).run({
-        input: { selector: { id: seeded.store.regionId }, update: { payment_providers: [INBANK_PROVIDER_ID, SYSTEM_PROVIDER_ID] } },
+        input: {
+          selector: { id: seeded.store.regionId },
+          update: { payment_providers: [INBANK_PROVIDER_ID, SYSTEM_PROVIDER_ID] },
+        },
       })
       staffHeaders = { ...(await adminHeaders(getContainer())).headers, origin: "http://localhost:9000" }
     })
@@ -208,7 +240,10 @@ medusaIntegrationTestRunner({
     function inbankApplications(cart: CartModel): CartState["applications"] {
       return [...sandbox.bank.state.applications.values()]
         .filter((application) => cart.phones.includes(application.applicant.mobile))
-        .map((application) => ({ application, contract: application.contractUuid ? sandbox.bank.state.contracts.get(application.contractUuid) : undefined }))
+        .map((application) => ({
+          application,
+          contract: application.contractUuid ? sandbox.bank.state.contracts.get(application.contractUuid) : undefined,
+        }))
     }
 
     async function cartStates(model: Model, real: Real): Promise<CartState[]> {
@@ -228,7 +263,11 @@ medusaIntegrationTestRunner({
         ],
         filters: { id: real.cartIds },
       })
-      const { data: links } = await query().graph({ entity: "order_cart", fields: ["cart_id", "order.id", "order.status"], filters: { cart_id: real.cartIds } })
+      const { data: links } = await query().graph({
+        entity: "order_cart",
+        fields: ["cart_id", "order.id", "order.status"],
+        filters: { cart_id: real.cartIds },
+      })
       return real.cartIds.map((cartId, index) => {
         const collection = carts.find((c) => c.id === cartId)?.payment_collection
         const inbank = (rows: any[] | undefined) => (rows ?? []).filter((row) => row.provider_id === INBANK_PROVIDER_ID)
@@ -237,7 +276,10 @@ medusaIntegrationTestRunner({
           index,
           cartId,
           sessionApplications: inbank(collection?.payment_sessions).map((session) => session.data?.application_uuid),
-          payments: inbank(collection?.payments).map((payment) => ({ ...payment, applicationUuid: payment.data?.application_uuid })),
+          payments: inbank(collection?.payments).map((payment) => ({
+            ...payment,
+            applicationUuid: payment.data?.application_uuid,
+          })),
           order: order ? { id: order.id, status: order.status } : null,
           applications: inbankApplications(model.carts[index]),
         }
@@ -251,7 +293,8 @@ medusaIntegrationTestRunner({
     function observe(model: Model, states: CartState[]) {
       for (const state of states) {
         const cart = model.carts[state.index]
-        if (state.order && !cart.order) cart.order = { id: state.order.id, cancelled: false, activatedBeforeCancel: false }
+        if (state.order && !cart.order)
+          cart.order = { id: state.order.id, cancelled: false, activatedBeforeCancel: false }
         if (state.order?.status === "canceled" && !cart.order!.cancelled) {
           cart.order = { ...cart.order!, cancelled: true, activatedBeforeCancel: cart.activated }
         }
@@ -264,7 +307,9 @@ medusaIntegrationTestRunner({
       observe(model, states)
       const violations = [...alwaysViolations(model, states), ...(settled ? settledViolations(states) : [])]
       if (violations.length) {
-        throw new Error(`Invariants violated${settled ? " after settling" : ""}:\n${violations.join("\n")}\nCarts:\n${states.map(describe).join("\n")}`)
+        throw new Error(
+          `Invariants violated${settled ? " after settling" : ""}:\n${violations.join("\n")}\nCarts:\n${states.map(describe).join("\n")}`,
+        )
       }
       return states
     }
@@ -280,7 +325,9 @@ medusaIntegrationTestRunner({
 
     /** The reconciliation job on every record of the run's carts, due now, with Inbank answering. */
     async function reconcile(real: Real) {
-      await knex()("inbank_application").whereIn("cart_id", real.cartIds).update({ check_after: new Date(0) })
+      await knex()("inbank_application")
+        .whereIn("cart_id", real.cartIds)
+        .update({ check_after: new Date(0) })
       sandbox.faults.clear()
       await reconcileInbank(getContainer(), { olderThanMs: 0 })
     }
@@ -294,7 +341,11 @@ medusaIntegrationTestRunner({
       let deliveries = -1
       await eventually(async () => {
         const seen = sandbox.bank.state.callbacks.length
-        const waiting = await knex()("inbank_callback").whereIn("application_uuid", uuids).whereNull("processed_at").whereNull("outcome").count("id as count")
+        const waiting = await knex()("inbank_callback")
+          .whereIn("application_uuid", uuids)
+          .whereNull("processed_at")
+          .whereNull("outcome")
+          .count("id as count")
         const quiet = seen === deliveries && Number(waiting[0].count) === 0
         deliveries = seen
         return quiet
@@ -312,7 +363,11 @@ medusaIntegrationTestRunner({
     }
 
     /** A step of the run; after it, the invariants that hold at every moment are checked. */
-    function step(name: string, check: (model: Readonly<Model>) => boolean, act: (model: Model, real: Real) => Promise<unknown>): ModelCommand {
+    function step(
+      name: string,
+      check: (model: Readonly<Model>) => boolean,
+      act: (model: Model, real: Real) => Promise<unknown>,
+    ): ModelCommand {
       return {
         check,
         run: async (model, real) => {
@@ -347,79 +402,177 @@ medusaIntegrationTestRunner({
 
     const shopper = {
       apply: fc.tuple(cartIndex, fc.constantFrom(12, 24)).map(([i, period]) =>
-        step(`apply(cart ${i}, ${period} months)`, (m) => !m.carts[i].order, async (m, r) => {
-          const cart = m.carts[i]
-          const form = applicantForm("Wiśniewska", { period })
-          cart.phones.push(form.applicant.mobile)
-          const applied = await shop().post(`/store/carts/${r.cartIds[i]}/inbank/application`, form)
-          if (applied.status !== 201) return
-          Object.assign(cart, { application: { uuid: applied.data.inbank.application.uuid, phone: form.applicant.mobile }, codeSent: false, signed: false })
-        })
+        step(
+          `apply(cart ${i}, ${period} months)`,
+          (m) => !m.carts[i].order,
+          async (m, r) => {
+            const cart = m.carts[i]
+            const form = applicantForm("Wiśniewska", { period })
+            cart.phones.push(form.applicant.mobile)
+            const applied = await shop().post(`/store/carts/${r.cartIds[i]}/inbank/application`, form)
+            if (applied.status !== 201) return
+            Object.assign(cart, {
+              application: { uuid: applied.data.inbank.application.uuid, phone: form.applicant.mobile },
+              codeSent: false,
+              signed: false,
+            })
+          },
+        ),
       ),
       startSigning: fc.tuple(cartIndex, fc.constantFrom("complete", "signing")).map(([i, via]) =>
-        step(`startSigning(cart ${i}, via ${via})`, (m) => signable(m.carts[i]), async (m, r) => {
-          const cart = m.carts[i]
-          if (via === "complete") await shop().post(`/store/carts/${r.cartIds[i]}/complete`)
-          else await shop().post(`/store/carts/${r.cartIds[i]}/inbank/signing`, { subject: "contract" })
-          cart.codeSent = sandbox.bank.state.sms.some((sms) => sms.phone === cart.application!.phone && sms.subject === "contract")
-        })
+        step(
+          `startSigning(cart ${i}, via ${via})`,
+          (m) => signable(m.carts[i]),
+          async (m, r) => {
+            const cart = m.carts[i]
+            if (via === "complete") await shop().post(`/store/carts/${r.cartIds[i]}/complete`)
+            else await shop().post(`/store/carts/${r.cartIds[i]}/inbank/signing`, { subject: "contract" })
+            cart.codeSent = sandbox.bank.state.sms.some(
+              (sms) => sms.phone === cart.application!.phone && sms.subject === "contract",
+            )
+          },
+        ),
       ),
       confirmSigning: cartIndex.map((i) =>
-        step(`confirmSigning(cart ${i})`, (m) => signable(m.carts[i]) && m.carts[i].codeSent, async (m, r) => {
-          const cart = m.carts[i]
-          const code = await smsCode(sandbox, cart.application!.phone)
-          const confirmed = await shop().post(`/store/carts/${r.cartIds[i]}/inbank/signing/confirm`, { subject: "contract", code })
-          cart.signed = confirmed.status === 200
-        })
+        step(
+          `confirmSigning(cart ${i})`,
+          (m) => signable(m.carts[i]) && m.carts[i].codeSent,
+          async (m, r) => {
+            const cart = m.carts[i]
+            const code = await smsCode(sandbox, cart.application!.phone)
+            const confirmed = await shop().post(`/store/carts/${r.cartIds[i]}/inbank/signing/confirm`, {
+              subject: "contract",
+              code,
+            })
+            cart.signed = confirmed.status === 200
+          },
+        ),
       ),
       complete: cartIndex.map((i) =>
-        step(`complete(cart ${i})`, (m) => Boolean(m.carts[i].application) && !m.carts[i].order, (_m, r) => shop().post(`/store/carts/${r.cartIds[i]}/complete`))
+        step(
+          `complete(cart ${i})`,
+          (m) => Boolean(m.carts[i].application) && !m.carts[i].order,
+          (_m, r) => shop().post(`/store/carts/${r.cartIds[i]}/complete`),
+        ),
       ),
       payOtherwise: cartIndex.map((i) =>
-        step(`payOtherwise(cart ${i})`, (m) => !m.carts[i].order, async (m, r) => {
-          const collection = await shop().post("/store/payment-collections", { cart_id: r.cartIds[i] })
-          if (collection.status !== 200) return
-          const session = await shop().post(`/store/payment-collections/${collection.data.payment_collection.id}/payment-sessions`, { provider_id: SYSTEM_PROVIDER_ID })
-          if (session.status !== 200) return
-          Object.assign(m.carts[i], { application: null, codeSent: false, signed: false })
-          await shop().post(`/store/carts/${r.cartIds[i]}/complete`)
-        })
+        step(
+          `payOtherwise(cart ${i})`,
+          (m) => !m.carts[i].order,
+          async (m, r) => {
+            const collection = await shop().post("/store/payment-collections", { cart_id: r.cartIds[i] })
+            if (collection.status !== 200) return
+            const session = await shop().post(
+              `/store/payment-collections/${collection.data.payment_collection.id}/payment-sessions`,
+              { provider_id: SYSTEM_PROVIDER_ID },
+            )
+            if (session.status !== 200) return
+            Object.assign(m.carts[i], { application: null, codeSent: false, signed: false })
+            await shop().post(`/store/carts/${r.cartIds[i]}/complete`)
+          },
+        ),
       ),
       // The shopper leaves for a moment: callbacks and Medusa's subscribers run meanwhile.
-      leave: fc.constant(step("leave()", () => true, () => pause(LEAVE_MS))),
+      leave: fc.constant(
+        step(
+          "leave()",
+          () => true,
+          () => pause(LEAVE_MS),
+        ),
+      ),
     }
 
     const inbank = {
-      approve: cartIndex.map((i) => step(`inbankApprove(cart ${i})`, (m) => m.carts[i].signed, async (m) => inbankApprove(m.carts[i]))),
-      cancel: cartIndex.map((i) => step(`inbankCancel(cart ${i})`, (m) => m.carts[i].phones.length > 0, async (m) => inbankCancel(m.carts[i]))),
-      terminate: cartIndex.map((i) => step(`inbankTerminate(cart ${i})`, (m) => m.carts[i].activated, async (m) => inbankTerminate(m.carts[i]))),
+      approve: cartIndex.map((i) =>
+        step(
+          `inbankApprove(cart ${i})`,
+          (m) => m.carts[i].signed,
+          async (m) => inbankApprove(m.carts[i]),
+        ),
+      ),
+      cancel: cartIndex.map((i) =>
+        step(
+          `inbankCancel(cart ${i})`,
+          (m) => m.carts[i].phones.length > 0,
+          async (m) => inbankCancel(m.carts[i]),
+        ),
+      ),
+      terminate: cartIndex.map((i) =>
+        step(
+          `inbankTerminate(cart ${i})`,
+          (m) => m.carts[i].activated,
+          async (m) => inbankTerminate(m.carts[i]),
+        ),
+      ),
     }
 
     const callbacks = {
       delay: fc.constantFrom("lost", "prompt").map((kind) =>
-        step(`callbacks(${kind})`, () => true, async () => sandbox.updateSettings({ callbackDelayMs: kind === "lost" ? CALLBACKS_LOST_MS : 0 }))
+        step(
+          `callbacks(${kind})`,
+          () => true,
+          async () => sandbox.updateSettings({ callbackDelayMs: kind === "lost" ? CALLBACKS_LOST_MS : 0 }),
+        ),
       ),
-      outOfOrder: fc.boolean().map((on) => step(`callbacksOutOfOrder(${on})`, () => true, async () => sandbox.updateSettings({ callbackOutOfOrder: on }))),
+      outOfOrder: fc.boolean().map((on) =>
+        step(
+          `callbacksOutOfOrder(${on})`,
+          () => true,
+          async () => sandbox.updateSettings({ callbackOutOfOrder: on }),
+        ),
+      ),
     }
 
     /** An order the shopper signed Inbank's contract for. */
     const financed = (cart: CartModel) => Boolean(cart.order) && cart.signed
     const staff = {
-      approve: cartIndex.map((i) => step(`staffApprove(cart ${i})`, (m) => financed(m.carts[i]), (m) => asStaff(`/admin/inbank/orders/${m.carts[i].order!.id}/approve`))),
-      cancelOrder: cartIndex.map((i) =>
-        step(`staffCancelOrder(cart ${i})`, (m) => Boolean(m.carts[i].order) && !m.carts[i].order!.cancelled, (m) => asStaff(`/admin/orders/${m.carts[i].order!.id}/cancel`))
+      approve: cartIndex.map((i) =>
+        step(
+          `staffApprove(cart ${i})`,
+          (m) => financed(m.carts[i]),
+          (m) => asStaff(`/admin/inbank/orders/${m.carts[i].order!.id}/approve`),
+        ),
       ),
-      refresh: cartIndex.map((i) => step(`staffRefresh(cart ${i})`, (m) => financed(m.carts[i]), (m) => asStaff(`/admin/inbank/orders/${m.carts[i].order!.id}/refresh`))),
+      cancelOrder: cartIndex.map((i) =>
+        step(
+          `staffCancelOrder(cart ${i})`,
+          (m) => Boolean(m.carts[i].order) && !m.carts[i].order!.cancelled,
+          (m) => asStaff(`/admin/orders/${m.carts[i].order!.id}/cancel`),
+        ),
+      ),
+      refresh: cartIndex.map((i) =>
+        step(
+          `staffRefresh(cart ${i})`,
+          (m) => financed(m.carts[i]),
+          (m) => asStaff(`/admin/inbank/orders/${m.carts[i].order!.id}/refresh`),
+        ),
+      ),
     }
 
     const faults = {
       add: fc.tuple(fc.constantFrom(...FAULTABLE_ENDPOINTS), fc.integer({ min: 1, max: 4 })).map(([endpoint, times]) =>
-        step(`fault(${endpoint} 503 × ${times})`, () => true, async () => sandbox.faults.add({ endpoint, kind: "error", status: 503, latencyMs: 0, when: "before", times }))
+        step(
+          `fault(${endpoint} 503 × ${times})`,
+          () => true,
+          async () => sandbox.faults.add({ endpoint, kind: "error", status: 503, latencyMs: 0, when: "before", times }),
+        ),
       ),
-      clear: fc.constant(step("clearFaults()", () => true, async () => sandbox.faults.clear())),
+      clear: fc.constant(
+        step(
+          "clearFaults()",
+          () => true,
+          async () => sandbox.faults.clear(),
+        ),
+      ),
     }
 
-    const reconciliation = fc.constant(step("reconcile()", () => true, (_m, r) => reconcile(r)))
+    const reconciliation = fc.constant(
+      step(
+        "reconcile()",
+        () => true,
+        (_m, r) => reconcile(r),
+      ),
+    )
 
     const weighted = (weight: number, arbitrary: fc.Arbitrary<ModelCommand>) => ({ weight, arbitrary })
     const anyStep = fc.oneof(
@@ -439,7 +592,7 @@ medusaIntegrationTestRunner({
       weighted(1, staff.refresh),
       weighted(1, faults.add),
       weighted(1, faults.clear),
-      weighted(1, reconciliation)
+      weighted(1, reconciliation),
     )
 
     async function freshRun(): Promise<{ model: Model; real: Real }> {
@@ -447,20 +600,43 @@ medusaIntegrationTestRunner({
       sandbox.updateSettings({ merchantApproval: true, callbackDelayMs: 0, callbackOutOfOrder: false })
       const cartIds: string[] = []
       for (let i = 0; i < CARTS_PER_RUN; i++) cartIds.push(await seeded.client.cart(seeded.store.variants.p399))
-      const carts = cartIds.map((): CartModel => ({ application: null, codeSent: false, phones: [], signed: false, activated: false, order: null }))
+      const carts = cartIds.map((): CartModel => ({
+        application: null,
+        codeSent: false,
+        phones: [],
+        signed: false,
+        activated: false,
+        order: null,
+      }))
       return { model: { carts }, real: { cartIds } }
     }
 
-    it("shopper, Inbank, callbacks, staff, faults and the job in any order keep the financing guarantees", async () => {
-      await fc.assert(
-        fc.asyncProperty(fc.commands([anyStep], { maxCommands: MAX_COMMANDS, size: "max", replayPath: process.env.INBANK_MODEL_REPLAY_PATH }), async (commands) => {
-          const run = await freshRun()
-          await fc.asyncModelRun(() => run, commands)
-          await settle(run.model, run.real)
-          tally(await verify(run.model, run.real, true))
-        }),
-        { numRuns: RUNS, seed: SEED, ...REPLAY, plugins: [fc.interruptAfterTimeLimit(RUNS * RUN_BUDGET_MS + SHRINK_BUDGET_MS, { failOnInterrupt: true })] }
-      )
-    }, RUNS * RUN_BUDGET_MS + SHRINK_BUDGET_MS + 60_000)
+    it(
+      "shopper, Inbank, callbacks, staff, faults and the job in any order keep the financing guarantees",
+      async () => {
+        await fc.assert(
+          fc.asyncProperty(
+            fc.commands([anyStep], {
+              maxCommands: MAX_COMMANDS,
+              size: "max",
+              replayPath: process.env.INBANK_MODEL_REPLAY_PATH,
+            }),
+            async (commands) => {
+              const run = await freshRun()
+              await fc.asyncModelRun(() => run, commands)
+              await settle(run.model, run.real)
+              tally(await verify(run.model, run.real, true))
+            },
+          ),
+          {
+            numRuns: RUNS,
+            seed: SEED,
+            ...REPLAY,
+            plugins: [fc.interruptAfterTimeLimit(RUNS * RUN_BUDGET_MS + SHRINK_BUDGET_MS, { failOnInterrupt: true })],
+          },
+        )
+      },
+      RUNS * RUN_BUDGET_MS + SHRINK_BUDGET_MS + 60_000,
+    )
   },
 })

@@ -19,7 +19,11 @@ medusaIntegrationTestRunner({
 
     it("applies the store's CORS: its storefront may ask from the browser, another origin may not", async () => {
       const preflight = await api.options("/inbank-offers?amount=399", {
-        headers: { origin: STOREFRONT, "access-control-request-method": "GET", "access-control-request-headers": "x-publishable-api-key" },
+        headers: {
+          origin: STOREFRONT,
+          "access-control-request-method": "GET",
+          "access-control-request-headers": "x-publishable-api-key",
+        },
         validateStatus: () => true,
       })
       expect(preflight.status).toBe(204)
@@ -35,9 +39,19 @@ medusaIntegrationTestRunner({
     it("offers every allowed period for a price inside Inbank's range, from Inbank's calculations", async () => {
       const { status, data } = await offers("amount=399")
       expect(status).toBe(200)
-      expect(data).toMatchObject({ eligible: true, amount: "399.00", currency_code: "pln", periods: [3, 6, 10, 12, 20, 24, 30, 36, 48] })
+      expect(data).toMatchObject({
+        eligible: true,
+        amount: "399.00",
+        currency_code: "pln",
+        periods: [3, 6, 10, 12, 20, 24, 30, 36, 48],
+      })
       expect(data.offers).toHaveLength(9)
-      expect(data.offers[3]).toMatchObject({ period: 12, monthly_payment: "35.08", apr: "0.1047", total_cost: "420.94" })
+      expect(data.offers[3]).toMatchObject({
+        period: 12,
+        monthly_payment: "35.08",
+        apr: "0.1047",
+        total_cost: "420.94",
+      })
       expect(data.lowest_monthly_payment).toBe(data.offers[8].monthly_payment)
       // The advertised instalment comes with its representative example (Consumer Credit Act, art. 7).
       const longest = data.offers[8]
@@ -54,7 +68,12 @@ medusaIntegrationTestRunner({
 
     it("is not eligible outside the range agreed with Inbank, or for another currency, without asking for calculations", async () => {
       const before = calculations()
-      expect((await offers("amount=50")).data).toMatchObject({ eligible: false, reason: "amount_out_of_range", min_amount: "100.00", max_amount: "30000.00" })
+      expect((await offers("amount=50")).data).toMatchObject({
+        eligible: false,
+        reason: "amount_out_of_range",
+        min_amount: "100.00",
+        max_amount: "30000.00",
+      })
       expect((await offers("amount=40000")).data).toMatchObject({ eligible: false, reason: "amount_out_of_range" })
       expect((await offers("amount=399&currency_code=eur")).data).toMatchObject({ eligible: false, reason: "currency" })
       expect(calculations()).toBe(before)
@@ -74,7 +93,11 @@ medusaIntegrationTestRunner({
     })
 
     it("takes a price written the Polish way", async () => {
-      expect((await offers("amount=1%20234,5&period=12")).data).toMatchObject({ eligible: true, amount: "1234.50", offers: [{ period: 12 }] })
+      expect((await offers("amount=1%20234,5&period=12")).data).toMatchObject({
+        eligible: true,
+        amount: "1234.50",
+        offers: [{ period: 12 }],
+      })
     })
 
     it("serves a repeated request from the cache, and 50 concurrent identical requests with one Inbank call", async () => {
@@ -93,7 +116,10 @@ medusaIntegrationTestRunner({
       const first = await offers("amount=499")
       expect(first.headers["content-type"]).toBe("application/json; charset=utf-8")
       expect(first.headers.etag).toMatch(/^W\/".+"$/)
-      const again = await api.get("/inbank-offers?amount=499", { headers: { "if-none-match": first.headers.etag }, validateStatus: () => true })
+      const again = await api.get("/inbank-offers?amount=499", {
+        headers: { "if-none-match": first.headers.etag },
+        validateStatus: () => true,
+      })
       expect(again.status).toBe(304)
       expect(again.data).toBe("")
       const otherPrice = await offers("amount=500")

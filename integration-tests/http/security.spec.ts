@@ -37,14 +37,30 @@ medusaIntegrationTestRunner({
     /** Everything the shopper typed, and the key: none of it may be kept or logged. */
     const secrets: string[] = [API_KEY]
     const remember = (form: ReturnType<typeof applicantForm>) =>
-      secrets.push(form.applicant.identity_code, form.applicant.document_number, form.applicant.mobile, form.applicant.email, form.applicant.monthly_income)
+      secrets.push(
+        form.applicant.identity_code,
+        form.applicant.document_number,
+        form.applicant.mobile,
+        form.applicant.email,
+        form.applicant.monthly_income,
+      )
 
     beforeAll(async () => {
       store = await seedStore(getContainer())
       shop = storeClient(api, store)
     })
 
-    const ctx: SecurityContext = { api, getContainer, dbConnection, sandbox, apiKey: API_KEY, store: () => store, shop: () => shop, code, remember }
+    const ctx: SecurityContext = {
+      api,
+      getContainer,
+      dbConnection,
+      sandbox,
+      apiKey: API_KEY,
+      store: () => store,
+      shop: () => shop,
+      code,
+      remember,
+    }
     describe("staff routes", () => staffAttacks(ctx))
     describe("bank-step return_url", () => returnUrlAttacks(ctx))
     describe("payment sessions", () => sessionAttacks(ctx))
@@ -66,7 +82,9 @@ medusaIntegrationTestRunner({
         await shop.post(`/store/carts/${incomeCart}/inbank/application`, form)
         const upload = new FormData()
         upload.append("files", new Blob([Buffer.from("%PDF-1.4")], { type: "application/pdf" }), "dochody.pdf")
-        await api.post(`/store/carts/${incomeCart}/inbank/income-proof`, upload, { headers: { "x-publishable-api-key": store.publishableKey } })
+        await api.post(`/store/carts/${incomeCart}/inbank/income-proof`, upload, {
+          headers: { "x-publishable-api-key": store.publishableKey },
+        })
         const order = await placeInbankOrder(shop, store.variants.p399, code)
         remember(order.form)
         const admin = await adminHeaders(getContainer())
@@ -81,14 +99,20 @@ medusaIntegrationTestRunner({
         const reused = applicantForm("Kowalska", {})
         reused.applicant.mobile = form.applicant.mobile
         remember(reused)
-        expect((await shop.post(`/store/carts/${await shop.cart(store.variants.p399)}/inbank/application`, reused)).status).toBe(400)
+        expect(
+          (await shop.post(`/store/carts/${await shop.cart(store.variants.p399)}/inbank/application`, reused)).status,
+        ).toBe(400)
         sandbox.faults.add({ endpoint: "createApplication", kind: "error", status: 500, latencyMs: 0, when: "before" })
         const failing = applicantForm()
         remember(failing)
-        expect((await shop.post(`/store/carts/${await shop.cart(store.variants.p399)}/inbank/application`, failing)).status).toBe(503)
+        expect(
+          (await shop.post(`/store/carts/${await shop.cart(store.variants.p399)}/inbank/application`, failing)).status,
+        ).toBe(503)
         sandbox.faults.clear()
 
-        const { rows: tables } = await dbConnection.raw(`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`)
+        const { rows: tables } = await dbConnection.raw(
+          `select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
+        )
         let dump = ""
         for (const { table_name } of tables) {
           const { rows } = await dbConnection.raw(`select row_to_json(t)::text as row from "${table_name}" t`)
@@ -101,9 +125,18 @@ medusaIntegrationTestRunner({
         expect(logs).toMatch(/POST \/store\/carts\/cart_\w+\/inbank\/application/)
         expect(answers).toContain(order.orderId)
         for (const secret of secrets) {
-          expect({ where: "database", found: dump.includes(secret) ? secret : null }).toEqual({ where: "database", found: null })
-          expect({ where: "logs", found: logs.includes(secret) ? secret : null }).toEqual({ where: "logs", found: null })
-          expect({ where: "admin", found: answers.includes(secret) ? secret : null }).toEqual({ where: "admin", found: null })
+          expect({ where: "database", found: dump.includes(secret) ? secret : null }).toEqual({
+            where: "database",
+            found: null,
+          })
+          expect({ where: "logs", found: logs.includes(secret) ? secret : null }).toEqual({
+            where: "logs",
+            found: null,
+          })
+          expect({ where: "admin", found: answers.includes(secret) ? secret : null }).toEqual({
+            where: "admin",
+            found: null,
+          })
         }
       })
     })

@@ -27,12 +27,22 @@ describe("authentication and addressing", () => {
   })
 
   it("answers 404 for an unknown shop, application, contract or path", async () => {
-    const otherShop = new InbankClient({ apiKey: API_KEY, shopUuid: "5b0c2e9a-0000-4000-8000-000000000000", baseUrl: sandbox.url })
+    const otherShop = new InbankClient({
+      apiKey: API_KEY,
+      shopUuid: "5b0c2e9a-0000-4000-8000-000000000000",
+      baseUrl: sandbox.url,
+    })
     expect(await rejection(otherShop.listProducts())).toMatchObject({ status: 404, inbankMessage: "shop not found" })
 
     const client = clientFor(sandbox, "v2")
-    expect(await rejection(client.getApplication("9a7c5a4e-0000-4000-8000-000000000000"))).toMatchObject({ status: 404, inbankMessage: "credit application not found" })
-    expect(await rejection(client.getContract("9a7c5a4e-0000-4000-8000-000000000000"))).toMatchObject({ status: 404, inbankMessage: "contract not found" })
+    expect(await rejection(client.getApplication("9a7c5a4e-0000-4000-8000-000000000000"))).toMatchObject({
+      status: 404,
+      inbankMessage: "credit application not found",
+    })
+    expect(await rejection(client.getContract("9a7c5a4e-0000-4000-8000-000000000000"))).toMatchObject({
+      status: 404,
+      inbankMessage: "contract not found",
+    })
 
     const hyphenOnV2 = await axios.get(`${sandbox.url}/partner/v2/shops/${SHOP}/account-statements/bank-list`, {
       headers: { Authorization: `Bearer ${API_KEY}` },
@@ -54,15 +64,19 @@ describe.each<ApiVersion>(["v2", "v3"])("invalid payloads, %s", (version) => {
         "customer is missing",
         `${name("customer_contact", "customerContact")} is missing`,
         `${name("customer_identification", "customerIdentification")} is missing`,
-      ])
+      ]),
     )
 
     const viaWire = await raw(version, "applications", {
       [name("credit_application", "creditApplication")]: { [name("product_code", "productCode")]: "hire_purchase" },
       customer: { [name("first_name", "firstName")]: "Anna", [name("last_name", "lastName")]: "Nowak" },
-      [name("customer_addresses", "customerAddresses")]: [{ street: "Długa 5", [name("zip_code", "zipCode")]: "80-827", country: "PL" }],
+      [name("customer_addresses", "customerAddresses")]: [
+        { street: "Długa 5", [name("zip_code", "zipCode")]: "80-827", country: "PL" },
+      ],
       [name("customer_contact", "customerContact")]: {},
-      [name("customer_identification", "customerIdentification")]: { [name("document_type", "documentType")]: "id_card" },
+      [name("customer_identification", "customerIdentification")]: {
+        [name("document_type", "documentType")]: "id_card",
+      },
     })
     expect(viaWire.status).toBe(422)
     expect(viaWire.data.error).toEqual(
@@ -73,7 +87,7 @@ describe.each<ApiVersion>(["v2", "v3"])("invalid payloads, %s", (version) => {
         `${name("customer_contact.mobile", "customerContact.mobile")} is missing`,
         `${name("customer_contact.email", "customerContact.email")} is missing`,
         `${name("customer_identification.document_number", "customerIdentification.documentNumber")} is missing`,
-      ])
+      ]),
     )
     const { data } = await axios.get(`${sandbox.url}/__sandbox/requests`, { params: { endpoint: "createApplication" } })
     expect(data.requests.map((r: { status: number }) => r.status)).toEqual([422, 422])
@@ -81,11 +95,21 @@ describe.each<ApiVersion>(["v2", "v3"])("invalid payloads, %s", (version) => {
 
   it("rejects a PESEL with a wrong checksum and an unknown product", async () => {
     const input = application(300)
-    const badPesel = await rejection(clientFor(sandbox, version).createApplication({ ...input, customer: { ...input.customer, identityCode: "44051401358" } }))
-    expect(badPesel.inbankMessage).toBe(`${name("customer.identity_code", "customer.identityCode")} is not a valid PESEL number`)
+    const badPesel = await rejection(
+      clientFor(sandbox, version).createApplication({
+        ...input,
+        customer: { ...input.customer, identityCode: "44051401358" },
+      }),
+    )
+    expect(badPesel.inbankMessage).toBe(
+      `${name("customer.identity_code", "customer.identityCode")} is not a valid PESEL number`,
+    )
 
     const badProduct = await rejection(
-      clientFor(sandbox, version).createApplication({ ...input, creditApplication: { ...input.creditApplication, productCode: "other" } })
+      clientFor(sandbox, version).createApplication({
+        ...input,
+        creditApplication: { ...input.creditApplication, productCode: "other" },
+      }),
     )
     expect(badProduct.inbankMessage).toBe(`${name("product_code", "productCode")} is not a product of this shop`)
   })
@@ -107,9 +131,14 @@ describe("signing codes", () => {
     const code = await smsCode(sandbox, input.customerContact.mobile)
     const wrong = code === "000000" ? "111111" : "000000"
 
-    expect(await rejection(client.confirmContractSigning(contract.uuid, wrong))).toMatchObject({ status: 422, inbankMessage: "confirmation_code is invalid" })
+    expect(await rejection(client.confirmContractSigning(contract.uuid, wrong))).toMatchObject({
+      status: 422,
+      inbankMessage: "confirmation_code is invalid",
+    })
     await rejection(client.confirmContractSigning(contract.uuid, wrong))
-    expect((await rejection(client.confirmContractSigning(contract.uuid, wrong))).inbankMessage).toMatch(/too many attempts/)
+    expect((await rejection(client.confirmContractSigning(contract.uuid, wrong))).inbankMessage).toMatch(
+      /too many attempts/,
+    )
     expect(await rejection(client.confirmContractSigning(contract.uuid, code))).toMatchObject({ status: 422 })
 
     await client.startContractSigning(contract.uuid, "sms")
@@ -138,14 +167,25 @@ describe("test environment rules", () => {
     const first = application(200)
     await client.createApplication(first)
     const second = application(200)
-    const error = await rejection(client.createApplication({ ...second, customerContact: { ...second.customerContact, mobile: first.customerContact.mobile } }))
+    const error = await rejection(
+      client.createApplication({
+        ...second,
+        customerContact: { ...second.customerContact, mobile: first.customerContact.mobile },
+      }),
+    )
     expect(error).toMatchObject({ status: 422, inbankMessage: "Error has occurred, contact customer support" })
     // The same customer may come back with new contact data.
-    await expect(client.createApplication({ ...first, customerContact: { ...first.customerContact, email: "new@example.com" } })).resolves.toBeTruthy()
+    await expect(
+      client.createApplication({ ...first, customerContact: { ...first.customerContact, email: "new@example.com" } }),
+    ).resolves.toBeTruthy()
   })
 
   it("calculates an annuity offer exactly, to the grosz", async () => {
-    const calc = await clientFor(sandbox, "v2").createCalculation({ productCode: "hire_purchase", amount: "1234.56", period: 10 })
+    const calc = await clientFor(sandbox, "v2").createCalculation({
+      productCode: "hire_purchase",
+      amount: "1234.56",
+      period: 10,
+    })
     expect(calc.currency).toBe("PLN")
     expect(calc.amount).toBe("1234.56")
     // Annuity at 10% a year over 10 months: 129.1848... a month, 1291.848... in all (exact decimal arithmetic).

@@ -33,7 +33,13 @@ describe("callbacks", () => {
     await client.approveContract(contract.uuid)
 
     await waitFor(() => listener.received.length >= 5)
-    expect(listener.statuses()).toEqual(["POSITIVE", "UNSIGNED", "SIGNED", "ACTIVATION_REQUIRES_PARTNER_APPROVAL", "ACTIVATED"])
+    expect(listener.statuses()).toEqual([
+      "POSITIVE",
+      "UNSIGNED",
+      "SIGNED",
+      "ACTIVATION_REQUIRES_PARTNER_APPROVAL",
+      "ACTIVATED",
+    ])
     expect(messages().map((m) => m.type)).toEqual(["DECISION", "CONTRACT", "CONTRACT", "CONTRACT", "CONTRACT"])
     // The application UUID, also for contract events (direct API guide, "message").
     expect(new Set(messages().map((m) => m.creditApplicationUuid))).toEqual(new Set([created.uuid]))
@@ -53,7 +59,14 @@ describe("callbacks", () => {
     await client.cancelContract((await client.acceptApplication(created.uuid)).contract.uuid)
 
     await waitFor(() => listener.received.length >= 6)
-    expect(listener.statuses()).toEqual(["NEGATIVE", "FAILED", "INCOME_PROOF_REQUIRED", "POSITIVE", "UNSIGNED", "CANCELLED"])
+    expect(listener.statuses()).toEqual([
+      "NEGATIVE",
+      "FAILED",
+      "INCOME_PROOF_REQUIRED",
+      "POSITIVE",
+      "UNSIGNED",
+      "CANCELLED",
+    ])
   })
 
   it("sends each callback N times when asked, with timestamps in seconds, HMAC over the encoded message", async () => {
@@ -98,7 +111,9 @@ describe("callbacks", () => {
 
   it("gives up after callbackRetries when the receiver is down", async () => {
     sandbox.updateSettings({ callbackRetries: 1 })
-    await clientFor(sandbox, "v2").createApplication(application(100, "Kowalski", { callbackUrl: "http://127.0.0.1:9/hooks/inbank" }))
+    await clientFor(sandbox, "v2").createApplication(
+      application(100, "Kowalski", { callbackUrl: "http://127.0.0.1:9/hooks/inbank" }),
+    )
     const attempts = await waitFor(async () => {
       const { data } = await axios.get(`${sandbox.url}/__sandbox/callbacks`)
       return data.callbacks.length >= 2 ? data.callbacks : undefined

@@ -42,7 +42,11 @@ describe("inbank-sandbox command", () => {
     expect(banner).toContain("merchant approval on")
     expect(banner).not.toContain("cli-secret-key")
 
-    const client = new InbankClient({ apiKey: "cli-secret-key", shopUuid: "3d5c7e1a-1111-4222-8333-444455556666", baseUrl: `http://127.0.0.1:${port}` })
+    const client = new InbankClient({
+      apiKey: "cli-secret-key",
+      shopUuid: "3d5c7e1a-1111-4222-8333-444455556666",
+      baseUrl: `http://127.0.0.1:${port}`,
+    })
     const { products } = await client.listProducts()
     expect(products[0].code).toBe("raty_0")
 

@@ -32,7 +32,7 @@ function throughClient(sandbox: Sandbox, version: ApiVersion): Driver {
   const status = async (call: Promise<unknown>) =>
     call.then(
       () => 200,
-      (error: { status?: number }) => error.status ?? 0
+      (error: { status?: number }) => error.status ?? 0,
     )
   return {
     createApplication: async (input) => {
@@ -62,34 +62,51 @@ function throughClient(sandbox: Sandbox, version: ApiVersion): Driver {
  * underscores in paths ("CamelCase for Parameter Names", "Hyphens for Request URLs").
  */
 function throughHttp(sandbox: Sandbox, version: ApiVersion): Driver {
-  const key = (snake: string) => (version === "v2" ? snake : snake.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase()))
+  const key = (snake: string) =>
+    version === "v2" ? snake : snake.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase())
   const spell = (camelJson: string) =>
-    version === "v3" ? camelJson : camelJson.replace(/"(\w+)":/g, (_, name: string) => `"${name.replace(/[A-Z]/g, (upper) => `_${upper.toLowerCase()}`)}":`)
+    version === "v3"
+      ? camelJson
+      : camelJson.replace(
+          /"(\w+)":/g,
+          (_, name: string) => `"${name.replace(/[A-Z]/g, (upper) => `_${upper.toLowerCase()}`)}":`,
+        )
   const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${sandbox.url}/partner/${version}/shops/${SHOP}/${version === "v3" ? path.replace(/_/g, "-") : path}`, {
-      method,
-      headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json", accept: "application/json" },
-      body: body === undefined ? undefined : spell(JSON.stringify(body)),
-    })
+    const response = await fetch(
+      `${sandbox.url}/partner/${version}/shops/${SHOP}/${version === "v3" ? path.replace(/_/g, "-") : path}`,
+      {
+        method,
+        headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json", accept: "application/json" },
+        body: body === undefined ? undefined : spell(JSON.stringify(body)),
+      },
+    )
     const text = await response.text()
     return { status: response.status, data: (text ? JSON.parse(text) : {}) as Record<string, Record<string, string>> }
   }
   const ok = async (method: string, path: string, body?: unknown) => {
     const answer = await call(method, path, body)
-    if (answer.status !== 200 && answer.status !== 201) throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.data)}`)
+    if (answer.status !== 200 && answer.status !== 201)
+      throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.data)}`)
     return answer.data
   }
   return {
     createApplication: async (input) => {
       const created = await ok("POST", "applications", input)
-      return { uuid: created[key("uuid")] as unknown as string, decisionStatus: created[key("decision_status")] as unknown as string }
+      return {
+        uuid: created[key("uuid")] as unknown as string,
+        decisionStatus: created[key("decision_status")] as unknown as string,
+      }
     },
-    decisionStatus: async (uuid) => (await ok("GET", `applications/${uuid}`))[key("credit_application")][key("decision_status")],
+    decisionStatus: async (uuid) =>
+      (await ok("GET", `applications/${uuid}`))[key("credit_application")][key("decision_status")],
     accept: async (uuid) => {
       const answer = await call("POST", `applications/${uuid}/accept`)
-      return answer.status === 200 || answer.status === 201 ? { contractUuid: answer.data.contract.uuid } : { refused: answer.status }
+      return answer.status === 200 || answer.status === 201
+        ? { contractUuid: answer.data.contract.uuid }
+        : { refused: answer.status }
     },
-    startSmsSigning: async (contractUuid) => void (await ok("POST", `contracts/${contractUuid}/signings`, { method: "sms" })),
+    startSmsSigning: async (contractUuid) =>
+      void (await ok("POST", `contracts/${contractUuid}/signings`, { method: "sms" })),
     confirmSigning: async (contractUuid, code) =>
       (await call("PATCH", `contracts/${contractUuid}/signings`, { method: "sms", confirmationCode: code })).status,
     contract: async (contractUuid) => {
@@ -125,13 +142,25 @@ async function positiveFlow(driver: Driver, sandbox: Sandbox) {
   const rightCode = await driver.confirmSigning(accepted.contractUuid, code)
   const signed = await driver.contract(accepted.contractUuid)
   await waitFor(() => listener.received.length >= 4)
-  return { created: created.decisionStatus, decision, afterAccept, wrongCode, rightCode, signed, callbacks: listener.statuses() }
+  return {
+    created: created.decisionStatus,
+    decision,
+    afterAccept,
+    wrongCode,
+    rightCode,
+    signed,
+    callbacks: listener.statuses(),
+  }
 }
 
 /** A declined application (2 400 PLN): the offer cannot be accepted. */
 async function negativeFlow(driver: Driver) {
   const created = await driver.createApplication(application("2400.00"))
-  return { created: created.decisionStatus, decision: await driver.decisionStatus(created.uuid), accept: await driver.accept(created.uuid) }
+  return {
+    created: created.decisionStatus,
+    decision: await driver.decisionStatus(created.uuid),
+    accept: await driver.accept(created.uuid),
+  }
 }
 
 describe.each<ApiVersion>(["v2", "v3"])("client and sandbox agree with the documents, %s", (version) => {
@@ -177,9 +206,14 @@ describe("callback signature", () => {
 
     // The documents: "SHA512 HMAC, over the timestamp and message from the request, concatenated with
     // . delimiter. Your shop API key is used as HMAC secret" (partner API reference, "Callbacks").
-    const recipe = (apiKey: string) => createHmac("sha512", apiKey).update(`${callback.timestamp}.${callback.message}`).digest("hex")
+    const recipe = (apiKey: string) =>
+      createHmac("sha512", apiKey).update(`${callback.timestamp}.${callback.message}`).digest("hex")
     expect(callback.hmac).toBe(recipe(API_KEY))
     expect(callback.hmac).not.toBe(recipe("another-key"))
-    expect(JSON.parse(callback.message)).toEqual({ type: "DECISION", status: "POSITIVE", creditApplicationUuid: expect.any(String) })
+    expect(JSON.parse(callback.message)).toEqual({
+      type: "DECISION",
+      status: "POSITIVE",
+      creditApplicationUuid: expect.any(String),
+    })
   })
 })

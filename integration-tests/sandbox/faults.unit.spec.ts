@@ -10,7 +10,11 @@ beforeEach(() => {
 
 const fault = (body: Record<string, unknown>) => axios.post(`${sandbox.url}/__sandbox/faults`, body)
 const requests = async (endpoint: string) =>
-  (await axios.get(`${sandbox.url}/__sandbox/requests`, { params: { endpoint } })).data.requests as { status: number; fault: string | null; ms: number }[]
+  (await axios.get(`${sandbox.url}/__sandbox/requests`, { params: { endpoint } })).data.requests as {
+    status: number
+    fault: string | null
+    ms: number
+  }[]
 
 describe("fault injection", () => {
   it("answers 5xx for the named endpoint only, as many times as asked", async () => {
@@ -46,7 +50,11 @@ describe("fault injection", () => {
     const client = clientFor(sandbox, "v2")
     const { contract } = await client.acceptApplication((await client.createApplication(application(200))).uuid)
     await fault({ endpoint: "getContract", kind: "malformed" })
-    expect(await rejection(client.getContract(contract.uuid))).toMatchObject({ kind: "invalid_response", retriable: true, inbankMessage: "an answer that is not JSON" })
+    expect(await rejection(client.getContract(contract.uuid))).toMatchObject({
+      kind: "invalid_response",
+      retriable: true,
+      inbankMessage: "an answer that is not JSON",
+    })
   })
 
   it("adds latency to one endpoint, and to all with '*'", async () => {
@@ -60,11 +68,17 @@ describe("fault injection", () => {
 
     await axios.delete(`${sandbox.url}/__sandbox/faults`)
     await fault({ endpoint: "*", kind: "error", status: 500 })
-    expect(await rejection(client.createCalculation({ productCode: "hire_purchase", amount: 1000, period: 12 }))).toMatchObject({ status: 500 })
+    expect(
+      await rejection(client.createCalculation({ productCode: "hire_purchase", amount: 1000, period: 12 })),
+    ).toMatchObject({ status: 500 })
   })
 
   it("refuses an unknown fault kind naming the field", async () => {
-    const response = await axios.post(`${sandbox.url}/__sandbox/faults`, { endpoint: "getContract", kind: "explode" }, { validateStatus: () => true })
+    const response = await axios.post(
+      `${sandbox.url}/__sandbox/faults`,
+      { endpoint: "getContract", kind: "explode" },
+      { validateStatus: () => true },
+    )
     expect(response.status).toBe(422)
     expect(response.data.error[0]).toMatch(/^kind: /)
   })
@@ -74,7 +88,11 @@ describe("control API and request log", () => {
   it("switches flow settings at run time and resets to the start settings", async () => {
     const patched = await axios.patch(`${sandbox.url}/__sandbox/settings`, { merchantApproval: true })
     expect(patched.data).toMatchObject({ merchantApproval: true, aisVerification: false, apiKey: "[hidden]" })
-    const bad = await axios.patch(`${sandbox.url}/__sandbox/settings`, { merchantApprovl: true }, { validateStatus: () => true })
+    const bad = await axios.patch(
+      `${sandbox.url}/__sandbox/settings`,
+      { merchantApprovl: true },
+      { validateStatus: () => true },
+    )
     expect(bad.status).toBe(422)
 
     await axios.post(`${sandbox.url}/__sandbox/reset`)
@@ -87,10 +105,21 @@ describe("control API and request log", () => {
     await client.createApplication(input)
     const { data } = await axios.get(`${sandbox.url}/__sandbox/requests`)
     expect(data.requests).toEqual([
-      expect.objectContaining({ method: "POST", endpoint: "createApplication", version: "v2", status: 200, ms: expect.any(Number) }),
+      expect.objectContaining({
+        method: "POST",
+        endpoint: "createApplication",
+        version: "v2",
+        status: 200,
+        ms: expect.any(Number),
+      }),
     ])
     const text = JSON.stringify(data)
-    for (const secret of ["test-sandbox-key", input.customer.identityCode, input.customerIdentification.documentNumber, input.customerContact.mobile]) {
+    for (const secret of [
+      "test-sandbox-key",
+      input.customer.identityCode,
+      input.customerIdentification.documentNumber,
+      input.customerContact.mobile,
+    ]) {
       expect(text).not.toContain(secret)
     }
   })

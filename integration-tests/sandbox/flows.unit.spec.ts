@@ -24,7 +24,11 @@ describe.each<ApiVersion>(["v2", "v3"])("documented flows through the project's 
     await client.confirmApplicationSigning(created.uuid, await smsCode(sandbox, phone))
 
     const decided = await client.getApplication(created.uuid)
-    expect(decided.creditApplication).toMatchObject({ decisionStatus: "positive", processStatus: "offer", amount: "399.00" })
+    expect(decided.creditApplication).toMatchObject({
+      decisionStatus: "positive",
+      processStatus: "offer",
+      amount: "399.00",
+    })
     expect(decided.paymentSchedule?.paymentAmountMonthly).toMatch(/^\d+\.\d{2}$/)
     expect(decided.creditApplication.confirmedAt).toBeTruthy()
 
@@ -87,9 +91,17 @@ describe.each<ApiVersion>(["v2", "v3"])("documented flows through the project's 
 
     const { bankList } = await client.listBanks(created.uuid)
     expect(bankList.map((bank) => bank.name)).toContain("mBank")
-    const first = await client.initiateRetrieval({ applicationUuid: created.uuid, bankId: bankList[0].id, locale: "pl", returnUrl: "https://shop.example/return" })
+    const first = await client.initiateRetrieval({
+      applicationUuid: created.uuid,
+      bankId: bankList[0].id,
+      locale: "pl",
+      returnUrl: "https://shop.example/return",
+    })
     expect((await axios.get(first.redirectUrl!)).data).toContain("Udostępnij dane")
-    const back = await axios.post(`${first.redirectUrl}/complete`, null, { maxRedirects: 0, validateStatus: () => true })
+    const back = await axios.post(`${first.redirectUrl}/complete`, null, {
+      maxRedirects: 0,
+      validateStatus: () => true,
+    })
     expect(back.status).toBe(303)
     expect(back.headers.location).toBe(`https://shop.example/return?retrieval_id=${first.retrievalId}&status=completed`)
     expect((await client.getApplication(created.uuid)).creditApplication.decisionStatus).toBe("positive")
@@ -112,7 +124,13 @@ describe.each<ApiVersion>(["v2", "v3"])("documented flows through the project's 
     const error = await rejection(client.acceptApplication(declined.uuid))
     expect(error).toMatchObject({ status: 422, inbankMessage: "credit application decision is negative, not positive" })
 
-    for (const [amount, decision] of [["500.00", "positive"], ["500.01", "negative"], ["14999.99", "negative"], ["16000", "positive"], ["16000.01", "negative"]]) {
+    for (const [amount, decision] of [
+      ["500.00", "positive"],
+      ["500.01", "negative"],
+      ["14999.99", "negative"],
+      ["16000", "positive"],
+      ["16000.01", "negative"],
+    ]) {
       expect((await client.createApplication(application(amount))).decisionStatus).toBe(decision)
     }
   })
@@ -135,7 +153,10 @@ describe.each<ApiVersion>(["v2", "v3"])("documented flows through the project's 
     await client.startContractSigning(signed.uuid, "digital")
     const refused = await client.createApplication(application(200))
     await client.cancelContract(signed.uuid)
-    expect(await client.getContract(signed.uuid)).toMatchObject({ contract: { status: "cancelled" }, processStatus: "cancelled" })
+    expect(await client.getContract(signed.uuid)).toMatchObject({
+      contract: { status: "cancelled" },
+      processStatus: "cancelled",
+    })
     expect(await rejection(client.approveContract(signed.uuid))).toMatchObject({ status: 422 })
     expect(refused.decisionStatus).toBe("positive")
 
@@ -144,7 +165,10 @@ describe.each<ApiVersion>(["v2", "v3"])("documented flows through the project's 
     await client.startContractSigning(active.uuid, "digital")
     expect(await rejection(client.cancelContract(active.uuid))).toMatchObject({ status: 422 })
     await axios.post(`${sandbox.url}/__sandbox/contracts/${active.uuid}/terminate`, { reason: "withdrawal" })
-    expect((await client.getContract(active.uuid)).contract).toMatchObject({ status: "terminated", terminationReason: "withdrawal" })
+    expect((await client.getContract(active.uuid)).contract).toMatchObject({
+      status: "terminated",
+      terminationReason: "withdrawal",
+    })
   })
 
   it("changed conditions: Inbank answers with a new UUID and the previous one", async () => {
@@ -156,7 +180,11 @@ describe.each<ApiVersion>(["v2", "v3"])("documented flows through the project's 
     expect(created.uuid).not.toBe(created.previousUuid)
 
     const viaOld = await client.getApplication(created.previousUuid!)
-    expect(viaOld.creditApplication).toMatchObject({ uuid: created.uuid, previousUuid: created.previousUuid, changedConditions: true })
+    expect(viaOld.creditApplication).toMatchObject({
+      uuid: created.uuid,
+      previousUuid: created.previousUuid,
+      changedConditions: true,
+    })
   })
 })
 
@@ -195,6 +223,8 @@ describe("decision hooks", () => {
     const client = clientFor(sandbox, "v2")
     const created = await client.createApplication(application(100))
     expect(created.decisionStatus).toBe("pending")
-    await waitFor(async () => (await client.getApplication(created.uuid)).creditApplication.decisionStatus === "positive")
+    await waitFor(
+      async () => (await client.getApplication(created.uuid)).creditApplication.decisionStatus === "positive",
+    )
   })
 })

@@ -9,11 +9,24 @@ export const SHOP = "7f0b2d9e-5c1a-4e8b-9d3f-2a6c8e1b4f70"
 export const PRODUCT = "hire_purchase"
 
 export async function startTestSandbox(): Promise<Sandbox> {
-  return new Sandbox({ apiKey: API_KEY, shopUuid: SHOP, productCode: PRODUCT, callbackDelayMs: 0, callbackRetryDelayMs: 20 }).start()
+  return new Sandbox({
+    apiKey: API_KEY,
+    shopUuid: SHOP,
+    productCode: PRODUCT,
+    callbackDelayMs: 0,
+    callbackRetryDelayMs: 20,
+  }).start()
 }
 
 export const clientFor = (sandbox: Sandbox, apiVersion: ApiVersion, timeoutMs = 2000) =>
-  new InbankClient({ apiKey: API_KEY, shopUuid: SHOP, baseUrl: sandbox.url, apiVersion, timeoutMs, retryBaseDelayMs: 1 })
+  new InbankClient({
+    apiKey: API_KEY,
+    shopUuid: SHOP,
+    baseUrl: sandbox.url,
+    apiVersion,
+    timeoutMs,
+    retryBaseDelayMs: 1,
+  })
 
 let person = 0
 
@@ -26,10 +39,20 @@ function pesel(serial: number): string {
 }
 
 /** A new applicant each time: the demo refuses one customer's phone, e-mail or document for another. */
-export function application(amount: string | number, lastName = "Kowalski", extra: { callbackUrl?: string; period?: number } = {}): ApplicationInput {
+export function application(
+  amount: string | number,
+  lastName = "Kowalski",
+  extra: { callbackUrl?: string; period?: number } = {},
+): ApplicationInput {
   person += 1
   return {
-    creditApplication: { productCode: PRODUCT, amount, period: extra.period ?? 12, monthlyIncome: "6500.00", monthlyFinancialObligations: "0" },
+    creditApplication: {
+      productCode: PRODUCT,
+      amount,
+      period: extra.period ?? 12,
+      monthlyIncome: "6500.00",
+      monthlyFinancialObligations: "0",
+    },
     customer: { identityCode: pesel(person + 1000), firstName: "Anna", lastName },
     customerAddresses: [{ street: "Długa 5", city: "Gdańsk", zipCode: "80-827", country: "PL" }],
     customerContact: { mobile: `+48600${String(100000 + person)}`, email: `anna.${person}@example.com` },
@@ -78,10 +101,18 @@ export async function callbackListener(answer: () => number = () => 200) {
       // The documented form: application/x-www-form-urlencoded with message, hmac and timestamp, once each.
       const form = new URLSearchParams(body)
       const [message, hmac, timestamp] = (["message", "hmac", "timestamp"] as const).map((field) => form.getAll(field))
-      if (req.headers["content-type"] !== "application/x-www-form-urlencoded" || [message, hmac, timestamp].some((values) => values.length !== 1)) {
-        throw new Error(`the sandbox sent a callback unlike the documented form: ${req.headers["content-type"]} ${body}`)
+      if (
+        req.headers["content-type"] !== "application/x-www-form-urlencoded" ||
+        [message, hmac, timestamp].some((values) => values.length !== 1)
+      ) {
+        throw new Error(
+          `the sandbox sent a callback unlike the documented form: ${req.headers["content-type"]} ${body}`,
+        )
       }
-      const rawMessage = body.split("&").find((pair) => pair.startsWith("message="))!.slice("message=".length)
+      const rawMessage = body
+        .split("&")
+        .find((pair) => pair.startsWith("message="))!
+        .slice("message=".length)
       received.push({ body, message: message[0], rawMessage, hmac: hmac[0], timestamp: timestamp[0] })
       res.writeHead(answer()).end()
     })

@@ -24,7 +24,11 @@ describe("read ledger: GETs of one entity within a second with nothing new in be
     await client.getContract(contract.uuid)
     await client.getContract(contract.uuid)
     expect(newBookings()).toEqual([
-      expect.objectContaining({ endpoint: "getApplication", entity: `application:${created.uuid}`, sinceMs: expect.any(Number) }),
+      expect.objectContaining({
+        endpoint: "getApplication",
+        entity: `application:${created.uuid}`,
+        sinceMs: expect.any(Number),
+      }),
       expect.objectContaining({ endpoint: "getContract", entity: `contract:${contract.uuid}` }),
     ])
     expect(newBookings().every((b) => b.sinceMs < 1000)).toBe(true)
@@ -61,7 +65,14 @@ describe("read ledger: GETs of one entity within a second with nothing new in be
     const listener = await callbackListener()
     try {
       const client = clientFor(sandbox, "v2")
-      sandbox.faults.add({ endpoint: "getApplication", kind: "error", status: 503, latencyMs: 0, when: "before", times: 1 })
+      sandbox.faults.add({
+        endpoint: "getApplication",
+        kind: "error",
+        status: 503,
+        latencyMs: 0,
+        when: "before",
+        times: 1,
+      })
       const created = await client.createApplication(application(200, "Kowalski", { callbackUrl: listener.url }))
       await client.getApplication(created.uuid) // 503, then the retry's answer
       const { contract } = await client.acceptApplication(created.uuid)
@@ -108,7 +119,9 @@ describe("read ledger: GETs of one entity within a second with nothing new in be
       await sleep(50)
       await client.getApplication(created.uuid)
       await client.getApplication(created.uuid)
-      expect(newBookings()).toEqual([expect.objectContaining({ endpoint: "getApplication", entity: `application:${created.uuid}` })])
+      expect(newBookings()).toEqual([
+        expect.objectContaining({ endpoint: "getApplication", entity: `application:${created.uuid}` }),
+      ])
     } finally {
       answer()
       await new Promise<void>((resolve) => server.close(() => resolve()))

@@ -28,8 +28,14 @@ describe("two Medusa instances receiving the same callbacks", () => {
     redis = await startRedis()
     fanOut = await startCallbackFanOut(3)
     app = await startMedusaApp(
-      { INBANK_BASE_URL: sandbox.url, INBANK_BACKEND_URL: fanOut.url, INBANK_APPLICATION_SIGNING: "false", REDIS_URL: redis.url, INBANK_ADMIN: "false" },
-      { instances: 2 }
+      {
+        INBANK_BASE_URL: sandbox.url,
+        INBANK_BACKEND_URL: fanOut.url,
+        INBANK_APPLICATION_SIGNING: "false",
+        REDIS_URL: redis.url,
+        INBANK_ADMIN: "false",
+      },
+      { instances: 2 },
     )
     fanOut.targets = app.urls
     db = new Client({ connectionString: app.databaseUrl })
@@ -44,16 +50,21 @@ describe("two Medusa instances receiving the same callbacks", () => {
   })
 
   const ordersOfCart = async (cartId: string) =>
-    (await db.query(`select o.id, o.status from order_cart oc join "order" o on o.id = oc.order_id where oc.cart_id = $1 and oc.deleted_at is null`, [cartId])).rows
+    (
+      await db.query(
+        `select o.id, o.status from order_cart oc join "order" o on o.id = oc.order_id where oc.cart_id = $1 and oc.deleted_at is null`,
+        [cartId],
+      )
+    ).rows
   const capturesOfOrder = async (orderId: string) =>
     Number(
       (
         await db.query(
           `select count(*) from capture c join payment p on p.id = c.payment_id
            join order_payment_collection opc on opc.payment_collection_id = p.payment_collection_id where opc.order_id = $1`,
-          [orderId]
+          [orderId],
         )
-      ).rows[0].count
+      ).rows[0].count,
     )
 
   it("makes one order per signed contract and one capture per approval, each callback processed once", async () => {
@@ -69,9 +80,20 @@ describe("two Medusa instances receiving the same callbacks", () => {
         await shop.post(`/store/carts/${cartId}/complete`)
         const state = await waitForAction(shop, cartId, "sign_contract", 15_000)
         const { data } = await axios.get(`${sandbox.url}/__sandbox/sms`, { params: { phone: form.applicant.mobile } })
-        expect((await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: data.messages[0].code })).status).toBe(200)
-        return { cartId, applicationUuid: state.application.uuid as string, contractUuid: state.contract.uuid as string }
-      })
+        expect(
+          (
+            await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, {
+              subject: "contract",
+              code: data.messages[0].code,
+            })
+          ).status,
+        ).toBe(200)
+        return {
+          cartId,
+          applicationUuid: state.application.uuid as string,
+          contractUuid: state.contract.uuid as string,
+        }
+      }),
     )
 
     for (const { cartId } of shoppers) {
@@ -97,7 +119,7 @@ describe("two Medusa instances receiving the same callbacks", () => {
     }
     const { rows: callbacks } = await db.query(
       `select application_uuid, type, status, processed_at, attempts from inbank_callback where application_uuid = any($1)`,
-      [shoppers.map((s) => s.applicationUuid)]
+      [shoppers.map((s) => s.applicationUuid)],
     )
     // POSITIVE, UNSIGNED, SIGNED, ACTIVATION_REQUIRES_PARTNER_APPROVAL, ACTIVATED for each application.
     expect(callbacks).toHaveLength(SHOPPERS * 5)

@@ -16,7 +16,8 @@ function prepareAppDir(dir) {
     fs.rmSync(path.join(dir, entry), { recursive: true, force: true })
     fs.cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true })
   }
-  if (!fs.existsSync(path.join(dir, "node_modules"))) fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"))
+  if (!fs.existsSync(path.join(dir, "node_modules")))
+    fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"))
   // An app build compiles medusa-config.ts, which the plugin's own tsconfig leaves out.
   const tsconfig = JSON.parse(fs.readFileSync(path.join(ROOT, "tsconfig.json"), "utf8"))
   tsconfig.include = ["src/**/*", "medusa-config.ts", "integration-tests/fixtures/**/*"]
@@ -32,10 +33,15 @@ function medusa(dir, env, args, options = {}) {
 function buildInputsDigest(dir, env) {
   const hash = crypto.createHash("sha256").update(`admin=${env.INBANK_ADMIN}\n`)
   const add = (file) => {
-    if (fs.statSync(file).isDirectory()) return fs.readdirSync(file).sort().forEach((entry) => add(path.join(file, entry)))
+    if (fs.statSync(file).isDirectory())
+      return fs
+        .readdirSync(file)
+        .sort()
+        .forEach((entry) => add(path.join(file, entry)))
     hash.update(`${path.relative(dir, file)}\n`).update(fs.readFileSync(file))
   }
-  for (const entry of ["package.json", "medusa-config.ts", "tsconfig.json", "src", "integration-tests/fixtures"]) add(path.join(dir, entry))
+  for (const entry of ["package.json", "medusa-config.ts", "tsconfig.json", "src", "integration-tests/fixtures"])
+    add(path.join(dir, entry))
   add(path.join(ROOT, "package-lock.json"))
   return hash.digest("hex")
 }
@@ -52,7 +58,10 @@ function setUpApp(dir, env, { seedFile, admin }) {
   }
   const digestFile = path.join(dir, ".medusa", "build-inputs.sha256")
   const digest = buildInputsDigest(dir, env)
-  const built = fs.existsSync(path.join(dir, ".medusa/server")) && fs.existsSync(digestFile) && fs.readFileSync(digestFile, "utf8") === digest
+  const built =
+    fs.existsSync(path.join(dir, ".medusa/server")) &&
+    fs.existsSync(digestFile) &&
+    fs.readFileSync(digestFile, "utf8") === digest
   if (!built) {
     medusa(dir, env, ["build"])
     fs.writeFileSync(digestFile, digest)

@@ -22,7 +22,10 @@ const REFUSAL: Record<LimitedAction, { code: MessageCode; field?: string }> = {
 }
 
 /** The form field a refusal names for the application's per-person limits. */
-const APPLICATION_FIELD: Partial<Record<Dimension, string>> = { perIdentity: "applicant.identity_code", perPhone: "applicant.mobile" }
+const APPLICATION_FIELD: Partial<Record<Dimension, string>> = {
+  perIdentity: "applicant.identity_code",
+  perPhone: "applicant.mobile",
+}
 
 /**
  * One limiter per (knex, action, dimension): its counters are rows of `inbank_rate_limit`, shared by every
@@ -30,7 +33,12 @@ const APPLICATION_FIELD: Partial<Record<Dimension, string>> = { perIdentity: "ap
  */
 const limiters = new WeakMap<object, Map<string, RateLimiterPostgres>>()
 
-function limiterFor(knex: object, limits: RateLimits, action: LimitedAction, dimension: Dimension): RateLimiterPostgres | undefined {
+function limiterFor(
+  knex: object,
+  limits: RateLimits,
+  action: LimitedAction,
+  dimension: Dimension,
+): RateLimiterPostgres | undefined {
   const limit = (limits[action] as Partial<Record<Dimension, { points: number; windowSeconds: number }>>)[dimension]
   if (!limit) return undefined
   let byName = limiters.get(knex)
@@ -78,7 +86,8 @@ export async function consumeLimits(scope: MedusaContainer, action: LimitedActio
   const first = outcomes.findIndex((outcome) => outcome.status === "rejected")
   if (first === -1) return
   // A refused consume counts too (rate-limiter-flexible adds the point before it refuses); a failed one may not have.
-  const tookPoint = (outcome: PromiseSettledResult<unknown>) => outcome.status === "fulfilled" || outcome.reason instanceof RateLimiterRes
+  const tookPoint = (outcome: PromiseSettledResult<unknown>) =>
+    outcome.status === "fulfilled" || outcome.reason instanceof RateLimiterRes
   const later = counted.slice(first + 1).filter((_, i) => tookPoint(outcomes[first + 1 + i]))
   await Promise.all(later.map(({ limiter, key }) => limiter.reward(key)))
   const error: unknown = (outcomes[first] as PromiseRejectedResult).reason

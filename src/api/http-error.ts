@@ -43,7 +43,7 @@ export class PluginHttpError extends Error {
     readonly status: number,
     readonly code: string,
     readonly text: string | Localized,
-    readonly options: PluginHttpErrorOptions = {}
+    readonly options: PluginHttpErrorOptions = {},
   ) {
     super(typeof text === "string" ? text : text.pl)
   }
@@ -63,6 +63,10 @@ export class PluginHttpError extends Error {
 
   private problem(language: keyof Localized): { code: string; field?: string; message: string } {
     const { field } = this.options
-    return { code: this.code, ...(field && { field }), message: typeof this.text === "string" ? this.text : this.text[language] }
+    return {
+      code: this.code,
+      ...(field && { field }),
+      message: typeof this.text === "string" ? this.text : this.text[language],
+    }
   }
 }

@@ -29,7 +29,9 @@ export function answeringInbankErrors(answer: (error: InbankError, req: MedusaRe
  */
 export const withInbankErrors = answeringInbankErrors((error, _req, res) => {
   if (error.retriable) {
-    res.status(503).json({ type: "inbank_unavailable", message: `${error.message}. Please try again in a moment.`, retriable: true })
+    res
+      .status(503)
+      .json({ type: "inbank_unavailable", message: `${error.message}. Please try again in a moment.`, retriable: true })
     return
   }
   throw new MedusaError(MedusaError.Types.NOT_ALLOWED, error.message)

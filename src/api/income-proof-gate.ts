@@ -29,7 +29,11 @@ export function gatedIncomeProof(req: MedusaRequest): GatedIncomeProof {
  * (else 409 `income_proof_not_required`). A refused body is never read (see refuseUnread), and
  * nothing is asked of Inbank here.
  */
-export async function requireIncomeProofStep(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): Promise<void> {
+export async function requireIncomeProofStep(
+  req: MedusaRequest,
+  res: MedusaResponse,
+  next: MedusaNextFunction,
+): Promise<void> {
   try {
     const { cart, record, inbank } = await findCartApplication(req.scope, req.params.id)
     const { nextAction } = inbank.stateOf(record, { orderPlaced: Boolean(cart.completed_at) })

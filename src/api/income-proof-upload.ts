@@ -164,7 +164,15 @@ function streamHandler(req: Readable, busboy: Busboy): void {
 
 const receive = multer({
   storage,
-  limits: { fileSize: MAX_FILE_MB * 1024 * 1024, files: MAX_FILES, fields: 10, fieldSize: 1024, fieldNameSize: 100, parts: MAX_FILES + 10, headerPairs: 20 },
+  limits: {
+    fileSize: MAX_FILE_MB * 1024 * 1024,
+    files: MAX_FILES,
+    fields: 10,
+    fieldSize: 1024,
+    fieldNameSize: 100,
+    parts: MAX_FILES + 10,
+    headerPairs: 20,
+  },
   streamHandler,
 } as multer.Options).array("files", MAX_FILES)
 
@@ -234,7 +242,7 @@ export function incomeProofUpload(req: MedusaRequest, res: MedusaResponse, next:
       files.map((file, i) => {
         const { contentType, extension } = DOCUMENT_TYPES[upload.kinds.get(file.path)!]
         return { path: file.path, name: `dochod-${i + 1}.${extension}`, contentType }
-      })
+      }),
     )
     next()
   })
@@ -253,7 +261,9 @@ export function receivedIncomeProof(req: MedusaRequest): IncomeProofFile[] {
 function multerFiles(req: MedusaRequest): Express.Multer.File[] {
   const files = (req as unknown as { files?: unknown }).files
   if (!Array.isArray(files)) return []
-  return (files as (Express.Multer.File | undefined)[]).filter((file): file is Express.Multer.File => Boolean(file?.path))
+  return (files as (Express.Multer.File | undefined)[]).filter((file): file is Express.Multer.File =>
+    Boolean(file?.path),
+  )
 }
 
 /**
@@ -263,10 +273,13 @@ function multerFiles(req: MedusaRequest): Express.Multer.File[] {
 function known(error: unknown): unknown {
   if (error instanceof PluginHttpError) return error
   if (error instanceof multer.MulterError) {
-    return error.code === "LIMIT_FILE_SIZE" ? refusal.tooLarge
-      : error.code === "LIMIT_FILE_COUNT" ? refusal.tooMany
-      : error.code === "LIMIT_UNEXPECTED_FILE" ? refusal.wrongField
-      : refusal.unreadable
+    return error.code === "LIMIT_FILE_SIZE"
+      ? refusal.tooLarge
+      : error.code === "LIMIT_FILE_COUNT"
+        ? refusal.tooMany
+        : error.code === "LIMIT_UNEXPECTED_FILE"
+          ? refusal.wrongField
+          : refusal.unreadable
   }
   const systemError = error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string"
   return systemError ? error : refusal.unreadable

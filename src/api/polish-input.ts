@@ -45,7 +45,9 @@ export function polishPostalCode(input: unknown): unknown {
  * dashes.
  */
 export function groupedDigits(input: unknown): unknown {
-  return typeof input === "string" && /^[\d\s\u00a0\u202f-]+$/.test(input) ? input.replace(SPACES, "").replace(/-/g, "") : input
+  return typeof input === "string" && /^[\d\s\u00a0\u202f-]+$/.test(input)
+    ? input.replace(SPACES, "").replace(/-/g, "")
+    : input
 }
 
 /**

@@ -30,13 +30,26 @@ export interface StaffRequest {
  */
 export function staffRequestRefusal(request: StaffRequest): PluginHttpError | null {
   if (!request.authorization && !/^application\/json\s*(;|$)/i.test(request.contentType ?? "")) {
-    return new PluginHttpError(403, "json_required", "Staff actions must be sent as JSON (Content-Type: application/json) or with an Authorization header")
+    return new PluginHttpError(
+      403,
+      "json_required",
+      "Staff actions must be sent as JSON (Content-Type: application/json) or with an Authorization header",
+    )
   }
   const { origin } = request
-  if (origin === undefined || request.secFetchSite === "same-origin" || origin === request.ownOrigin || originAllowed(origin, request.adminCors)) {
+  if (
+    origin === undefined ||
+    request.secFetchSite === "same-origin" ||
+    origin === request.ownOrigin ||
+    originAllowed(origin, request.adminCors)
+  ) {
     return null
   }
-  return new PluginHttpError(403, "origin_not_allowed", "This request comes from an origin that is not the admin's (projectConfig.http.adminCors)")
+  return new PluginHttpError(
+    403,
+    "origin_not_allowed",
+    "This request comes from an origin that is not the admin's (projectConfig.http.adminCors)",
+  )
 }
 
 /**
@@ -47,7 +60,9 @@ export function staffRequestRefusal(request: StaffRequest): PluginHttpError | nu
  * preflight. Their content type is Medusa's to decide (uploads are multipart), so only the origin is
  * checked there: browsers send `Origin` with every POST.
  */
-export function adminOriginRefusal(request: Omit<StaffRequest, "contentType" | "authorization">): PluginHttpError | null {
+export function adminOriginRefusal(
+  request: Omit<StaffRequest, "contentType" | "authorization">,
+): PluginHttpError | null {
   return staffRequestRefusal({ ...request, contentType: "application/json", authorization: false })
 }
 

@@ -36,7 +36,11 @@ export function uploadSlots() {
       return refuseUnread(res, next, storeRefusal("upload_in_progress", { field: "files" }))
     }
     if (inProgress >= maxConcurrentUploads) {
-      return refuseUnread(res, next, storeRefusal("too_many_uploads", { field: "files", retryAfterSeconds: RETRY_AFTER_SECONDS }))
+      return refuseUnread(
+        res,
+        next,
+        storeRefusal("too_many_uploads", { field: "files", retryAfterSeconds: RETRY_AFTER_SECONDS }),
+      )
     }
     inProgress += 1
     keys.forEach((key) => busyKeys.add(key))

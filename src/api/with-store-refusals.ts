@@ -10,6 +10,8 @@ import { inbankRefusal } from "./messages/inbank-refusal"
  */
 export const withStoreRefusals = answeringInbankErrors((error, req, res) => {
   const refusal = inbankRefusal(error)
-  req.scope.resolve(ContainerRegistrationKeys.LOGGER).warn(`Inbank: ${error.message} (the shopper was told ${refusal.code})`)
+  req.scope
+    .resolve(ContainerRegistrationKeys.LOGGER)
+    .warn(`Inbank: ${error.message} (the shopper was told ${refusal.code})`)
   refusal.send(res)
 })

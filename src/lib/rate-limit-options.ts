@@ -5,7 +5,10 @@ const DAY = 24 * HOUR
 
 /** At most `points` requests per `windowSeconds` (a fixed window that starts at the first request). */
 const limit = (points: number, windowSeconds: number) =>
-  z.object({ points: z.number().int().min(1), windowSeconds: z.number().int().min(1) }).strict().default({ points, windowSeconds })
+  z
+    .object({ points: z.number().int().min(1), windowSeconds: z.number().int().min(1) })
+    .strict()
+    .default({ points, windowSeconds })
 
 /**
  * The plugin option `rateLimits`: how often the store routes that cost a shopper something may be

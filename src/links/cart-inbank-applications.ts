@@ -10,5 +10,5 @@ import InbankModule from "../modules/inbank"
 export default defineLink(
   { linkable: CartModule.linkable.cart, field: "id", isList: true },
   { ...InbankModule.linkable.inbankApplication.id, primaryKey: "cart_id" },
-  { readOnly: true }
+  { readOnly: true },
 )

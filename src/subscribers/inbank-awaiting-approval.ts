@@ -7,7 +7,9 @@ import { sendInbankApprovalNotice } from "../workflows/notify-inbank-approval"
 
 /** A contract started waiting for the merchant after its order was placed: staff are told in the admin's feed. */
 export default async function inbankAwaitingApproval({ event, container }: SubscriberArgs<InbankStateEventData>) {
-  const record = await container.resolve<InbankModuleService>(INBANK_MODULE).recordForApplication(event.data.application_uuid)
+  const record = await container
+    .resolve<InbankModuleService>(INBANK_MODULE)
+    .recordForApplication(event.data.application_uuid)
   if (record) await sendInbankApprovalNotice(container, record.id)
 }
 

@@ -26,13 +26,16 @@ export interface ApplyInbankStateWorkflowInput {
  * const { result } = await applyInbankStateWorkflow(container).run({ input: { record_id: "inbapp_01…" } })
  * result.actions // e.g. ["capture_payment"]
  */
-export const applyInbankStateWorkflow = createWorkflow(applyInbankStateWorkflowId, (input: ApplyInbankStateWorkflowInput) => {
-  const key = transform({ input }, ({ input }) => `inbank-application:${input.record_id}`)
-  acquireLockStep({ key, timeout: 60, ttl: 120 })
-  const applied = makeMedusaAgreeStep({ record_id: input.record_id })
-  releaseLockStep({ key })
-  return new WorkflowResponse(applied)
-})
+export const applyInbankStateWorkflow = createWorkflow(
+  applyInbankStateWorkflowId,
+  (input: ApplyInbankStateWorkflowInput) => {
+    const key = transform({ input }, ({ input }) => `inbank-application:${input.record_id}`)
+    acquireLockStep({ key, timeout: 60, ttl: 120 })
+    const applied = makeMedusaAgreeStep({ record_id: input.record_id })
+    releaseLockStep({ key })
+    return new WorkflowResponse(applied)
+  },
+)
 
 /** Runs applyInbankStateWorkflow for one record and answers what it did (throws what a step threw). */
 export async function applyInbankState(container: MedusaContainer, recordId: string): Promise<AppliedState> {

@@ -22,11 +22,14 @@ export interface CancelInbankApplicationWorkflowInput {
  * @example
  * await cancelInbankApplicationWorkflow(container).run({ input: { record_id: "inbapp_01…" } })
  */
-export const cancelInbankApplicationWorkflow = createWorkflow(cancelInbankApplicationWorkflowId, (input: CancelInbankApplicationWorkflowInput) => {
-  const key = transform({ input }, ({ input }) => `inbank-application:${input.record_id}`)
-  acquireLockStep({ key, timeout: 60, ttl: 120 })
-  cancelFinancingAtInbankStep({ record_id: input.record_id })
-  const applied = makeMedusaAgreeStep({ record_id: input.record_id })
-  releaseLockStep({ key })
-  return new WorkflowResponse(applied)
-})
+export const cancelInbankApplicationWorkflow = createWorkflow(
+  cancelInbankApplicationWorkflowId,
+  (input: CancelInbankApplicationWorkflowInput) => {
+    const key = transform({ input }, ({ input }) => `inbank-application:${input.record_id}`)
+    acquireLockStep({ key, timeout: 60, ttl: 120 })
+    cancelFinancingAtInbankStep({ record_id: input.record_id })
+    const applied = makeMedusaAgreeStep({ record_id: input.record_id })
+    releaseLockStep({ key })
+    return new WorkflowResponse(applied)
+  },
+)

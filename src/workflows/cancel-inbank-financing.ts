@@ -1,6 +1,10 @@
 import { acquireLockStep, cancelOrderWorkflow, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { cancelFinancingAtInbankStep, cancelInbankPaymentStep, loadFinancingToCancelStep } from "./steps/cancel-financing"
+import {
+  cancelFinancingAtInbankStep,
+  cancelInbankPaymentStep,
+  loadFinancingToCancelStep,
+} from "./steps/cancel-financing"
 import { makeMedusaAgreeStep } from "./steps/make-medusa-agree"
 
 export const cancelInbankFinancingWorkflowId = "cancel-inbank-financing"
@@ -28,20 +32,31 @@ export interface CancelInbankFinancingWorkflowInput {
  * @example
  * await cancelInbankFinancingWorkflow(container).run({ input: { order_id: "order_01…", canceled_by: "user_01…" } })
  */
-export const cancelInbankFinancingWorkflow = createWorkflow(cancelInbankFinancingWorkflowId, (input: CancelInbankFinancingWorkflowInput) => {
-  const financing = loadFinancingToCancelStep({ order_id: input.order_id })
-  const key = transform({ financing }, ({ financing }) => `inbank-application:${financing.record_id}`)
-  acquireLockStep({ key, timeout: 60, ttl: 120 })
-  when("cancel-the-order", { financing }, ({ financing }) => financing.order_open).then(() => {
-    cancelOrderWorkflow.runAsStep({ input: { order_id: input.order_id, canceled_by: input.canceled_by } })
-  })
-  when("cancel-the-payment", { financing }, ({ financing }) => !financing.order_open && Boolean(financing.open_payment_id)).then(() => {
-    cancelInbankPaymentStep({ payment_id: financing.open_payment_id as string })
-  })
-  when("cancel-at-inbank", { financing }, ({ financing }) => !financing.order_open && !financing.open_payment_id).then(() => {
-    cancelFinancingAtInbankStep({ record_id: financing.record_id })
-  })
-  const applied = makeMedusaAgreeStep({ record_id: financing.record_id })
-  releaseLockStep({ key })
-  return new WorkflowResponse(applied)
-})
+export const cancelInbankFinancingWorkflow = createWorkflow(
+  cancelInbankFinancingWorkflowId,
+  (input: CancelInbankFinancingWorkflowInput) => {
+    const financing = loadFinancingToCancelStep({ order_id: input.order_id })
+    const key = transform({ financing }, ({ financing }) => `inbank-application:${financing.record_id}`)
+    acquireLockStep({ key, timeout: 60, ttl: 120 })
+    when("cancel-the-order", { financing }, ({ financing }) => financing.order_open).then(() => {
+      cancelOrderWorkflow.runAsStep({ input: { order_id: input.order_id, canceled_by: input.canceled_by } })
+    })
+    when(
+      "cancel-the-payment",
+      { financing },
+      ({ financing }) => !financing.order_open && Boolean(financing.open_payment_id),
+    ).then(() => {
+      cancelInbankPaymentStep({ payment_id: financing.open_payment_id as string })
+    })
+    when(
+      "cancel-at-inbank",
+      { financing },
+      ({ financing }) => !financing.order_open && !financing.open_payment_id,
+    ).then(() => {
+      cancelFinancingAtInbankStep({ record_id: financing.record_id })
+    })
+    const applied = makeMedusaAgreeStep({ record_id: financing.record_id })
+    releaseLockStep({ key })
+    return new WorkflowResponse(applied)
+  },
+)

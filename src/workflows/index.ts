@@ -9,8 +9,25 @@ export {
   type AppliedState,
   type InbankStateEventData,
 } from "./apply-inbank-state"
-export { cancelInbankFinancingWorkflow, cancelInbankFinancingWorkflowId, type CancelInbankFinancingWorkflowInput } from "./cancel-inbank-financing"
-export { cancelInbankApplicationWorkflow, cancelInbankApplicationWorkflowId, type CancelInbankApplicationWorkflowInput } from "./cancel-inbank-application"
-export { notifyInbankApprovalWorkflow, notifyInbankApprovalWorkflowId, sendInbankApprovalNotice, type NotifyInbankApprovalWorkflowInput } from "./notify-inbank-approval"
-export { submitInbankApplicationWorkflow, submitInbankApplicationWorkflowId, type SubmitInbankApplicationWorkflowInput } from "./submit-inbank-application"
+export {
+  cancelInbankFinancingWorkflow,
+  cancelInbankFinancingWorkflowId,
+  type CancelInbankFinancingWorkflowInput,
+} from "./cancel-inbank-financing"
+export {
+  cancelInbankApplicationWorkflow,
+  cancelInbankApplicationWorkflowId,
+  type CancelInbankApplicationWorkflowInput,
+} from "./cancel-inbank-application"
+export {
+  notifyInbankApprovalWorkflow,
+  notifyInbankApprovalWorkflowId,
+  sendInbankApprovalNotice,
+  type NotifyInbankApprovalWorkflowInput,
+} from "./notify-inbank-approval"
+export {
+  submitInbankApplicationWorkflow,
+  submitInbankApplicationWorkflowId,
+  type SubmitInbankApplicationWorkflowInput,
+} from "./submit-inbank-application"
 export { InbankEvents } from "../lib/financing/announcements"

@@ -22,13 +22,16 @@ export interface NotifyInbankApprovalWorkflowInput {
  * @example
  * await notifyInbankApprovalWorkflow(container).run({ input: { record_id: "inbapp_01…" } })
  */
-export const notifyInbankApprovalWorkflow = createWorkflow(notifyInbankApprovalWorkflowId, (input: NotifyInbankApprovalWorkflowInput) => {
-  const key = transform({ input }, ({ input }) => `inbank-approval-notice:${input.record_id}`)
-  acquireLockStep({ key, timeout: 30, ttl: 60 })
-  const notice = sendApprovalNoticeStep({ record_id: input.record_id })
-  releaseLockStep({ key })
-  return new WorkflowResponse(notice)
-})
+export const notifyInbankApprovalWorkflow = createWorkflow(
+  notifyInbankApprovalWorkflowId,
+  (input: NotifyInbankApprovalWorkflowInput) => {
+    const key = transform({ input }, ({ input }) => `inbank-approval-notice:${input.record_id}`)
+    acquireLockStep({ key, timeout: 30, ttl: 60 })
+    const notice = sendApprovalNoticeStep({ record_id: input.record_id })
+    releaseLockStep({ key })
+    return new WorkflowResponse(notice)
+  },
+)
 
 /**
  * Runs notifyInbankApprovalWorkflow for the record. A notice that cannot be sent (typically: no
@@ -40,6 +43,8 @@ export async function sendInbankApprovalNotice(container: MedusaContainer, recor
     await notifyInbankApprovalWorkflow(container).run({ input: { record_id: recordId } })
   } catch (error) {
     const reason = (error as { message?: string }).message ?? String(error)
-    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`Inbank: the admin notice of a contract awaiting approval was not sent (${recordId}): ${reason}`)
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .warn(`Inbank: the admin notice of a contract awaiting approval was not sent (${recordId}): ${reason}`)
   }
 }

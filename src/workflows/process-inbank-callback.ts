@@ -26,7 +26,11 @@ export async function processInbankCallback(container: MedusaContainer, callback
     await inbank.finishCallback(callback.id, applied.actions.join(",") || "no_change", true)
   } catch (error) {
     await inbank.finishCallback(callback.id, `failed: ${(error as Error).message}`, false)
-    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`Inbank callback ${callback.id} (${callback.type} ${callback.status}) failed, will be retried: ${(error as Error).message}`)
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .warn(
+        `Inbank callback ${callback.id} (${callback.type} ${callback.status}) failed, will be retried: ${(error as Error).message}`,
+      )
   }
 }
 

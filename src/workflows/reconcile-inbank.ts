@@ -37,7 +37,10 @@ export interface ReconcileOptions {
  * again); one changed within the quiet period is left to its callbacks and rescheduled unread;
  * a failure is retried after the quiet period.
  */
-export async function reconcileInbank(container: MedusaContainer, options: ReconcileOptions = {}): Promise<ReconcileReport> {
+export async function reconcileInbank(
+  container: MedusaContainer,
+  options: ReconcileOptions = {},
+): Promise<ReconcileReport> {
   const inbank = container.resolve<InbankModuleService>(INBANK_MODULE)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const quietMs = options.olderThanMs ?? inbank.settings.reconcileAfterMinutes * 60_000
@@ -46,8 +49,12 @@ export async function reconcileInbank(container: MedusaContainer, options: Recon
   const report: ReconcileReport = { callbacksRetried: 0, applicationsChecked: 0, applicationsPostponed: 0, failures: 0 }
 
   const callbacks = await inbank.listInbankCallbacks(
-    { processed_at: null, attempts: { $lt: MAX_CALLBACK_ATTEMPTS }, created_at: { $lte: new Date(asOf.getTime() - quietMs) } },
-    { take: BATCH, order: { created_at: "ASC" } }
+    {
+      processed_at: null,
+      attempts: { $lt: MAX_CALLBACK_ATTEMPTS },
+      created_at: { $lte: new Date(asOf.getTime() - quietMs) },
+    },
+    { take: BATCH, order: { created_at: "ASC" } },
   )
   for (const callback of callbacks) {
     await processInbankCallback(container, callback.id)
@@ -71,12 +78,20 @@ export async function reconcileInbank(container: MedusaContainer, options: Recon
         const applied = await applyInbankState(container, record.id)
         const now = new Date()
         const orderPlaced = Boolean(applied.orderId)
-        const next = nextReconciliation({ derived: applied.derived, orderPlaced, createdAt: new Date(record.created_at), now, quietMs })
+        const next = nextReconciliation({
+          derived: applied.derived,
+          orderPlaced,
+          createdAt: new Date(record.created_at),
+          now,
+          quietMs,
+        })
         await inbank.scheduleReconciliation(record.id, next)
       } catch (error) {
         report.failures += 1
         await inbank.scheduleReconciliation(record.id, new Date(Date.now() + quietMs))
-        logger.warn(`Inbank reconciliation of application ${record.application_uuid} failed: ${(error as Error).message}`)
+        logger.warn(
+          `Inbank reconciliation of application ${record.application_uuid} failed: ${(error as Error).message}`,
+        )
       }
     }
   }

@@ -13,7 +13,12 @@ export const submitInbankApplicationWorkflowId = "submit-inbank-application"
 export interface SubmitInbankApplicationWorkflowInput {
   record: NewApplicationRecord
   /** The payment session's data: identifiers and the binding only (the storefront can read it). */
-  session_data: { application_uuid: string; application_number: string | null; payment_collection_id: string; binding: string }
+  session_data: {
+    application_uuid: string
+    application_number: string | null
+    payment_collection_id: string
+    binding: string
+  }
 }
 
 /**
@@ -27,16 +32,19 @@ export interface SubmitInbankApplicationWorkflowInput {
  * const { result } = await submitInbankApplicationWorkflow(container).run({ input: { record, session_data } })
  * result.record.id // "inbapp_…"; result.session.id // "payses_…"
  */
-export const submitInbankApplicationWorkflow = createWorkflow(submitInbankApplicationWorkflowId, (input: SubmitInbankApplicationWorkflowInput) => {
-  adoptInbankApplicationStep({ application_uuid: input.record.application_uuid })
-  const sessionInput = transform({ input }, ({ input }) => ({
-    payment_collection_id: input.record.payment_collection_id,
-    provider_id: INBANK_PROVIDER_ID,
-    data: input.session_data,
-  }))
-  const [record, session] = parallelize(
-    recordInbankApplicationStep(input.record),
-    createPaymentSessionsWorkflow.runAsStep({ input: sessionInput })
-  )
-  return new WorkflowResponse({ record, session })
-})
+export const submitInbankApplicationWorkflow = createWorkflow(
+  submitInbankApplicationWorkflowId,
+  (input: SubmitInbankApplicationWorkflowInput) => {
+    adoptInbankApplicationStep({ application_uuid: input.record.application_uuid })
+    const sessionInput = transform({ input }, ({ input }) => ({
+      payment_collection_id: input.record.payment_collection_id,
+      provider_id: INBANK_PROVIDER_ID,
+      data: input.session_data,
+    }))
+    const [record, session] = parallelize(
+      recordInbankApplicationStep(input.record),
+      createPaymentSessionsWorkflow.runAsStep({ input: sessionInput }),
+    )
+    return new WorkflowResponse({ record, session })
+  },
+)

@@ -16,7 +16,14 @@ sdk.setLocale("pl")
 
 export interface InbankState {
   application: { number: string | null; amount: string; period: number; decision_status: string }
-  offer: { monthly_payment: string; period: number; apr: string | null; interest_rate_annual: string | null; total_cost: string | null; total_cost_of_credit: string | null } | null
+  offer: {
+    monthly_payment: string
+    period: number
+    apr: string | null
+    interest_rate_annual: string | null
+    total_cost: string | null
+    total_cost_of_credit: string | null
+  } | null
   contract: { number: string | null; status: string | null } | null
   next_action: { type: string; message: string }
 }
@@ -49,15 +56,24 @@ export const api = {
   state: async (cartId: string) => (await sdk.client.fetch<{ inbank: InbankState }>(inbank(cartId))).inbank,
   apply: async (cartId: string, body: unknown) =>
     (await sdk.client.fetch<{ inbank: InbankState }>(inbank(cartId, "/application"), { method: "POST", body })).inbank,
-  sendCode: (cartId: string, subject: string) => sdk.client.fetch(inbank(cartId, "/signing"), { method: "POST", body: { subject } }),
+  sendCode: (cartId: string, subject: string) =>
+    sdk.client.fetch(inbank(cartId, "/signing"), { method: "POST", body: { subject } }),
   confirmCode: async (cartId: string, subject: string, code: string) =>
-    (await sdk.client.fetch<{ inbank: InbankState }>(inbank(cartId, "/signing/confirm"), { method: "POST", body: { subject, code } })).inbank,
-  banks: async (cartId: string) => (await sdk.client.fetch<{ banks: { id: string; name: string }[] }>(inbank(cartId, "/banks"))).banks,
+    (
+      await sdk.client.fetch<{ inbank: InbankState }>(inbank(cartId, "/signing/confirm"), {
+        method: "POST",
+        body: { subject, code },
+      })
+    ).inbank,
+  banks: async (cartId: string) =>
+    (await sdk.client.fetch<{ banks: { id: string; name: string }[] }>(inbank(cartId, "/banks"))).banks,
   bank: async (cartId: string, bankId: string) =>
-    (await sdk.client.fetch<{ redirect_url: string }>(inbank(cartId, "/bank-verification"), {
-      method: "POST",
-      body: { bank_id: bankId, return_url: `${location.origin}${location.pathname}#/inbank/${cartId}` },
-    })).redirect_url,
+    (
+      await sdk.client.fetch<{ redirect_url: string }>(inbank(cartId, "/bank-verification"), {
+        method: "POST",
+        body: { bank_id: bankId, return_url: `${location.origin}${location.pathname}#/inbank/${cartId}` },
+      })
+    ).redirect_url,
   incomeProof: async (cartId: string, files: FileList) => {
     const form = new FormData()
     for (const file of Array.from(files)) form.append("files", file)

@@ -5,9 +5,12 @@ import { api, config, InbankState, sdk } from "./api"
 
 const app = document.getElementById("app")!
 const zl = (amount: string | null | undefined) => (amount ? `${amount.replace(".", ",")} zł` : "—")
-const percent = (rate: string | null | undefined) => (rate ? `${(Number(rate) * 100).toFixed(2).replace(".", ",")}%` : "—")
-const html = (strings: TemplateStringsArray, ...values: (string | number | null | undefined)[]) => strings.reduce((out, s, i) => out + s + (i < values.length ? String(values[i] ?? "") : ""), "")
-const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!)
+const percent = (rate: string | null | undefined) =>
+  rate ? `${(Number(rate) * 100).toFixed(2).replace(".", ",")}%` : "—"
+const html = (strings: TemplateStringsArray, ...values: (string | number | null | undefined)[]) =>
+  strings.reduce((out, s, i) => out + s + (i < values.length ? String(values[i] ?? "") : ""), "")
+const escape = (text: string) =>
+  text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!)
 const errorText = (error: unknown) => escape((error as Error).message ?? String(error))
 let poll: number | undefined
 /** An async handler for addEventListener, which ignores returned promises: each handler shows its own errors. */
@@ -31,7 +34,10 @@ async function badge(amount: string): Promise<{ html: string; eligible: boolean 
       oprocentowanie ${percent(example.interest_rate_annual)}, RRSO ${percent(example.apr)}, całkowity koszt kredytu ${zl(example.total_cost_of_credit)},
       całkowita kwota do zapłaty ${zl(example.total_to_repay)}. Kredytodawca: Inbank.</p></details>`
     : ""
-  return { html: `<span class="badge" data-testid="badge">od ${zl(offers.lowest_monthly_payment)}/mies.</span>${details}`, eligible: true }
+  return {
+    html: `<span class="badge" data-testid="badge">od ${zl(offers.lowest_monthly_payment)}/mies.</span>${details}`,
+    eligible: true,
+  }
 }
 
 const priceOf = (product: HttpTypes.StoreProduct) => String(product.variants![0].calculated_price!.calculated_amount)
@@ -44,21 +50,39 @@ function times(price: string, quantity: number): string {
 }
 
 async function productsView() {
-  const { products } = await sdk.store.product.list({ region_id: config.regionId, fields: "*variants.calculated_price" })
+  const { products } = await sdk.store.product.list({
+    region_id: config.regionId,
+    fields: "*variants.calculated_price",
+  })
   const cards = await Promise.all(
-    products.map(async (p) => html`<div class="card"><a href="#/product/${p.id}"><h3>${escape(p.title)}</h3></a>
-      <div class="price">${zl(priceOf(p))}</div>${(await badge(priceOf(p))).html}</div>`)
+    products.map(
+      async (p) =>
+        html`<div class="card">
+          <a href="#/product/${p.id}"><h3>${escape(p.title)}</h3></a>
+          <div class="price">${zl(priceOf(p))}</div>
+          ${(await badge(priceOf(p))).html}
+        </div>`,
+    ),
   )
   app.innerHTML = `<h1>Produkty</h1><div class="grid">${cards.join("")}</div>`
 }
 
 async function productView(id: string) {
-  const { product } = await sdk.store.product.retrieve(id, { region_id: config.regionId, fields: "*variants.calculated_price" })
+  const { product } = await sdk.store.product.retrieve(id, {
+    region_id: config.regionId,
+    fields: "*variants.calculated_price",
+  })
   const unit = priceOf(product)
-  app.innerHTML = html`<div class="card"><h1>${escape(product.title)}</h1><div class="price">${zl(unit)}</div>
+  app.innerHTML = html`<div class="card">
+    <h1>${escape(product.title)}</h1>
+    <div class="price">${zl(unit)}</div>
     <div id="badge"></div>
-    <form id="buy"><label>Ilość <input id="qty" type="number" min="1" max="10" value="1" /></label>
-    <button type="submit" disabled>Kup na raty Inbank</button><p class="muted" id="not-eligible" hidden>Ta kwota jest poza zakresem rat Inbank.</p></form></div>`
+    <form id="buy">
+      <label>Ilość <input id="qty" type="number" min="1" max="10" value="1" /></label>
+      <button type="submit" disabled>Kup na raty Inbank</button>
+      <p class="muted" id="not-eligible" hidden>Ta kwota jest poza zakresem rat Inbank.</p>
+    </form>
+  </div>`
   const quantity = () => Math.max(1, Number((document.getElementById("qty") as HTMLInputElement).value) || 1)
   const buy = document.querySelector("#buy button") as HTMLButtonElement
   // The button waits for the offers: it is offered only where Inbank finances the amount.
@@ -71,11 +95,17 @@ async function productView(id: string) {
   }
   document.getElementById("qty")!.addEventListener("input", later(refresh))
   await refresh()
-  document.getElementById("buy")!.addEventListener("submit", later(async (event) => {
-    event.preventDefault()
-    const { cart } = await sdk.store.cart.create({ region_id: config.regionId, items: [{ variant_id: product.variants![0].id, quantity: quantity() }] })
-    location.hash = `#/checkout/${cart.id}`
-  }))
+  document.getElementById("buy")!.addEventListener(
+    "submit",
+    later(async (event) => {
+      event.preventDefault()
+      const { cart } = await sdk.store.cart.create({
+        region_id: config.regionId,
+        items: [{ variant_id: product.variants![0].id, quantity: quantity() }],
+      })
+      location.hash = `#/checkout/${cart.id}`
+    }),
+  )
 }
 
 const field = (name: string, label: string, value = "", type = "text") =>
@@ -103,32 +133,56 @@ function checkoutView(cartId: string) {
   </form>`
   const form = document.getElementById("checkout") as HTMLFormElement
   void periodChoices(cartId)
-  form.addEventListener("submit", later(async (event) => {
-    event.preventDefault()
-    const v = Object.fromEntries(new FormData(form)) as Record<string, string>
-    const button = form.querySelector("button")!
-    button.disabled = true
-    try {
-      const address = { first_name: v.first_name, last_name: v.last_name, address_1: `${v.street} ${v.house_number}`, city: v.city, postal_code: v.postal_code, country_code: "pl" }
-      await sdk.store.cart.update(cartId, { email: v.email, shipping_address: address, billing_address: address })
-      const { shipping_options } = await sdk.store.fulfillment.listCartOptions({ cart_id: cartId })
-      await sdk.store.cart.addShippingMethod(cartId, { option_id: shipping_options[0].id })
-      await api.apply(cartId, {
-        period: Number(v.period),
-        applicant: {
-          identity_code: v.identity_code, first_name: v.first_name, last_name: v.last_name,
-          document_type: v.document_type, document_number: v.document_number, mobile: v.mobile, email: v.email,
-          address: { street: v.street, house_number: v.house_number, city: v.city, postal_code: v.postal_code, country_code: "pl" },
-          monthly_income: v.monthly_income, monthly_obligations: v.monthly_obligations,
-        },
-        consents: [{ type: "DATA_PROCESSING", value: true, text: form.querySelector("label.wide span")!.textContent.trim() }],
-      })
-      location.hash = `#/inbank/${cartId}`
-    } catch (error) {
-      document.getElementById("error")!.textContent = (error as Error).message
-      button.disabled = false
-    }
-  }))
+  form.addEventListener(
+    "submit",
+    later(async (event) => {
+      event.preventDefault()
+      const v = Object.fromEntries(new FormData(form)) as Record<string, string>
+      const button = form.querySelector("button")!
+      button.disabled = true
+      try {
+        const address = {
+          first_name: v.first_name,
+          last_name: v.last_name,
+          address_1: `${v.street} ${v.house_number}`,
+          city: v.city,
+          postal_code: v.postal_code,
+          country_code: "pl",
+        }
+        await sdk.store.cart.update(cartId, { email: v.email, shipping_address: address, billing_address: address })
+        const { shipping_options } = await sdk.store.fulfillment.listCartOptions({ cart_id: cartId })
+        await sdk.store.cart.addShippingMethod(cartId, { option_id: shipping_options[0].id })
+        await api.apply(cartId, {
+          period: Number(v.period),
+          applicant: {
+            identity_code: v.identity_code,
+            first_name: v.first_name,
+            last_name: v.last_name,
+            document_type: v.document_type,
+            document_number: v.document_number,
+            mobile: v.mobile,
+            email: v.email,
+            address: {
+              street: v.street,
+              house_number: v.house_number,
+              city: v.city,
+              postal_code: v.postal_code,
+              country_code: "pl",
+            },
+            monthly_income: v.monthly_income,
+            monthly_obligations: v.monthly_obligations,
+          },
+          consents: [
+            { type: "DATA_PROCESSING", value: true, text: form.querySelector("label.wide span")!.textContent.trim() },
+          ],
+        })
+        location.hash = `#/inbank/${cartId}`
+      } catch (error) {
+        document.getElementById("error")!.textContent = (error as Error).message
+        button.disabled = false
+      }
+    }),
+  )
 }
 
 /**
@@ -139,10 +193,17 @@ async function periodChoices(cartId: string) {
   const { cart } = await sdk.store.cart.retrieve(cartId, { fields: "total" })
   const offers = await api.offers(String(cart.total)).catch(() => null)
   const periods = offers?.periods ?? []
-  const chosen = offers?.default_period && periods.includes(offers.default_period) ? offers.default_period : periods.includes(12) ? 12 : periods[0]
+  const chosen =
+    offers?.default_period && periods.includes(offers.default_period)
+      ? offers.default_period
+      : periods.includes(12)
+        ? 12
+        : periods[0]
   const monthly = new Map(offers?.offers.map((o) => [o.period, o.monthly_payment]) ?? [])
   document.getElementById("period")!.innerHTML = periods
-    .map((p) => `<option value="${p}"${p === chosen ? " selected" : ""}>${p} mies. — rata ${zl(monthly.get(p))}</option>`)
+    .map(
+      (p) => `<option value="${p}"${p === chosen ? " selected" : ""}>${p} mies. — rata ${zl(monthly.get(p))}</option>`,
+    )
     .join("")
 }
 
@@ -193,14 +254,19 @@ async function inbankView(cartId: string) {
   const head = `<h1>Raty Inbank</h1><p data-testid="message">${escape(state.next_action.message)}</p>`
   if (type === "wait") {
     app.innerHTML = head
-    poll = window.setTimeout(later(() => inbankView(cartId)), 1500)
+    poll = window.setTimeout(
+      later(() => inbankView(cartId)),
+      1500,
+    )
   } else if (type === "complete_cart") {
     // A signed contract (the order's completion failed or is still to come) needs only the order placed.
     const signed = Boolean(state.contract)
     app.innerHTML = `${head}<div class="card">${offerTable(state)}<p class="error" id="error"></p><button id="accept">${signed ? "Zamawiam" : "Akceptuję ofertę i zamawiam"}</button></div>`
     document.getElementById("accept")!.addEventListener("click", (e) => {
       ;(e.target as HTMLButtonElement).disabled = true
-      void (signed ? placeOrder(cartId) : acceptOffer(cartId)).finally(() => ((e.target as HTMLButtonElement).disabled = false))
+      void (signed ? placeOrder(cartId) : acceptOffer(cartId)).finally(
+        () => ((e.target as HTMLButtonElement).disabled = false),
+      )
     })
   } else if (type === "sign_contract" || type === "sign_application") {
     const subject = type === "sign_contract" ? "contract" : "application"
@@ -209,37 +275,55 @@ async function inbankView(cartId: string) {
       <p class="muted">W środowisku testowym SMS-y trafiają do <a href="${config.sandboxUrl}/sms" target="_blank">skrzynki SMS sandboxa</a>.</p>
       <p class="error" id="error"></p><button type="submit">Podpisz</button>
       <button type="button" id="resend" class="link">Nie dostałem kodu — wyślij ponownie</button></form>`
-    document.getElementById("resend")!.addEventListener("click", later(async () => {
-      await api.sendCode(cartId, subject).catch((error) => (document.getElementById("error")!.textContent = (error as Error).message))
-    }))
-    document.getElementById("code")!.addEventListener("submit", later(async (event) => {
-      event.preventDefault()
-      const code = new FormData(event.target as HTMLFormElement).get("code")
-      try {
-        await api.confirmCode(cartId, subject, typeof code === "string" ? code : "")
-        if (subject === "contract") await placeOrder(cartId)
-        else await inbankView(cartId)
-      } catch (error) {
-        document.getElementById("error")!.textContent = (error as Error).message
-      }
-    }))
+    document.getElementById("resend")!.addEventListener(
+      "click",
+      later(async () => {
+        await api
+          .sendCode(cartId, subject)
+          .catch((error) => (document.getElementById("error")!.textContent = (error as Error).message))
+      }),
+    )
+    document.getElementById("code")!.addEventListener(
+      "submit",
+      later(async (event) => {
+        event.preventDefault()
+        const code = new FormData(event.target as HTMLFormElement).get("code")
+        try {
+          await api.confirmCode(cartId, subject, typeof code === "string" ? code : "")
+          if (subject === "contract") await placeOrder(cartId)
+          else await inbankView(cartId)
+        } catch (error) {
+          document.getElementById("error")!.textContent = (error as Error).message
+        }
+      }),
+    )
   } else if (type === "bank_verification" || type === "upload_income_proof") {
     const banks = await api.banks(cartId)
     app.innerHTML = `${head}<div class="card"><p>Wybierz swój bank:</p>${banks.map((b) => `<button data-bank="${escape(b.id)}">${escape(b.name)}</button> `).join("")}
       ${type === "upload_income_proof" ? `<p>albo prześlij wyciąg z konta (PDF, JPG, PNG):</p><input type="file" id="files" multiple accept=".pdf,.jpg,.png" /><button id="upload">Prześlij</button>` : ""}
       <p class="error" id="error"></p></div>`
     app.querySelectorAll<HTMLButtonElement>("[data-bank]").forEach((button) =>
-      button.addEventListener("click", later(async () => (location.href = await api.bank(cartId, button.dataset.bank!))))
+      button.addEventListener(
+        "click",
+        later(async () => (location.href = await api.bank(cartId, button.dataset.bank!))),
+      ),
     )
-    document.getElementById("upload")?.addEventListener("click", later(async () => {
-      try {
-        await api.incomeProof(cartId, (document.getElementById("files") as HTMLInputElement).files!)
-        await inbankView(cartId)
-      } catch (error) {
-        document.getElementById("error")!.textContent = (error as Error).message
-      }
-    }))
-    if (type === "bank_verification") poll = window.setTimeout(later(() => inbankView(cartId)), 3000)
+    document.getElementById("upload")?.addEventListener(
+      "click",
+      later(async () => {
+        try {
+          await api.incomeProof(cartId, (document.getElementById("files") as HTMLInputElement).files!)
+          await inbankView(cartId)
+        } catch (error) {
+          document.getElementById("error")!.textContent = (error as Error).message
+        }
+      }),
+    )
+    if (type === "bank_verification")
+      poll = window.setTimeout(
+        later(() => inbankView(cartId)),
+        3000,
+      )
   } else if (type === "declined") {
     app.innerHTML = `${head.replace("<p ", '<p class="error" ')}<p><a href="#/">Wróć do sklepu</a> i wybierz inną metodę płatności.</p>`
   } else {

@@ -15,9 +15,20 @@ export function bodyAttacks(ctx: SecurityContext) {
     const answers = [
       await shop.post(`/store/carts/${cartId}/inbank/application`, { ...applicantForm(), padding: big(80) }),
       await shop.post(`/store/carts/${cartId}/inbank/signing`, { subject: "contract", padding: big(5) }),
-      await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: "1234", padding: big(5) }),
-      await shop.post(`/store/carts/${cartId}/inbank/bank-verification`, { bank_id: "mbank", return_url: "http://localhost/", padding: big(5) }),
-      await api.post(`/store/carts/${cartId}/inbank/income-proof`, bigFile, { headers: { "x-publishable-api-key": store.publishableKey }, validateStatus: () => true }),
+      await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, {
+        subject: "contract",
+        code: "1234",
+        padding: big(5),
+      }),
+      await shop.post(`/store/carts/${cartId}/inbank/bank-verification`, {
+        bank_id: "mbank",
+        return_url: "http://localhost/",
+        padding: big(5),
+      }),
+      await api.post(`/store/carts/${cartId}/inbank/income-proof`, bigFile, {
+        headers: { "x-publishable-api-key": store.publishableKey },
+        validateStatus: () => true,
+      }),
       await api.post(`/hooks/inbank`, new URLSearchParams({ message: big(17) }), { validateStatus: () => true }),
     ]
     expect(answers.map((answer) => answer.status)).toEqual([413, 413, 413, 413, 404, 413])

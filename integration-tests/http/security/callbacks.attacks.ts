@@ -18,17 +18,34 @@ export function callbackAttacks(ctx: SecurityContext) {
   const published: Published[] = []
   const listener = async (event: Published) => void published.push(event)
   const context = { subscriberId: "security-callbacks-attacks" }
-  beforeAll(() => ctx.getContainer().resolve(Modules.EVENT_BUS).subscribe("*", listener as any, context))
-  afterAll(() => ctx.getContainer().resolve(Modules.EVENT_BUS).unsubscribe("*", listener as any, context))
-  const eventsOf = (uuid: string) => published.filter((e) => e.name.startsWith("inbank.") && e.data?.application_uuid === uuid).map((e) => e.name)
+  beforeAll(() =>
+    ctx
+      .getContainer()
+      .resolve(Modules.EVENT_BUS)
+      .subscribe("*", listener as any, context),
+  )
+  afterAll(() =>
+    ctx
+      .getContainer()
+      .resolve(Modules.EVENT_BUS)
+      .unsubscribe("*", listener as any, context),
+  )
+  const eventsOf = (uuid: string) =>
+    published.filter((e) => e.name.startsWith("inbank.") && e.data?.application_uuid === uuid).map((e) => e.name)
 
-  const sign = (timestamp: string, message: string) => createHmac("sha512", ctx.apiKey).update(`${timestamp}.${message}`).digest("hex")
-  const message = (type: string, status: string, uuid: string) => JSON.stringify({ type, status, creditApplicationUuid: uuid })
+  const sign = (timestamp: string, message: string) =>
+    createHmac("sha512", ctx.apiKey).update(`${timestamp}.${message}`).digest("hex")
+  const message = (type: string, status: string, uuid: string) =>
+    JSON.stringify({ type, status, creditApplicationUuid: uuid })
   /** A genuine callback as Inbank sends it (and an attacker on the path captures it). */
-  const genuine = (json: string, timestamp = String(Date.now())) => `message=${encodeURIComponent(json)}&hmac=${sign(timestamp, json)}&timestamp=${timestamp}`
+  const genuine = (json: string, timestamp = String(Date.now())) =>
+    `message=${encodeURIComponent(json)}&hmac=${sign(timestamp, json)}&timestamp=${timestamp}`
   const post = (body: string) => {
     noteGenuine(body)
-    return ctx.api.post("/hooks/inbank", body, { headers: { "content-type": "application/x-www-form-urlencoded" }, validateStatus: () => true })
+    return ctx.api.post("/hooks/inbank", body, {
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      validateStatus: () => true,
+    })
   }
   /**
    * A callback signed with the key is one Inbank sent: the sandbox's read ledger may count reads after it as prompted.
@@ -45,7 +62,12 @@ export function callbackAttacks(ctx: SecurityContext) {
     }
   }
   const callbackRows = async (uuid: string) =>
-    (await ctx.dbConnection.raw(`select status, sent_at, processed_at from inbank_callback where application_uuid = ?`, [uuid])).rows
+    (
+      await ctx.dbConnection.raw(
+        `select status, sent_at, processed_at from inbank_callback where application_uuid = ?`,
+        [uuid],
+      )
+    ).rows
   const inbankRequests = () => ctx.sandbox.bank.state.requests.length
 
   /** A placed order whose contract is signed and waits for the merchant's approval (not activated). */
@@ -55,7 +77,11 @@ export function callbackAttacks(ctx: SecurityContext) {
       const order = await placeInbankOrder(ctx.shop(), ctx.store().variants.p399, ctx.code)
       ctx.remember(order.form)
       const { inbank } = (await ctx.shop().get(`/store/carts/${order.cartId}/inbank`)).data
-      return { ...order, applicationUuid: inbank.application.uuid as string, contractUuid: inbank.contract.uuid as string }
+      return {
+        ...order,
+        applicationUuid: inbank.application.uuid as string,
+        contractUuid: inbank.contract.uuid as string,
+      }
     } finally {
       ctx.sandbox.updateSettings({ merchantApproval: false })
     }
@@ -86,7 +112,9 @@ export function callbackAttacks(ctx: SecurityContext) {
     const requestsBefore = inbankRequests()
     const answers = []
     for (const body of bodies) answers.push(await post(body))
-    expect(answers.map((answer) => [answer.status, answer.data.code])).toEqual(bodies.map(() => [400, "callback_form_invalid"]))
+    expect(answers.map((answer) => [answer.status, answer.data.code])).toEqual(
+      bodies.map(() => [400, "callback_form_invalid"]),
+    )
     await new Promise((resolve) => setTimeout(resolve, 500))
     expect(await callbackRows(applicationUuid)).toEqual([])
     expect(inbankRequests()).toBe(requestsBefore)
@@ -100,11 +128,14 @@ export function callbackAttacks(ctx: SecurityContext) {
   it("a signed claim of activation Inbank does not confirm emits no inbank.contract.activated and spends no later genuine callback's key; a replay changes nothing", async () => {
     const { applicationUuid, contractUuid, orderId } = await signedOrder()
     const payment = async () => {
-      const { data } = await ctx.getContainer().resolve("query").graph({
-        entity: "order",
-        fields: ["payment_collections.payments.captured_at"],
-        filters: { id: orderId },
-      })
+      const { data } = await ctx
+        .getContainer()
+        .resolve("query")
+        .graph({
+          entity: "order",
+          fields: ["payment_collections.payments.captured_at"],
+          filters: { id: orderId },
+        })
       return data[0].payment_collections[0].payments[0]
     }
 
@@ -147,6 +178,12 @@ export function callbackAttacks(ctx: SecurityContext) {
     }
     await new Promise((resolve) => setTimeout(resolve, 300))
     expect(inbankRequests()).toBe(requestsBefore)
-    expect((await ctx.dbConnection.raw(`select id from inbank_callback where application_uuid like '%/%' or application_uuid = '1'`)).rows).toEqual([])
+    expect(
+      (
+        await ctx.dbConnection.raw(
+          `select id from inbank_callback where application_uuid like '%/%' or application_uuid = '1'`,
+        )
+      ).rows,
+    ).toEqual([])
   })
 }

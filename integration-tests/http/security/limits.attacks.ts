@@ -14,7 +14,8 @@ export function limitAttacks(ctx: SecurityContext) {
     const headers = { "x-publishable-api-key": ctx.store().publishableKey, "x-forwarded-for": ip }
     return (path: string, body?: unknown) => ctx.api.post(path, body, { headers, validateStatus: () => true })
   }
-  const inbankCalls = (endpoint: string) => ctx.sandbox.bank.state.requests.filter((r) => r.endpoint === endpoint).length
+  const inbankCalls = (endpoint: string) =>
+    ctx.sandbox.bank.state.requests.filter((r) => r.endpoint === endpoint).length
   const newCart = () => ctx.shop().cart(ctx.store().variants.p399)
   /** A new applicant with this PESEL or phone (the rest new: the sandbox refuses contacts shared by two people). */
   const applicant = (same: { identity_code?: string; mobile?: string }) => {
@@ -35,14 +36,22 @@ export function limitAttacks(ctx: SecurityContext) {
     await shop.post(`/store/carts/${cartId}/complete`)
     await waitForAction(shop, cartId, "sign_contract")
     const attempts = []
-    for (let i = 0; i < 5; i++) attempts.push((await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: "000000" })).status)
+    for (let i = 0; i < 5; i++)
+      attempts.push(
+        (await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: "000000" }))
+          .status,
+      )
     expect(attempts.every((status) => status === 400)).toBe(true)
 
     const confirmsBefore = inbankCalls("confirmContractSigning")
-    const limited = await api.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: await ctx.code(form.applicant.mobile) }, {
-      headers: { "x-publishable-api-key": store.publishableKey },
-      validateStatus: () => true,
-    })
+    const limited = await api.post(
+      `/store/carts/${cartId}/inbank/signing/confirm`,
+      { subject: "contract", code: await ctx.code(form.applicant.mobile) },
+      {
+        headers: { "x-publishable-api-key": store.publishableKey },
+        validateStatus: () => true,
+      },
+    )
     expect(limited.status).toBe(429)
     expect(Number(limited.headers["retry-after"])).toBeGreaterThan(800)
     expect(limited.data).toEqual({
@@ -52,7 +61,9 @@ export function limitAttacks(ctx: SecurityContext) {
       message: expect.stringMatching(/^Zbyt wiele prób wpisania kodu SMS\. Spróbuj ponownie za 1[45] min\.$/),
       retriable: true,
     })
-    expect(sandbox.bank.state.requests.filter((r) => r.endpoint === "confirmContractSigning").length).toBe(confirmsBefore)
+    expect(sandbox.bank.state.requests.filter((r) => r.endpoint === "confirmContractSigning").length).toBe(
+      confirmsBefore,
+    )
 
     // Another cart is not affected.
     const other = await placeInbankOrder(shop, store.variants.p399, ctx.code)
@@ -88,7 +99,11 @@ export function limitAttacks(ctx: SecurityContext) {
     const guessesBefore = inbankCalls("confirmApplicationSigning")
     const guesses: number[] = []
     for (const cartId of applied) {
-      for (let i = 0; i < 4; i++) guesses.push((await shopper()(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "application", code: "000000" })).status)
+      for (let i = 0; i < 4; i++)
+        guesses.push(
+          (await shopper()(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "application", code: "000000" }))
+            .status,
+        )
     }
     expect(guesses).toEqual([...Array(10).fill(400), ...Array(10).fill(429)])
     expect(inbankCalls("confirmApplicationSigning") - guessesBefore).toBe(10)
@@ -114,7 +129,10 @@ export function limitAttacks(ctx: SecurityContext) {
     const applied: string[] = []
     for (let i = 0; i < 10; i++) {
       const cartId = await newCart()
-      const answer = await shopper()(`/store/carts/${cartId}/inbank/application`, applicant({ identity_code: person.identity_code, mobile: person.mobile }))
+      const answer = await shopper()(
+        `/store/carts/${cartId}/inbank/application`,
+        applicant({ identity_code: person.identity_code, mobile: person.mobile }),
+      )
       if (answer.status === 201) applied.push(cartId)
       else expect(answer.status).toBe(429)
     }
@@ -142,7 +160,8 @@ export function limitAttacks(ctx: SecurityContext) {
     const cartId = await newCart()
     const before = inbankCalls("createApplication")
     const statuses: number[] = []
-    for (let i = 0; i < 6; i++) statuses.push((await shopper()(`/store/carts/${cartId}/inbank/application`, applicant({}))).status)
+    for (let i = 0; i < 6; i++)
+      statuses.push((await shopper()(`/store/carts/${cartId}/inbank/application`, applicant({}))).status)
     expect(statuses).toEqual([201, 201, 201, 201, 201, 429])
     expect(inbankCalls("createApplication") - before).toBe(5)
   })
@@ -151,7 +170,8 @@ export function limitAttacks(ctx: SecurityContext) {
     const from = shopper()
     const before = inbankCalls("createApplication")
     const statuses: number[] = []
-    for (let i = 0; i < 21; i++) statuses.push((await from(`/store/carts/${await newCart()}/inbank/application`, applicant({}))).status)
+    for (let i = 0; i < 21; i++)
+      statuses.push((await from(`/store/carts/${await newCart()}/inbank/application`, applicant({}))).status)
     expect(statuses).toEqual([...Array(20).fill(201), 429])
     expect(inbankCalls("createApplication") - before).toBe(20)
     expect((await shopper()(`/store/carts/${await newCart()}/inbank/application`, applicant({}))).status).toBe(201)
@@ -159,14 +179,29 @@ export function limitAttacks(ctx: SecurityContext) {
 
   it("a cart over its limit does not use up the quota of the person it names: refused 4 times there, they still get 5 applications elsewhere", async () => {
     const full = await newCart()
-    for (let i = 0; i < 5; i++) expect((await shopper()(`/store/carts/${full}/inbank/application`, applicant({}))).status).toBe(201)
+    for (let i = 0; i < 5; i++)
+      expect((await shopper()(`/store/carts/${full}/inbank/application`, applicant({}))).status).toBe(201)
     const person = applicantForm().applicant
     const statuses: number[] = []
     for (let i = 0; i < 4; i++) {
-      statuses.push((await shopper()(`/store/carts/${full}/inbank/application`, applicant({ identity_code: person.identity_code, mobile: person.mobile }))).status)
+      statuses.push(
+        (
+          await shopper()(
+            `/store/carts/${full}/inbank/application`,
+            applicant({ identity_code: person.identity_code, mobile: person.mobile }),
+          )
+        ).status,
+      )
     }
     for (let i = 0; i < 5; i++) {
-      statuses.push((await shopper()(`/store/carts/${await newCart()}/inbank/application`, applicant({ identity_code: person.identity_code, mobile: person.mobile }))).status)
+      statuses.push(
+        (
+          await shopper()(
+            `/store/carts/${await newCart()}/inbank/application`,
+            applicant({ identity_code: person.identity_code, mobile: person.mobile }),
+          )
+        ).status,
+      )
     }
     expect(statuses).toEqual([429, 429, 429, 429, 201, 201, 201, 201, 201])
   })

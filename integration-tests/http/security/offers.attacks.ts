@@ -8,14 +8,19 @@ const PERIODS = 9
 /** Flooding the public offers route with made-up amounts, each of which would cost nine Inbank calculations. */
 export function offerAttacks(ctx: SecurityContext) {
   const calculations = () => ctx.sandbox.bank.state.requests.filter((r) => r.endpoint === "createCalculation").length
-  const offers = (query: string, headers: Record<string, string> = {}) => ctx.api.get(`/inbank-offers?${query}`, { headers, validateStatus: () => true })
+  const offers = (query: string, headers: Record<string, string> = {}) =>
+    ctx.api.get(`/inbank-offers?${query}`, { headers, validateStatus: () => true })
   /** 1 000 distinct amounts inside Inbank's range (100–30 000 PLN), none a catalogue price or a multiple of one. */
   const madeUp = (from: number) => Array.from({ length: 1000 }, (_, i) => `${from + i}.37`)
   /** 250 requests in flight at a time: more would overflow the listen backlog of the test server, not the route. */
   const flood = async (amounts: string[], headers: (i: number) => Record<string, string> = () => ({})) => {
     const answers = []
     for (let i = 0; i < amounts.length; i += 250) {
-      answers.push(...(await Promise.all(amounts.slice(i, i + 250).map((amount, j) => offers(`amount=${amount}`, headers(i + j))))))
+      answers.push(
+        ...(await Promise.all(
+          amounts.slice(i, i + 250).map((amount, j) => offers(`amount=${amount}`, headers(i + j))),
+        )),
+      )
     }
     return answers
   }
@@ -33,7 +38,10 @@ export function offerAttacks(ctx: SecurityContext) {
 
     expect(floodCalls).toBeLessThanOrEqual(OTHER_AMOUNT_CALCULATIONS_PER_MINUTE)
     const count = (answers: typeof fromOne, status: number) => answers.filter((a) => a.status === status).length
-    expect({ ok: count(fromOne, 200), limited: count(fromOne, 429) }).toEqual({ ok: NEW_AMOUNTS_PER_CLIENT_PER_MINUTE, limited: 1000 - NEW_AMOUNTS_PER_CLIENT_PER_MINUTE })
+    expect({ ok: count(fromOne, 200), limited: count(fromOne, 429) }).toEqual({
+      ok: NEW_AMOUNTS_PER_CLIENT_PER_MINUTE,
+      limited: 1000 - NEW_AMOUNTS_PER_CLIENT_PER_MINUTE,
+    })
     // One address gets a fair part of the other amounts' share, not all of it: the forged addresses
     // (one new amount each) spend the rest, then are refused.
     const rest = (OTHER_AMOUNT_CALCULATIONS_PER_MINUTE - NEW_AMOUNTS_PER_CLIENT_PER_MINUTE * PERIODS) / PERIODS

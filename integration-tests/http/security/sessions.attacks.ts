@@ -22,8 +22,14 @@ export function sessionAttacks(ctx: SecurityContext) {
       await shop.post(`/store/carts/${other}/inbank/signing`, { subject: "contract" }),
       await shop.post(`/store/carts/${other}/inbank/signing/confirm`, { subject: "contract", code: "1234" }),
       await shop.get(`/store/carts/${other}/inbank/banks`),
-      await shop.post(`/store/carts/${other}/inbank/bank-verification`, { bank_id: "mbank", return_url: "http://localhost:8000/" }),
-      await api.post(`/store/carts/${other}/inbank/income-proof`, upload, { headers: { "x-publishable-api-key": store.publishableKey }, validateStatus: () => true }),
+      await shop.post(`/store/carts/${other}/inbank/bank-verification`, {
+        bank_id: "mbank",
+        return_url: "http://localhost:8000/",
+      }),
+      await api.post(`/store/carts/${other}/inbank/income-proof`, upload, {
+        headers: { "x-publishable-api-key": store.publishableKey },
+        validateStatus: () => true,
+      }),
     ]
     expect(answers.map((answer) => answer.status)).toEqual([404, 404, 404, 404, 404, 404])
     expect(sandbox.bank.state.requests.length).toBe(before)
@@ -39,8 +45,16 @@ export function sessionAttacks(ctx: SecurityContext) {
     expect((await shop.post(`/store/carts/${victim}/inbank/application`, form)).status).toBe(201)
     await waitForAction(shop, victim, "complete_cart")
     expect((await shop.post(`/store/carts/${victim}/inbank/signing`, { subject: "contract" })).status).toBe(200)
-    expect((await shop.post(`/store/carts/${victim}/inbank/signing/confirm`, { subject: "contract", code: await ctx.code(form.applicant.mobile) })).status).toBe(200)
-    const victimData = (await shop.get(`/store/carts/${victim}?fields=*payment_collection.payment_sessions`)).data.cart.payment_collection.payment_sessions[0].data
+    expect(
+      (
+        await shop.post(`/store/carts/${victim}/inbank/signing/confirm`, {
+          subject: "contract",
+          code: await ctx.code(form.applicant.mobile),
+        })
+      ).status,
+    ).toBe(200)
+    const victimData = (await shop.get(`/store/carts/${victim}?fields=*payment_collection.payment_sessions`)).data.cart
+      .payment_collection.payment_sessions[0].data
 
     // The same total: the old binding (application and amount only) accepted this.
     const attacker = await shop.cart(store.variants.p399)
@@ -52,15 +66,25 @@ export function sessionAttacks(ctx: SecurityContext) {
       expect(forged.data).toMatchObject({ code: "inbank_session_from_application_route", field: "provider_id" })
       expect(forged.data.message).toMatch(/POST \/store\/carts\/:id\/inbank\/application/)
     }
-    expect((await shop.get(`/store/carts/${attacker}?fields=*payment_collection.payment_sessions`)).data.cart.payment_collection.payment_sessions).toEqual([])
+    expect(
+      (await shop.get(`/store/carts/${attacker}?fields=*payment_collection.payment_sessions`)).data.cart
+        .payment_collection.payment_sessions,
+    ).toEqual([])
     expect((await shop.post(`/store/carts/${attacker}/complete`)).data.type).not.toBe("order")
 
     // The victim's own cart still completes, into the application's one order.
     const completed = await shop.post(`/store/carts/${victim}/complete`)
     expect(completed.data.type).toBe("order")
-    const { rows } = await dbConnection.raw(`select count(*)::int as orders from order_cart where cart_id in (?, ?)`, [victim, attacker])
+    const { rows } = await dbConnection.raw(`select count(*)::int as orders from order_cart where cart_id in (?, ?)`, [
+      victim,
+      attacker,
+    ])
     expect(rows[0].orders).toBe(1)
-    expect(sandbox.bank.state.requests.filter((r) => r.endpoint === "acceptApplication" && JSON.stringify(r).includes(victimData.application_uuid))).toHaveLength(1)
+    expect(
+      sandbox.bank.state.requests.filter(
+        (r) => r.endpoint === "acceptApplication" && JSON.stringify(r).includes(victimData.application_uuid),
+      ),
+    ).toHaveLength(1)
   })
 
   it("completes no cart whose Inbank session names another cart's application, however the session got there", async () => {
@@ -73,21 +97,30 @@ export function sessionAttacks(ctx: SecurityContext) {
     await shop.post(`/store/carts/${victim}/inbank/application`, form)
     await waitForAction(shop, victim, "complete_cart")
     await shop.post(`/store/carts/${victim}/inbank/signing`, { subject: "contract" })
-    await shop.post(`/store/carts/${victim}/inbank/signing/confirm`, { subject: "contract", code: await ctx.code(form.applicant.mobile) })
-    const victimSession = (await shop.get(`/store/carts/${victim}?fields=*payment_collection.payment_sessions`)).data.cart.payment_collection.payment_sessions[0]
+    await shop.post(`/store/carts/${victim}/inbank/signing/confirm`, {
+      subject: "contract",
+      code: await ctx.code(form.applicant.mobile),
+    })
+    const victimSession = (await shop.get(`/store/carts/${victim}?fields=*payment_collection.payment_sessions`)).data
+      .cart.payment_collection.payment_sessions[0]
 
     // Past the route guard (as another plugin's route or a future Medusa route might let it): the
     // session is made straight in the payment module, with the victim's bound data.
     const attacker = await shop.cart(store.variants.p399)
     const collection = await shop.post(`/store/payment-collections`, { cart_id: attacker })
-    await getContainer()
-      .resolve(Modules.PAYMENT)
-      .createPaymentSession(collection.data.payment_collection.id, { provider_id: "pp_inbank_inbank", amount: 399, currency_code: "pln", data: victimSession.data })
+    await getContainer().resolve(Modules.PAYMENT).createPaymentSession(collection.data.payment_collection.id, {
+      provider_id: "pp_inbank_inbank",
+      amount: 399,
+      currency_code: "pln",
+      data: victimSession.data,
+    })
 
     const refused = await shop.post(`/store/carts/${attacker}/complete`)
     expect(refused.status).toBe(400)
     expect(refused.data.message).toMatch(/other_cart/)
-    const { rows } = await ctx.dbConnection.raw(`select count(*)::int as orders from order_cart where cart_id = ?`, [attacker])
+    const { rows } = await ctx.dbConnection.raw(`select count(*)::int as orders from order_cart where cart_id = ?`, [
+      attacker,
+    ])
     expect(rows[0].orders).toBe(0)
     expect((await shop.post(`/store/carts/${victim}/complete`)).data.type).toBe("order")
   })

@@ -17,7 +17,8 @@ export function adminRoutes(): { method: string; url: string }[] {
       if (entry.isDirectory()) walk(full)
       else if (entry.name === "route.ts") {
         const url = "/" + path.relative(root, dir).replace(/\[[^\]]+\]/g, "order_01SECURITYTEST")
-        for (const [, method] of fs.readFileSync(full, "utf8").matchAll(/export const (GET|POST|DELETE)\b/g)) found.push({ method, url })
+        for (const [, method] of fs.readFileSync(full, "utf8").matchAll(/export const (GET|POST|DELETE)\b/g))
+          found.push({ method, url })
       }
     }
   }
@@ -31,7 +32,13 @@ export function staffAttacks(ctx: SecurityContext) {
     const routes = adminRoutes()
     expect(routes.length).toBeGreaterThanOrEqual(6)
     for (const { method, url } of routes) {
-      const response = await ctx.api.request({ method, url, data: {}, validateStatus: () => true, headers: { "x-publishable-api-key": ctx.store().publishableKey } })
+      const response = await ctx.api.request({
+        method,
+        url,
+        data: {},
+        validateStatus: () => true,
+        headers: { "x-publishable-api-key": ctx.store().publishableKey },
+      })
       expect(`${method} ${url} ${response.status}`).toBe(`${method} ${url} 401`)
     }
   })
@@ -45,22 +52,33 @@ export function staffCsrfAttacks(ctx: SecurityContext) {
   it("refuses staff actions another page could send with the staff's cookie, and they change nothing; the admin's own request works", async () => {
     const { api, sandbox } = ctx
     sandbox.updateSettings({ merchantApproval: true })
-    const order = await placeInbankOrder(ctx.shop(), ctx.store().variants.p399, ctx.code).finally(() => sandbox.updateSettings({ merchantApproval: false }))
+    const order = await placeInbankOrder(ctx.shop(), ctx.store().variants.p399, ctx.code).finally(() =>
+      sandbox.updateSettings({ merchantApproval: false }),
+    )
     ctx.remember(order.form)
     // The admin's cookie session, as the admin signs in (POST /auth/session with the token).
     const signedIn = await api.post("/auth/session", {}, await adminHeaders(ctx.getContainer()))
     const cookie = String(signedIn.headers["set-cookie"]).split(";")[0]
     expect(cookie).toMatch(/^connect\.sid=/)
-    const financing = async () => (await api.get(`/admin/inbank/orders/${order.orderId}`, { headers: { cookie } })).data.financing
+    const financing = async () =>
+      (await api.get(`/admin/inbank/orders/${order.orderId}`, { headers: { cookie } })).data.financing
     const before = await financing()
     expect(before.actions).toMatchObject({ approve: true, cancel: true })
-    const inbankWrites = () => sandbox.bank.state.requests.filter((r) => ["approveContract", "cancelContract", "cancelApplication"].includes(r.endpoint)).length
+    const inbankWrites = () =>
+      sandbox.bank.state.requests.filter((r) =>
+        ["approveContract", "cancelContract", "cancelApplication"].includes(r.endpoint),
+      ).length
     const writesBefore = inbankWrites()
 
     const attacks = [
       // A same-site page (another subdomain): a body-less POST is CORS-simple, the cookie goes along.
       { origin: "http://blog.localhost:9000", contentType: "text/plain", data: undefined, code: "json_required" },
-      { origin: "http://evil.example", contentType: "application/x-www-form-urlencoded", data: "confirm=1", code: "json_required" },
+      {
+        origin: "http://evil.example",
+        contentType: "application/x-www-form-urlencoded",
+        data: "confirm=1",
+        code: "json_required",
+      },
       { origin: undefined, contentType: "text/plain", data: "", code: "json_required" },
       // JSON from a foreign origin needs a preflight; whatever the preflight said, the action is refused.
       { origin: "http://evil.example", contentType: "application/json", data: {}, code: "origin_not_allowed" },
@@ -74,11 +92,20 @@ export function staffCsrfAttacks(ctx: SecurityContext) {
         })
         // A foreign origin meets the admin-wide origin check first; without an Origin, the JSON rule answers.
         const codes = attack.origin ? ["origin_not_allowed", attack.code] : [attack.code]
-        expect({ action, ...attack, status: answer.status, refused: codes.includes(answer.data.code) }).toEqual({ action, ...attack, status: 403, refused: true })
+        expect({ action, ...attack, status: answer.status, refused: codes.includes(answer.data.code) }).toEqual({
+          action,
+          ...attack,
+          status: 403,
+          refused: true,
+        })
       }
     }
     const after = await financing()
-    expect({ state: after.state, payment: after.payment, contract: after.contract }).toEqual({ state: before.state, payment: before.payment, contract: before.contract })
+    expect({ state: after.state, payment: after.payment, contract: after.contract }).toEqual({
+      state: before.state,
+      payment: before.payment,
+      contract: before.contract,
+    })
     expect(inbankWrites()).toBe(writesBefore)
 
     // The admin: the js-sdk sends Content-Type: application/json on every request, from the admin's origin.
@@ -101,13 +128,20 @@ export function medusaAdminCsrfAttacks(ctx: SecurityContext) {
   it("refuses Medusa's own capture and order cancel from another origin with the staff's cookie; nothing reaches Inbank", async () => {
     const { api, sandbox } = ctx
     sandbox.updateSettings({ merchantApproval: true })
-    const order = await placeInbankOrder(ctx.shop(), ctx.store().variants.p399, ctx.code).finally(() => sandbox.updateSettings({ merchantApproval: false }))
+    const order = await placeInbankOrder(ctx.shop(), ctx.store().variants.p399, ctx.code).finally(() =>
+      sandbox.updateSettings({ merchantApproval: false }),
+    )
     ctx.remember(order.form)
     const signedIn = await api.post("/auth/session", {}, await adminHeaders(ctx.getContainer()))
     const cookie = String(signedIn.headers["set-cookie"]).split(";")[0]
-    const { data } = await api.get(`/admin/orders/${order.orderId}?fields=id,status,*payment_collections.payments`, { headers: { cookie } })
+    const { data } = await api.get(`/admin/orders/${order.orderId}?fields=id,status,*payment_collections.payments`, {
+      headers: { cookie },
+    })
     const payment = data.order.payment_collections[0].payments[0]
-    const inbankWrites = () => sandbox.bank.state.requests.filter((r) => ["approveContract", "cancelContract", "cancelApplication"].includes(r.endpoint)).length
+    const inbankWrites = () =>
+      sandbox.bank.state.requests.filter((r) =>
+        ["approveContract", "cancelContract", "cancelApplication"].includes(r.endpoint),
+      ).length
     const writesBefore = inbankWrites()
 
     for (const url of [`/admin/payments/${payment.id}/capture`, `/admin/orders/${order.orderId}/cancel`]) {
@@ -116,16 +150,27 @@ export function medusaAdminCsrfAttacks(ctx: SecurityContext) {
           headers: { cookie, origin, "content-type": "application/x-www-form-urlencoded" },
           validateStatus: () => true,
         })
-        expect({ url, origin, status: answer.status, code: answer.data.code }).toEqual({ url, origin, status: 403, code: "origin_not_allowed" })
+        expect({ url, origin, status: answer.status, code: answer.data.code }).toEqual({
+          url,
+          origin,
+          status: 403,
+          code: "origin_not_allowed",
+        })
       }
     }
-    const after = await api.get(`/admin/orders/${order.orderId}?fields=id,status,*payment_collections.payments`, { headers: { cookie } })
+    const after = await api.get(`/admin/orders/${order.orderId}?fields=id,status,*payment_collections.payments`, {
+      headers: { cookie },
+    })
     expect(after.data.order.status).toBe("pending")
     expect(after.data.order.payment_collections[0].payments[0].captured_at).toBeNull()
     expect(inbankWrites()).toBe(writesBefore)
 
     // From the admin's own origin the same capture works: it is Inbank's merchant approval.
-    const captured = await api.post(`/admin/payments/${payment.id}/capture`, {}, { headers: { cookie, origin: ADMIN_ORIGIN }, validateStatus: () => true })
+    const captured = await api.post(
+      `/admin/payments/${payment.id}/capture`,
+      {},
+      { headers: { cookie, origin: ADMIN_ORIGIN }, validateStatus: () => true },
+    )
     expect(captured.status).toBe(200)
     expect(sandbox.bank.state.requests.filter((r) => r.endpoint === "approveContract").length).toBeGreaterThan(0)
   })
@@ -141,8 +186,17 @@ export function returnUrlAttacks(ctx: SecurityContext) {
     expect((await shop.post(`/store/carts/${cartId}/inbank/application`, form)).status).toBe(201)
     const retrievals = () => ctx.sandbox.bank.state.requests.filter((r) => r.endpoint === "initiateRetrieval").length
     const before = retrievals()
-    for (const return_url of ["https://evil.example/inbank", "https://sklep.test.evil.example/", "https://sklep.test@evil.example/", "javascript:alert(document.cookie)", "data:text/html,<script>alert(1)</script>"]) {
-      const answer = await shop.post(`/store/carts/${cartId}/inbank/bank-verification`, { bank_id: "mbank", return_url })
+    for (const return_url of [
+      "https://evil.example/inbank",
+      "https://sklep.test.evil.example/",
+      "https://sklep.test@evil.example/",
+      "javascript:alert(document.cookie)",
+      "data:text/html,<script>alert(1)</script>",
+    ]) {
+      const answer = await shop.post(`/store/carts/${cartId}/inbank/bank-verification`, {
+        bank_id: "mbank",
+        return_url,
+      })
       expect({ return_url, status: answer.status }).toEqual({ return_url, status: 400 })
       expect(answer.data).toMatchObject({ code: "invalid_return_url", field: "return_url" })
     }

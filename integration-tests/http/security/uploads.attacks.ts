@@ -18,7 +18,8 @@ const NAMES = ["Kowalski_Jan_90010112345.pdf", "wyciag 44061512345 Nowak.pdf", "
 export function uploadAttacks(ctx: SecurityContext) {
   const url = (cartId: string) => `${ctx.api.defaults.baseURL}/store/carts/${cartId}/inbank/income-proof`
   const headers = () => ({ "x-publishable-api-key": ctx.store().publishableKey })
-  const upload = (cartId: string, parts: UploadPart[], options?: { holdAfterBytes?: number }) => streamUpload(url(cartId), headers(), parts, options)
+  const upload = (cartId: string, parts: UploadPart[], options?: { holdAfterBytes?: number }) =>
+    streamUpload(url(cartId), headers(), parts, options)
   const attachmentCalls = () => ctx.sandbox.bank.state.requests.filter((r) => r.endpoint === "uploadAttachments").length
   /** Files the route keeps while it works: Medusa runs in this process, in a folder named after its pid. */
   const tempFiles = () =>
@@ -48,20 +49,31 @@ export function uploadAttacks(ctx: SecurityContext) {
   }
   /** The answer is written before the files are deleted (on the response's close). */
   const noTempFilesLeft = () => eventually(async () => tempFiles().length === 0, 5_000)
-  const options = () => ctx.getContainer().resolve(INBANK_MODULE).settings as { maxConcurrentUploads: number; uploadTimeoutSeconds: number }
+  const options = () =>
+    ctx.getContainer().resolve(INBANK_MODULE).settings as { maxConcurrentUploads: number; uploadTimeoutSeconds: number }
   /** `promise`, or a clear failure after `ms` (instead of jest's timeout). */
   const within = <T>(ms: number, promise: Promise<T>, what: string) =>
-    Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms))])
+    Promise.race([
+      promise,
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms)),
+    ])
   /** A slow-loris upload: the start of a PDF, then one byte at a time, with no Content-Length. */
   const trickling = (cartId: string, everyMs = 500) =>
-    upload(cartId, [{ filename: NAMES[0], contentType: "application/pdf", size: 5 * MB, head: PDF }], { chunked: true, trickle: { afterBytes: 1024, everyMs } })
+    upload(cartId, [{ filename: NAMES[0], contentType: "application/pdf", size: 5 * MB, head: PDF }], {
+      chunked: true,
+      trickle: { afterBytes: 1024, everyMs },
+    })
   const smallPdf = (): UploadPart[] => [{ filename: NAMES[1], contentType: "application/pdf", size: 2048, head: PDF }]
 
   it("refuses 20 concurrent 50 MB uploads to carts without an application before reading them: memory stays flat", async () => {
     const shop = ctx.shop()
     const withoutApplication = await shop.cart(ctx.store().variants.p399)
-    const carts = Array.from({ length: 20 }, (_, i) => (i % 2 ? withoutApplication : `cart_01UNKNOWN${String(i).padStart(12, "0")}`))
-    const fiveFiles = NAMES.concat(NAMES).slice(0, 5).map((filename) => ({ filename, contentType: "application/pdf", size: 10 * MB, head: PDF }))
+    const carts = Array.from({ length: 20 }, (_, i) =>
+      i % 2 ? withoutApplication : `cart_01UNKNOWN${String(i).padStart(12, "0")}`,
+    )
+    const fiveFiles = NAMES.concat(NAMES)
+      .slice(0, 5)
+      .map((filename) => ({ filename, contentType: "application/pdf", size: 10 * MB, head: PDF }))
     const before = { rss: process.memoryUsage().rss, calls: ctx.sandbox.bank.state.requests.length }
 
     const uploads = carts.map((cartId) => upload(cartId, fiveFiles))
@@ -80,7 +92,9 @@ export function uploadAttacks(ctx: SecurityContext) {
     const cartId = await shop.cart(ctx.store().variants.p399)
     const form = applicantForm()
     ctx.remember(form)
-    expect((await shop.post(`/store/carts/${cartId}/inbank/application`, form)).data.inbank.next_action.type).not.toBe("upload_income_proof")
+    expect((await shop.post(`/store/carts/${cartId}/inbank/application`, form)).data.inbank.next_action.type).not.toBe(
+      "upload_income_proof",
+    )
     const calls = attachmentCalls()
 
     const sent = upload(cartId, [{ filename: NAMES[0], contentType: "application/pdf", size: 10 * MB, head: PDF }])
@@ -105,7 +119,7 @@ export function uploadAttacks(ctx: SecurityContext) {
     ]
     for (const parts of attempts) {
       const answer = await upload(cartId, parts).answer
-        expect(answer.status).toBe(400)
+      expect(answer.status).toBe(400)
       expect(answer.body).toMatchObject({ code: "unsupported_file_type", field: "files" })
       expect(answer.body.message).toMatch(/PDF, JPG lub PNG/)
       for (const name of NAMES) expect(answer.text).not.toContain(name)
@@ -117,8 +131,15 @@ export function uploadAttacks(ctx: SecurityContext) {
   it("refuses a file over 10 MB, a sixth file, and a body declared over 5 × 10 MB (unread) on a cart that awaits income proof: 413, nothing forwarded", async () => {
     const { cartId } = await incomeProofCart()
     const calls = attachmentCalls()
-    const tooLarge = await upload(cartId, [{ filename: NAMES[0], contentType: "application/pdf", size: 10 * MB + 1, head: PDF }]).answer
-    const six = Array.from({ length: 6 }, () => ({ filename: NAMES[1], contentType: "application/pdf", size: 1024, head: PDF }))
+    const tooLarge = await upload(cartId, [
+      { filename: NAMES[0], contentType: "application/pdf", size: 10 * MB + 1, head: PDF },
+    ]).answer
+    const six = Array.from({ length: 6 }, () => ({
+      filename: NAMES[1],
+      contentType: "application/pdf",
+      size: 1024,
+      head: PDF,
+    }))
     const tooMany = await upload(cartId, six).answer
     const huge = upload(cartId, [{ filename: NAMES[2], contentType: "application/pdf", size: 200 * MB, head: PDF }])
     const declaredTooLarge = await huge.answer
@@ -139,20 +160,37 @@ export function uploadAttacks(ctx: SecurityContext) {
     // One upload at a time per cart: filling every slot takes as many carts awaiting income proof.
     const carts = await incomeProofCarts(cap + 1)
     const { cartId } = carts[0]
-    const slow = carts.slice(0, cap).map((cart) => upload(cart.cartId, [{ filename: NAMES[0], contentType: "application/pdf", size: 5 * MB, head: PDF }], { holdAfterBytes: MB }))
+    const slow = carts.slice(0, cap).map((cart) =>
+      upload(cart.cartId, [{ filename: NAMES[0], contentType: "application/pdf", size: 5 * MB, head: PDF }], {
+        holdAfterBytes: MB,
+      }),
+    )
     await eventually(async () => tempFiles().length === cap)
 
-    const refused = await upload(carts[cap].cartId, [{ filename: NAMES[1], contentType: "application/pdf", size: 1024, head: PDF }]).answer
+    const refused = await upload(carts[cap].cartId, [
+      { filename: NAMES[1], contentType: "application/pdf", size: 1024, head: PDF },
+    ]).answer
     expect(refused.status).toBe(503)
     expect(refused.body).toMatchObject({ code: "too_many_uploads", retriable: true })
     expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0)
 
     slow.forEach((u) => u.abort())
-    expect(await Promise.all(slow.map((u) => u.answer.then((a) => a.status, () => "gone")))).toEqual(slow.map(() => "gone"))
+    expect(
+      await Promise.all(
+        slow.map((u) =>
+          u.answer.then(
+            (a) => a.status,
+            () => "gone",
+          ),
+        ),
+      ),
+    ).toEqual(slow.map(() => "gone"))
     await noTempFilesLeft()
     const text = Buffer.from("not a document")
     // A slot is free again: this one gets as far as the content check.
-    const next = await upload(cartId, [{ filename: NAMES[0], contentType: "application/pdf", size: text.length, head: text }]).answer
+    const next = await upload(cartId, [
+      { filename: NAMES[0], contentType: "application/pdf", size: text.length, head: text },
+    ]).answer
     expect(next.status).toBe(400)
   })
 
@@ -175,7 +213,12 @@ export function uploadAttacks(ctx: SecurityContext) {
     const normal = await upload(shopper.cartId, smallPdf()).answer
     expect(normal.status).toBe(200)
     first.abort()
-    expect(await first.answer.then((a) => a.status, () => "gone")).toBe("gone")
+    expect(
+      await first.answer.then(
+        (a) => a.status,
+        () => "gone",
+      ),
+    ).toBe("gone")
     await noTempFilesLeft()
   })
 
@@ -210,7 +253,9 @@ export function uploadAttacks(ctx: SecurityContext) {
     const calls = attachmentCalls()
     // Chunked, 100 MB: no Content-Length for the declared-size check to refuse up front.
     const refusedMidBody = async (head: Buffer) => {
-      const sent = upload(cartId, [{ filename: NAMES[0], contentType: "application/pdf", size: 100 * MB, head }], { chunked: true })
+      const sent = upload(cartId, [{ filename: NAMES[0], contentType: "application/pdf", size: 100 * MB, head }], {
+        chunked: true,
+      })
       const answer = await within(30_000, sent.answer, "answer")
       await within(5_000, sent.closed, "connection closed")
       return { answer, written: sent.written() }

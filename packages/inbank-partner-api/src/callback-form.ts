@@ -49,7 +49,10 @@ export function parseCallbackForm(body: Buffer | string): CallbackFormResult {
     if (value === undefined) return { ok: false, problem: `${field} is not valid URL encoding` }
     decoded[field] = value
   }
-  return { ok: true, fields: { message: decoded.message!, rawMessage, hmac: decoded.hmac!, timestamp: decoded.timestamp! } }
+  return {
+    ok: true,
+    fields: { message: decoded.message!, rawMessage, hmac: decoded.hmac!, timestamp: decoded.timestamp! },
+  }
 }
 
 /**

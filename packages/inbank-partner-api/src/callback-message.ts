@@ -4,7 +4,15 @@ import { isInbankUuid } from "./uuid"
 /** The statuses each callback type may carry (direct API guide, "Callbacks"; docs/inbank-api.md "Callbacks"). */
 export const CALLBACK_STATUSES = {
   DECISION: ["POSITIVE", "NEGATIVE", "FAILED", "INCOME_PROOF_REQUIRED"],
-  CONTRACT: ["UNSIGNED", "SIGNED", "ACTIVATED", "CANCELLED", "TERMINATED", "ACTIVATION_REQUIRES_PARTNER_APPROVAL", "DOWN_PAYMENT_PAID_BY_CUSTOMER"],
+  CONTRACT: [
+    "UNSIGNED",
+    "SIGNED",
+    "ACTIVATED",
+    "CANCELLED",
+    "TERMINATED",
+    "ACTIVATION_REQUIRES_PARTNER_APPROVAL",
+    "DOWN_PAYMENT_PAID_BY_CUSTOMER",
+  ],
 } as const
 
 export type CallbackType = keyof typeof CALLBACK_STATUSES
@@ -20,7 +28,10 @@ const callbackMessageSchema = z
   .object({
     type: z.preprocess(word, z.enum(["DECISION", "CONTRACT"])),
     status: z.preprocess(word, z.string()),
-    creditApplicationUuid: z.string().refine(isInbankUuid, "must be a UUID").transform((uuid) => uuid.toLowerCase()),
+    creditApplicationUuid: z
+      .string()
+      .refine(isInbankUuid, "must be a UUID")
+      .transform((uuid) => uuid.toLowerCase()),
   })
   .refine((message) => (CALLBACK_STATUSES[message.type] as readonly string[]).includes(message.status), {
     path: ["status"],
@@ -30,7 +41,9 @@ const callbackMessageSchema = z
 export type CallbackMessage = z.output<typeof callbackMessageSchema>
 
 /** The message's fields, or the problem (naming fields, never their values). */
-export function parseCallbackMessage(message: string): { ok: true; value: CallbackMessage } | { ok: false; problem: string } {
+export function parseCallbackMessage(
+  message: string,
+): { ok: true; value: CallbackMessage } | { ok: false; problem: string } {
   let json: unknown
   try {
     json = JSON.parse(message)

@@ -10,8 +10,7 @@
 type Json = unknown
 
 /** `credit_application` → `creditApplication`, `dependants_over_18` → `dependantsOver18`. */
-export const toCamel = (key: string): string =>
-  key.replace(/_([a-z0-9])/g, (_, ch: string) => ch.toUpperCase())
+export const toCamel = (key: string): string => key.replace(/_([a-z0-9])/g, (_, ch: string) => ch.toUpperCase())
 
 /** `creditApplication` → `credit_application`, `dependantsOver18` → `dependants_over_18` (Inbank's spelling). */
 export const toSnake = (key: string): string =>
@@ -21,11 +20,7 @@ export const toSnake = (key: string): string =>
     .toLowerCase()
 
 function isPlainObject(value: Json): value is Record<string, Json> {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    Object.getPrototypeOf(value) === Object.prototype
-  )
+  return typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype
 }
 
 function mapKeys(value: Json, rename: (key: string) => string): Json {

@@ -4,13 +4,7 @@ import { ZodError, ZodType } from "zod"
 import { ApiVersion, Dialect, dialectFor, incoming, InbankEnvironment, resolveBaseUrl } from "./dialect"
 import { fromAxiosError, fromZodError } from "./errors"
 import { toInbankAmount } from "./money"
-import type {
-  ApplicationInput,
-  AttachmentsInput,
-  CalculationInput,
-  RetrievalInput,
-  SigningMethod,
-} from "./requests"
+import type { ApplicationInput, AttachmentsInput, CalculationInput, RetrievalInput, SigningMethod } from "./requests"
 import {
   AcceptedApplication,
   acceptedApplicationSchema,
@@ -140,7 +134,7 @@ export class InbankClient {
       retryDelay: (retryCount, error) =>
         Math.min(
           Math.max(exponentialDelay(retryCount, error, settings.retryBaseDelayMs), retryAfter(error)),
-          MAX_RETRY_DELAY_MS
+          MAX_RETRY_DELAY_MS,
         ),
     })
   }
@@ -192,7 +186,7 @@ export class InbankClient {
         ...(credit.monthlyFinancialObligations !== undefined && {
           monthlyFinancialObligations: toInbankAmount(
             credit.monthlyFinancialObligations,
-            "creditApplication.monthlyFinancialObligations"
+            "creditApplication.monthlyFinancialObligations",
           ),
         }),
       },
@@ -292,7 +286,9 @@ export class InbankClient {
     const form = new FormData()
     for (const file of input.files) {
       const blob =
-        file.content instanceof Blob ? file.content : new Blob([new Uint8Array(file.content)], { type: file.contentType ?? "application/octet-stream" })
+        file.content instanceof Blob
+          ? file.content
+          : new Blob([new Uint8Array(file.content)], { type: file.contentType ?? "application/octet-stream" })
       form.append("attachments[]", blob, file.filename)
     }
     form.append("type", input.type ?? "income_proof_document")
@@ -472,4 +468,3 @@ function personalValues(input: ApplicationInput): string[] {
 function stripUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
 }
-

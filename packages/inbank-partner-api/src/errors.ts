@@ -60,8 +60,7 @@ export class InbankError extends Error implements InbankErrorDetails {
 const RETRIABLE_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504])
 
 /** Whether the same request may succeed later after this HTTP status: 408, 425, 429 and every 5xx. */
-export const isRetriableStatus = (status: number): boolean =>
-  RETRIABLE_STATUSES.has(status) || status >= 500
+export const isRetriableStatus = (status: number): boolean => RETRIABLE_STATUSES.has(status) || status >= 500
 
 /** Inbank's error bodies: `{"error": ["unauthorized"]}`, `{"message": "..."}`, `{"errors": {...}}`. */
 function errorText(body: unknown): string | undefined {
@@ -89,7 +88,17 @@ export function redact(text: string, secrets: readonly string[]): string {
   return out
 }
 
-const NETWORK_CODES = new Set(["ECONNABORTED", "ETIMEDOUT", "ECONNRESET", "ECONNREFUSED", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "ERR_CANCELED", "ERR_NETWORK"])
+const NETWORK_CODES = new Set([
+  "ECONNABORTED",
+  "ETIMEDOUT",
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ERR_CANCELED",
+  "ERR_NETWORK",
+])
 
 /**
  * The InbankError for a failed request: `http` with the status and Inbank's error text (scrubbed of
@@ -118,7 +127,9 @@ export function fromAxiosError(error: unknown, endpoint: string, secrets: readon
   return new InbankError({
     kind: "network",
     endpoint,
-    inbankMessage: timedOut ? "no answer before the timeout" : `no answer (${NETWORK_CODES.has(code) ? code : "network error"})`,
+    inbankMessage: timedOut
+      ? "no answer before the timeout"
+      : `no answer (${NETWORK_CODES.has(code) ? code : "network error"})`,
     retriable: true,
   })
 }

@@ -15,7 +15,11 @@ export interface FetchedState {
  * @returns the application and its contract, or `contract: null` before Inbank has created one.
  * @throws InbankError from either read (e.g. 404 for an unknown UUID).
  */
-export async function fetchState(client: InbankClient, applicationUuid: string, knownContractUuid?: string | null): Promise<FetchedState> {
+export async function fetchState(
+  client: InbankClient,
+  applicationUuid: string,
+  knownContractUuid?: string | null,
+): Promise<FetchedState> {
   // A known contract is read alongside the application: one Inbank round trip instead of two.
   const [application, knownContract] = await Promise.all([
     client.getApplication(applicationUuid),
@@ -23,5 +27,8 @@ export async function fetchState(client: InbankClient, applicationUuid: string, 
   ])
   const contractUuid = application.contract?.uuid ?? knownContractUuid
   if (!contractUuid) return { application, contract: null }
-  return { application, contract: contractUuid === knownContractUuid ? knownContract : await client.getContract(contractUuid) }
+  return {
+    application,
+    contract: contractUuid === knownContractUuid ? knownContract : await client.getContract(contractUuid),
+  }
 }

@@ -2,7 +2,14 @@ import { LRUCache } from "lru-cache"
 import { InbankClient, InbankClientOptions } from "./client"
 import { ReadGate, ReadGateOptions } from "./read-gate"
 import type { AttachmentsInput, RetrievalInput, SigningMethod } from "./requests"
-import type { AcceptedApplication, Application, ApplicationSigning, Contract, Retrieval, SigningConfirmation } from "./schemas"
+import type {
+  AcceptedApplication,
+  Application,
+  ApplicationSigning,
+  Contract,
+  Retrieval,
+  SigningConfirmation,
+} from "./schemas"
 
 /**
  * News about an application and/or a contract: a callback, or anything else that changed them outside this
@@ -42,7 +49,7 @@ export class GatedInbankClient extends InbankClient {
   /** 6. Decision and offer, through the gate; throws InbankClient's InbankError (a failed read is not kept). */
   override async getApplication(applicationUuid: string): Promise<Application> {
     const application = await this.applications.read(applicationUuid, (sent) =>
-      super.getApplication(applicationUuid, { onAttempt: sent })
+      super.getApplication(applicationUuid, { onAttempt: sent }),
     )
     if (application.contract?.uuid) this.link(applicationUuid, application.contract.uuid)
     return application
@@ -80,12 +87,19 @@ export class GatedInbankClient extends InbankClient {
 
   /** 4. As InbankClient's (throws its InbankError); settled or not, the application's next read goes to Inbank. */
   override async startApplicationSigning(applicationUuid: string, method: SigningMethod): Promise<ApplicationSigning> {
-    return this.writing(super.startApplicationSigning(applicationUuid, method), () => this.touchApplication(applicationUuid))
+    return this.writing(super.startApplicationSigning(applicationUuid, method), () =>
+      this.touchApplication(applicationUuid),
+    )
   }
 
   /** 5. As InbankClient's (throws its InbankError); settled or not, the application's next read goes to Inbank. */
-  override async confirmApplicationSigning(applicationUuid: string, confirmationCode: string): Promise<SigningConfirmation> {
-    return this.writing(super.confirmApplicationSigning(applicationUuid, confirmationCode), () => this.touchApplication(applicationUuid))
+  override async confirmApplicationSigning(
+    applicationUuid: string,
+    confirmationCode: string,
+  ): Promise<SigningConfirmation> {
+    return this.writing(super.confirmApplicationSigning(applicationUuid, confirmationCode), () =>
+      this.touchApplication(applicationUuid),
+    )
   }
 
   /** 9. As InbankClient's (throws its InbankError); settled or not, the application's next read goes to Inbank. */
@@ -106,7 +120,9 @@ export class GatedInbankClient extends InbankClient {
    * and the new contract is linked to it.
    */
   override async acceptApplication(applicationUuid: string): Promise<AcceptedApplication> {
-    const accepted = await this.writing(super.acceptApplication(applicationUuid), () => this.touchApplication(applicationUuid))
+    const accepted = await this.writing(super.acceptApplication(applicationUuid), () =>
+      this.touchApplication(applicationUuid),
+    )
     this.link(applicationUuid, accepted.contract.uuid)
     return accepted
   }
@@ -123,7 +139,9 @@ export class GatedInbankClient extends InbankClient {
 
   /** 14. As InbankClient's (throws its InbankError); settled or not, the contract's next read goes to Inbank. */
   override async confirmContractSigning(contractUuid: string, confirmationCode: string): Promise<SigningConfirmation> {
-    return this.writing(super.confirmContractSigning(contractUuid, confirmationCode), () => this.touchContract(contractUuid))
+    return this.writing(super.confirmContractSigning(contractUuid, confirmationCode), () =>
+      this.touchContract(contractUuid),
+    )
   }
 
   /** 16. As InbankClient's (throws its InbankError); settled or not, the contract's next read goes to Inbank. */

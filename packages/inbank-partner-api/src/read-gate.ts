@@ -77,7 +77,7 @@ export class ReadGate<T> {
       (error: unknown) => {
         if (this.flights.get(key) === entry) this.flights.delete(key)
         throw error
-      }
+      },
     )
     this.flights.set(key, entry)
     return entry.promise

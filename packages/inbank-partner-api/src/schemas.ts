@@ -161,7 +161,7 @@ export const bankListSchema = z.looseObject({
       id: reference,
       name: z.string(),
       iconUrl: optional(z.string()),
-    })
+    }),
   ),
 })
 export type BankList = z.infer<typeof bankListSchema>

@@ -18,8 +18,7 @@ export interface CallbackFields {
 }
 
 export type CallbackVerification =
-  | { ok: true; timestampMs: number }
-  | { ok: false; reason: "malformed" | "bad_signature" | "stale" }
+  { ok: true; timestampMs: number } | { ok: false; reason: "malformed" | "bad_signature" | "stale" }
 
 /**
  * Signs a callback as Inbank does (docs/inbank-api.md "Callbacks"): hex HMAC-SHA512 keyed by `apiKey` over
@@ -55,7 +54,7 @@ function sameHmac(expectedHex: string, givenHex: string): boolean {
 export function verifyCallback(
   fields: CallbackFields,
   apiKey: string,
-  options: { toleranceSeconds?: number; now?: number } = {}
+  options: { toleranceSeconds?: number; now?: number } = {},
 ): CallbackVerification {
   // The vendor's example hmac is wrapped over two lines; whitespace is never part of hex.
   const given = fields.hmac.replace(/\s+/g, "").toLowerCase()

@@ -48,7 +48,7 @@ export class SandboxBank {
       (event) => {
         const ticket = this.reads.callback(this.ledgerEntities("application", event.creditApplicationUuid, "write"))
         return () => ticket.done(true)
-      }
+      },
     )
   }
 
@@ -66,7 +66,9 @@ export class SandboxBank {
     }
     const contract = this.state.contracts.get(uuid)
     if (!contract) return []
-    return access === "write" ? [`contract:${contract.uuid}`, `application:${contract.applicationUuid}`] : [`contract:${contract.uuid}`]
+    return access === "write"
+      ? [`contract:${contract.uuid}`, `application:${contract.applicationUuid}`]
+      : [`contract:${contract.uuid}`]
   }
 
   reset(): void {
@@ -118,7 +120,8 @@ export class SandboxBank {
 
   startApplicationSigning(uuid: string, method: SigningMethod): Application {
     const application = this.application(uuid)
-    if (application.stage !== "awaiting_signature") throw unprocessable("credit application is not waiting for a signature")
+    if (application.stage !== "awaiting_signature")
+      throw unprocessable("credit application is not waiting for a signature")
     application.signing = this.startSigning(method, application, "application", application.uuid)
     if (method !== "sms") this.applicationSigned(application)
     return application
@@ -126,7 +129,8 @@ export class SandboxBank {
 
   confirmApplicationSigning(uuid: string, code: string): Application {
     const application = this.application(uuid)
-    if (application.stage !== "awaiting_signature") throw unprocessable("credit application is not waiting for a signature")
+    if (application.stage !== "awaiting_signature")
+      throw unprocessable("credit application is not waiting for a signature")
     this.checkCode(application.signing, code)
     this.applicationSigned(application)
     return application
@@ -177,7 +181,8 @@ export class SandboxBank {
     const application = this.application(uuid)
     if (type !== "income_proof_document") throw unprocessable("type must be income_proof_document")
     if (files.length === 0) throw unprocessable("attachments are missing")
-    if (application.decisionStatus !== "income_proof_required") throw unprocessable("income proof is not required for this credit application")
+    if (application.decisionStatus !== "income_proof_required")
+      throw unprocessable("income proof is not required for this credit application")
     application.attachments.push(...files.map((file) => ({ ...file, type })))
     this.incomeProofReceived(application)
     return application
@@ -186,7 +191,8 @@ export class SandboxBank {
   /** Control API: what Inbank's analysts would decide for an application under manual review. */
   forceDecision(uuid: string, status: DecisionStatus): Application {
     const application = this.application(uuid)
-    if (application.stage === "accepted" || application.stage === "cancelled") throw unprocessable(`credit application is ${application.stage}`)
+    if (application.stage === "accepted" || application.stage === "cancelled")
+      throw unprocessable(`credit application is ${application.stage}`)
     this.settleDecision(application, status)
     return application
   }
@@ -222,7 +228,9 @@ export class SandboxBank {
   approveContract(uuid: string): Contract {
     const contract = this.contract(uuid)
     if (contract.processStatus !== "waiting_for_partners_confirmation") {
-      throw unprocessable(`contract is ${contract.status} (${contract.processStatus}), not waiting for partner confirmation`)
+      throw unprocessable(
+        `contract is ${contract.status} (${contract.processStatus}), not waiting for partner confirmation`,
+      )
     }
     contract.partnerApprovalAt = new Date().toISOString()
     this.activateLater(contract)
@@ -241,7 +249,8 @@ export class SandboxBank {
   /** Control API: Inbank ends an activated contract (e.g. the customer withdrew within 14 days). */
   terminateContract(uuid: string, reason: string): Contract {
     const contract = this.contract(uuid)
-    if (contract.status !== "activated") throw unprocessable(`contract is ${contract.status}, only an activated contract can be terminated`)
+    if (contract.status !== "activated")
+      throw unprocessable(`contract is ${contract.status}, only an activated contract can be terminated`)
     contract.status = "terminated"
     contract.processStatus = "terminated"
     contract.terminatedAt = new Date().toISOString()
@@ -256,7 +265,12 @@ export class SandboxBank {
 
   // --- account information (AIS) ------------------------------------------------------------
 
-  initiateRetrieval(input: { applicationUuid: string; bankId: string; locale?: string; returnUrl?: string }): Retrieval {
+  initiateRetrieval(input: {
+    applicationUuid: string
+    bankId: string
+    locale?: string
+    returnUrl?: string
+  }): Retrieval {
     const application = this.application(input.applicationUuid)
     if (!BANKS.some((bank) => bank.id === input.bankId)) throw unprocessable("bank_id is not on the bank list")
     const contract = application.contractUuid ? this.state.contracts.get(application.contractUuid) : undefined
@@ -324,7 +338,12 @@ export class SandboxBank {
     return this.state.customers.get(identityCode)!.uuid
   }
 
-  private startSigning(method: SigningMethod, application: Application, subject: "application" | "contract", uuid: string): PendingSigning {
+  private startSigning(
+    method: SigningMethod,
+    application: Application,
+    subject: "application" | "contract",
+    uuid: string,
+  ): PendingSigning {
     if (method !== "sms") return { method, failedAttempts: 0 }
     const code = this.state.newSmsCode()
     const what = subject === "application" ? "wniosku kredytowego" : "umowy kredytu"

@@ -32,7 +32,7 @@ export class CallbackDispatcher {
      * Told as each attempt leaves, before the receiver can act on it; what it returns is called once the attempt is
      * answered.
      */
-    private readonly sending: (event: CallbackEvent) => () => void = () => () => undefined
+    private readonly sending: (event: CallbackEvent) => () => void = () => () => undefined,
   ) {}
 
   notify(event: CallbackEvent): void {
@@ -62,7 +62,11 @@ export class CallbackDispatcher {
 
   private send(event: CallbackEvent): void {
     const settings = this.settings()
-    const message = JSON.stringify({ type: event.type, status: event.status, creditApplicationUuid: event.creditApplicationUuid })
+    const message = JSON.stringify({
+      type: event.type,
+      status: event.status,
+      creditApplicationUuid: event.creditApplicationUuid,
+    })
     const now = Date.now()
     const timestamp = settings.callbackTimestampUnit === "s" ? String(Math.floor(now / 1000)) : String(now)
     const form = new URLSearchParams({ message, timestamp })
@@ -73,7 +77,7 @@ export class CallbackDispatcher {
     const copies = Array.from({ length: settings.callbackDuplicates }, (_, i) => i + 1)
     const key = event.creditApplicationUuid
     const queued = (this.queues.get(key) ?? Promise.resolve()).then(() =>
-      Promise.all(copies.map((copy) => this.deliver(event, body, copy, 1, this.generation))).then(() => undefined)
+      Promise.all(copies.map((copy) => this.deliver(event, body, copy, 1, this.generation))).then(() => undefined),
     )
     this.queues.set(key, queued)
     void queued.then(() => {
@@ -81,7 +85,13 @@ export class CallbackDispatcher {
     })
   }
 
-  private async deliver(event: CallbackEvent, body: string, copy: number, attempt: number, generation: number): Promise<void> {
+  private async deliver(
+    event: CallbackEvent,
+    body: string,
+    copy: number,
+    attempt: number,
+    generation: number,
+  ): Promise<void> {
     const settings = this.settings()
     const answered = this.sending(event)
     let outcome: number | string
@@ -98,7 +108,16 @@ export class CallbackDispatcher {
     }
     answered()
     if (generation !== this.generation) return
-    this.log({ at: new Date().toISOString(), url: event.url, type: event.type, status: event.status, creditApplicationUuid: event.creditApplicationUuid, attempt, copy, outcome })
+    this.log({
+      at: new Date().toISOString(),
+      url: event.url,
+      type: event.type,
+      status: event.status,
+      creditApplicationUuid: event.creditApplicationUuid,
+      attempt,
+      copy,
+      outcome,
+    })
     const delivered = typeof outcome === "number" && outcome >= 200 && outcome < 300
     if (!delivered && attempt <= settings.callbackRetries) {
       const delay = settings.callbackRetryDelayMs * 2 ** (attempt - 1)

@@ -32,7 +32,10 @@ type Flag = keyof typeof FLAGS
 function readOptions(argv: string[]) {
   const { values } = parseArgs({
     args: argv,
-    options: Object.fromEntries(Object.entries(FLAGS).map(([name, spec]) => [name, { type: spec.type }])) as Record<Flag, { type: "string" | "boolean" }>,
+    options: Object.fromEntries(Object.entries(FLAGS).map(([name, spec]) => [name, { type: spec.type }])) as Record<
+      Flag,
+      { type: "string" | "boolean" }
+    >,
     strict: true,
   })
   const value = (flag: Flag): string | boolean | undefined => {
@@ -60,9 +63,14 @@ function readOptions(argv: string[]) {
 async function main(): Promise<void> {
   const options = readOptions(process.argv.slice(2))
   if (options.help) {
-    process.stdout.write(`Usage: inbank-sandbox [options]\n${Object.entries(FLAGS)
-      .map(([name, spec]) => `  --${name}${spec.type === "string" ? " VALUE" : ""}${"env" in spec ? `  (env ${spec.env})` : ""}`)
-      .join("\n")}\n`)
+    process.stdout.write(
+      `Usage: inbank-sandbox [options]\n${Object.entries(FLAGS)
+        .map(
+          ([name, spec]) =>
+            `  --${name}${spec.type === "string" ? " VALUE" : ""}${"env" in spec ? `  (env ${spec.env})` : ""}`,
+        )
+        .join("\n")}\n`,
+    )
     return
   }
   const sandbox = await startSandbox(options.settings, options.port, options.host)
@@ -77,7 +85,7 @@ async function main(): Promise<void> {
       `  SMS inbox    ${sandbox.publicUrl}/sms`,
       `  control API  ${sandbox.publicUrl}/__sandbox/settings`,
       "",
-    ].join("\n")
+    ].join("\n"),
   )
   const stop = () => void sandbox.stop().then(() => process.exit(0))
   process.once("SIGINT", stop)

@@ -28,6 +28,6 @@ function dropForeignKeys(version: SandboxVersion, value: unknown): unknown {
   return Object.fromEntries(
     Object.entries(value)
       .filter(([key]) => !foreign.test(key))
-      .map(([key, inner]) => [key, dropForeignKeys(version, inner)])
+      .map(([key, inner]) => [key, dropForeignKeys(version, inner)]),
   )
 }

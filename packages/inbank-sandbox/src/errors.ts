@@ -2,7 +2,7 @@
 export class SandboxError extends Error {
   constructor(
     readonly status: number,
-    readonly messages: string[]
+    readonly messages: string[],
   ) {
     super(messages.join("; "))
   }

@@ -13,7 +13,12 @@ export function snakeKey(key: string): string {
 
 /** `partner_urls` → `partnerUrls`: an underscore followed by a letter or digit becomes that character in upper case. */
 export function camelKey(key: string): string {
-  return key.split("_").reduce((word, part, index) => (index === 0 || part === "" ? word + part : word + part[0].toUpperCase() + part.slice(1)), "")
+  return key
+    .split("_")
+    .reduce(
+      (word, part, index) => (index === 0 || part === "" ? word + part : word + part[0].toUpperCase() + part.slice(1)),
+      "",
+    )
 }
 
 /**

@@ -116,7 +116,9 @@ export class Sandbox {
         if (entry.path.startsWith("/__sandbox")) return
         this.bank.state.requests.push(entry)
         if (this.settings.logRequests) {
-          process.stdout.write(`${entry.method} ${entry.path} ${entry.status || "-"} ${entry.ms.toFixed(0)}ms${entry.fault ? ` fault=${entry.fault}` : ""}\n`)
+          process.stdout.write(
+            `${entry.method} ${entry.path} ${entry.status || "-"} ${entry.ms.toFixed(0)}ms${entry.fault ? ` fault=${entry.fault}` : ""}\n`,
+          )
         }
       })
       next()
@@ -126,14 +128,25 @@ export class Sandbox {
     app.use("/__sandbox", controlApi(this))
     app.use(pages(this))
     app.use(partnerApi(this))
-    app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: Response, _next: express.NextFunction) => {
-      const status = err.status && err.status < 500 ? err.status : 500
-      res.status(status).json({ error: [status === 500 ? "Internal Server Error" : err.message] })
-    })
+    app.use(
+      (
+        err: Error & { status?: number; type?: string },
+        _req: express.Request,
+        res: Response,
+        _next: express.NextFunction,
+      ) => {
+        const status = err.status && err.status < 500 ? err.status : 500
+        res.status(status).json({ error: [status === 500 ? "Internal Server Error" : err.message] })
+      },
+    )
     return app
   }
 }
 
-export async function startSandbox(settings: SandboxSettingsInput = {}, port = 0, host = "127.0.0.1"): Promise<Sandbox> {
+export async function startSandbox(
+  settings: SandboxSettingsInput = {},
+  port = 0,
+  host = "127.0.0.1",
+): Promise<Sandbox> {
   return new Sandbox(settings).start(port, host)
 }

@@ -41,9 +41,18 @@ export const sandboxSettingsSchema = z.object({
   callbackRetryDelayMs: z.number().int().min(0).default(1000),
 
   /** Annual interest of the sandbox's offers, as a decimal fraction. */
-  interestRateAnnual: z.string().regex(/^\d+(\.\d+)?$/).default("0.1"),
-  minAmount: z.string().regex(/^\d+(\.\d{1,2})?$/).default("100.00"),
-  maxAmount: z.string().regex(/^\d+(\.\d{1,2})?$/).default("30000.00"),
+  interestRateAnnual: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/)
+    .default("0.1"),
+  minAmount: z
+    .string()
+    .regex(/^\d+(\.\d{1,2})?$/)
+    .default("100.00"),
+  maxAmount: z
+    .string()
+    .regex(/^\d+(\.\d{1,2})?$/)
+    .default("30000.00"),
   minPeriod: z.number().int().min(1).default(3),
   maxPeriod: z.number().int().min(1).default(48),
 

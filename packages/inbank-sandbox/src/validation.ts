@@ -7,16 +7,25 @@ import { unprocessable } from "./errors"
 /** Request schemas, in camelCase after the dialect read the body. Messages are Inbank-like and name the field. */
 
 const required = (what = "a string") =>
-  z.string({ error: (issue) => (issue.input === undefined || issue.input === null ? "is missing" : `must be ${what}`) }).trim().min(1, "is missing")
+  z
+    .string({
+      error: (issue) => (issue.input === undefined || issue.input === null ? "is missing" : `must be ${what}`),
+    })
+    .trim()
+    .min(1, "is missing")
 
 const amount = z
-  .union([z.string(), z.number()], { error: (issue) => (issue.input === undefined ? "is missing" : "must be a decimal amount") })
+  .union([z.string(), z.number()], {
+    error: (issue) => (issue.input === undefined ? "is missing" : "must be a decimal amount"),
+  })
   .transform(String)
   .pipe(z.string().regex(/^\d+(\.\d{1,2})?$/, "must be a decimal amount with at most 2 fraction digits"))
 
 const wholeNumber = (min: number, max: number) =>
   z
-    .union([z.number(), z.string().regex(/^\d+$/)], { error: (issue) => (issue.input === undefined ? "is missing" : "must be a whole number") })
+    .union([z.number(), z.string().regex(/^\d+$/)], {
+      error: (issue) => (issue.input === undefined ? "is missing" : "must be a whole number"),
+    })
     .transform(Number)
     .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
 
@@ -39,7 +48,7 @@ export const applicationRequest = z.object({
       monthlyIncome: amount.optional(),
       monthlyFinancialObligations: amount.optional(),
     },
-    { error: "is missing" }
+    { error: "is missing" },
   ),
   customer: z.object({ identityCode: pesel, firstName: required(), lastName: required() }, { error: "is missing" }),
   customerAddresses: z
@@ -50,12 +59,9 @@ export const applicationRequest = z.object({
       mobile: required("a phone number").pipe(z.string().regex(/^\+?\d{9,15}$/, "must be a phone number")),
       email: required("an e-mail address").pipe(z.email("must be an e-mail address")),
     },
-    { error: "is missing" }
+    { error: "is missing" },
   ),
-  customerIdentification: z.object(
-    { documentType: required(), documentNumber: required() },
-    { error: "is missing" }
-  ),
+  customerIdentification: z.object({ documentType: required(), documentNumber: required() }, { error: "is missing" }),
   consents: z.array(z.object({ type: required(), value: z.boolean(), text: z.string().optional() })).optional(),
   /** "Details about the purchased items" (partner API reference, POST /applications): no shape given, kept as sent. */
   purchase: z.unknown().optional(),
@@ -63,7 +69,9 @@ export const applicationRequest = z.object({
 })
 
 export const signingRequest = z.object({
-  method: z.enum(SIGNING_METHOD_VALUES, { error: (issue) => (issue.input === undefined ? "is missing" : "must be digital, paper or sms") }),
+  method: z.enum(SIGNING_METHOD_VALUES, {
+    error: (issue) => (issue.input === undefined ? "is missing" : "must be digital, paper or sms"),
+  }),
 })
 
 export const confirmationRequest = z.object({

@@ -40,7 +40,10 @@ export function createdApplicationView(application: Application, productCode: st
 
 export function applicationView(application: Application, state: SandboxState, settings: SandboxSettings) {
   const contract = application.contractUuid ? state.contracts.get(application.contractUuid) : undefined
-  const offer = application.decisionStatus === "positive" ? schedule(application.amount, application.period, settings.interestRateAnnual) : null
+  const offer =
+    application.decisionStatus === "positive"
+      ? schedule(application.amount, application.period, settings.interestRateAnnual)
+      : null
   const plan = paymentDates(application)
   return {
     product: { code: settings.productCode, name: "Raty Inbank", subtype: "hire_purchase", type: "loan" },
@@ -113,6 +116,8 @@ export function signingView(uuid: string, number: string, method: string, signed
 function paymentDates(application: Application): { start: string; end: string } {
   const created = new Date(application.createdAt)
   const first = new Date(Date.UTC(created.getUTCFullYear(), created.getUTCMonth() + 1, application.paymentDay))
-  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + application.period - 1, application.paymentDay))
+  const last = new Date(
+    Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + application.period - 1, application.paymentDay),
+  )
   return { start: first.toISOString().slice(0, 10), end: last.toISOString().slice(0, 10) }
 }

@@ -8,7 +8,15 @@
  * income_proof_required, pending, manual" (partner API reference 2024-07-19, POST /applications,
  * "The decision_status parameter can have the following values").
  */
-export const DECISION_STATUS_VALUES = ["positive", "negative", "manual_negative", "failed", "income_proof_required", "pending", "manual"] as const
+export const DECISION_STATUS_VALUES = [
+  "positive",
+  "negative",
+  "manual_negative",
+  "failed",
+  "income_proof_required",
+  "pending",
+  "manual",
+] as const
 export type DecisionStatus = (typeof DECISION_STATUS_VALUES)[number]
 
 /**

@@ -63,7 +63,12 @@ export function useFinancing(orderId: string) {
 export function useFinancingAction(orderId: string, action: "approve" | "cancel" | "refresh") {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: async () => (await sdk.client.fetch<{ financing: Financing }>(`/admin/inbank/orders/${orderId}/${action}`, { method: "POST" })).financing,
+    mutationFn: async () =>
+      (
+        await sdk.client.fetch<{ financing: Financing }>(`/admin/inbank/orders/${orderId}/${action}`, {
+          method: "POST",
+        })
+      ).financing,
     onSuccess: (financing) => {
       client.setQueryData(key(orderId), financing)
       // The order and queue lists refetch in the background; this widget already shows the answer.
@@ -92,7 +97,9 @@ export function useQueue({ state, limit, offset }: { state?: StaffState; limit: 
 export function useCancelApplication() {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: async (id: string) => (await sdk.client.fetch<{ application: QueueRow }>(`/admin/inbank/applications/${id}/cancel`, { method: "POST" })).application,
+    mutationFn: async (id: string) =>
+      (await sdk.client.fetch<{ application: QueueRow }>(`/admin/inbank/applications/${id}/cancel`, { method: "POST" }))
+        .application,
     onSuccess: () => client.invalidateQueries({ queryKey: ["inbank-queue"] }),
   })
 }

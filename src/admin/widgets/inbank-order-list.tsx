@@ -29,7 +29,10 @@ const InbankAwaitingApprovalWidget = () => {
       <ul className="flex flex-wrap gap-2">
         {rows.map((row) => (
           <li key={row.id}>
-            <Link to={`/orders/${row.order_id}`} className="flex items-center gap-2 rounded-md border px-2 py-1 hover:bg-ui-bg-base-hover">
+            <Link
+              to={`/orders/${row.order_id}`}
+              className="flex items-center gap-2 rounded-md border px-2 py-1 hover:bg-ui-bg-base-hover"
+            >
               <Badge size="2xsmall" color="orange">
                 {t("inbank.orderList.badge")}
               </Badge>

@@ -19,12 +19,18 @@ const Row = ({ label, value, testId }: { label: string; value?: string | number 
 /** Inbank's status words in the admin's language; an unknown word is shown as Inbank sent it. */
 function useInbankWords() {
   const { t } = useTranslation()
-  const word = (group: string, value?: string | null) => (value ? t(`inbank.${group}.${value}`, { defaultValue: value }) : null)
+  const word = (group: string, value?: string | null) =>
+    value ? t(`inbank.${group}.${value}`, { defaultValue: value }) : null
   return {
     decision: (status: string) => word("decisions", status),
     contract: (contract: Financing["contract"]) =>
-      contract?.status ? [word("contractStatuses", contract.status), word("processStatuses", contract.process_status)].filter(Boolean).join(" — ") : null,
-    callback: (callback: Financing["callbacks"][number]) => t(`inbank.callbacks.${callback.status}`, { defaultValue: `${callback.type} ${callback.status}` }),
+      contract?.status
+        ? [word("contractStatuses", contract.status), word("processStatuses", contract.process_status)]
+            .filter(Boolean)
+            .join(" — ")
+        : null,
+    callback: (callback: Financing["callbacks"][number]) =>
+      t(`inbank.callbacks.${callback.status}`, { defaultValue: `${callback.type} ${callback.status}` }),
   }
 }
 
@@ -43,10 +49,20 @@ const InbankOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
 
   if (isLoading || !financing) return null
 
-  const run = async (mutation: typeof approve, done: string, confirm?: { title: string; text: string; variant: "danger" | "confirmation" }) => {
+  const run = async (
+    mutation: typeof approve,
+    done: string,
+    confirm?: { title: string; text: string; variant: "danger" | "confirmation" },
+  ) => {
     if (
       confirm &&
-      !(await prompt({ title: confirm.title, description: confirm.text, variant: confirm.variant, confirmText: t("inbank.confirm.yes"), cancelText: t("inbank.confirm.no") }))
+      !(await prompt({
+        title: confirm.title,
+        description: confirm.text,
+        variant: confirm.variant,
+        confirmText: t("inbank.confirm.yes"),
+        cancelText: t("inbank.confirm.no"),
+      }))
     )
       return
     mutation.mutate(undefined, {
@@ -75,16 +91,36 @@ const InbankOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
       )}
       <div className="py-2">
         <Row testId="application" label={t("inbank.fields.application")} value={financing.application.number} />
-        <Row testId="decision" label={t("inbank.fields.decision")} value={words.decision(financing.application.decision_status)} />
+        <Row
+          testId="decision"
+          label={t("inbank.fields.decision")}
+          value={words.decision(financing.application.decision_status)}
+        />
         <Row testId="contract" label={t("inbank.fields.contract")} value={financing.contract?.number} />
-        <Row testId="contract-status" label={t("inbank.fields.contractStatus")} value={words.contract(financing.contract)} />
+        <Row
+          testId="contract-status"
+          label={t("inbank.fields.contractStatus")}
+          value={words.contract(financing.contract)}
+        />
         <Row testId="amount" label={t("inbank.fields.amount")} value={format.pln(financing.amount)} />
-        <Row testId="period" label={t("inbank.fields.period")} value={t("inbank.fields.months", { count: financing.period })} />
+        <Row
+          testId="period"
+          label={t("inbank.fields.period")}
+          value={t("inbank.fields.months", { count: financing.period })}
+        />
         <Row testId="monthly" label={t("inbank.fields.monthly")} value={format.pln(financing.offer?.monthly_payment)} />
         <Row testId="apr" label={t("inbank.fields.apr")} value={format.rate(financing.offer?.apr)} />
         <Row testId="total" label={t("inbank.fields.totalCost")} value={format.pln(financing.offer?.total_cost)} />
-        <Row testId="applied-at" label={t("inbank.fields.appliedAt")} value={format.dateTime(financing.dates.applied_at)} />
-        <Row testId="updated-at" label={t("inbank.fields.updatedAt")} value={format.dateTime(financing.dates.updated_at)} />
+        <Row
+          testId="applied-at"
+          label={t("inbank.fields.appliedAt")}
+          value={format.dateTime(financing.dates.applied_at)}
+        />
+        <Row
+          testId="updated-at"
+          label={t("inbank.fields.updatedAt")}
+          value={format.dateTime(financing.dates.updated_at)}
+        />
       </div>
       <div className="px-6 py-3">
         <Text size="small" weight="plus">
@@ -97,7 +133,10 @@ const InbankOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
         ) : (
           <ul className="mt-1" data-testid="inbank-callbacks">
             {financing.callbacks.map((callback) => (
-              <li key={`${callback.type}-${callback.status}`} className="text-ui-fg-subtle flex justify-between gap-2 text-xs">
+              <li
+                key={`${callback.type}-${callback.status}`}
+                className="text-ui-fg-subtle flex justify-between gap-2 text-xs"
+              >
                 <span>{words.callback(callback)}</span>
                 <span>{format.dateTime(callback.sent_at)}</span>
               </li>
@@ -113,7 +152,13 @@ const InbankOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
               variant="primary"
               disabled={busy}
               isLoading={approve.isPending}
-              onClick={() => void run(approve, t("inbank.toast.approved"), { title: t("inbank.confirm.approveTitle"), text: t("inbank.confirm.approveText"), variant: "confirmation" })}
+              onClick={() =>
+                void run(approve, t("inbank.toast.approved"), {
+                  title: t("inbank.confirm.approveTitle"),
+                  text: t("inbank.confirm.approveText"),
+                  variant: "confirmation",
+                })
+              }
             >
               {t("inbank.actions.approve")}
             </Button>
@@ -124,7 +169,13 @@ const InbankOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
               variant="danger"
               disabled={busy}
               isLoading={cancel.isPending}
-              onClick={() => void run(cancel, t("inbank.toast.cancelled"), { title: t("inbank.confirm.cancelTitle"), text: t("inbank.confirm.cancelText"), variant: "danger" })}
+              onClick={() =>
+                void run(cancel, t("inbank.toast.cancelled"), {
+                  title: t("inbank.confirm.cancelTitle"),
+                  text: t("inbank.confirm.cancelText"),
+                  variant: "danger",
+                })
+              }
             >
               {t("inbank.actions.cancel")}
             </Button>
@@ -134,7 +185,13 @@ const InbankOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
               {t("inbank.actions.printout")}
             </Button>
           )}
-          <Button size="small" variant="transparent" disabled={busy} isLoading={refresh.isPending} onClick={() => void run(refresh, t("inbank.toast.refreshed"))}>
+          <Button
+            size="small"
+            variant="transparent"
+            disabled={busy}
+            isLoading={refresh.isPending}
+            onClick={() => void run(refresh, t("inbank.toast.refreshed"))}
+          >
             {t("inbank.actions.refresh")}
           </Button>
         </div>

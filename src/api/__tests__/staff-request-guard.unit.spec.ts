@@ -23,22 +23,40 @@ describe("staff requests", () => {
     expect(code({ origin: undefined, secFetchSite: undefined })).toBeNull()
     // A token client's body-less POST: the Authorization header already needs a preflight from a page.
     expect(code({ contentType: undefined, authorization: true, origin: undefined })).toBeNull()
-    expect(code({ contentType: "application/x-www-form-urlencoded", authorization: true, origin: undefined })).toBeNull()
+    expect(
+      code({ contentType: "application/x-www-form-urlencoded", authorization: true, origin: undefined }),
+    ).toBeNull()
   })
 
   it("refuses what a page can send without a preflight: no body, text/plain, a form", () => {
-    for (const contentType of [undefined, "text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/jsonp"]) {
+    for (const contentType of [
+      undefined,
+      "text/plain",
+      "text/plain;charset=UTF-8",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=x",
+      "application/jsonp",
+    ]) {
       expect(code({ contentType })).toBe("json_required")
     }
   })
 
   it("refuses another origin, a same-site one included, even as JSON or with a token", () => {
-    expect(code({ origin: "https://blog.sklep.pl", contentType: undefined, authorization: true })).toBe("origin_not_allowed")
-    for (const origin of ["https://blog.sklep.pl", "null", "https://admin.sklep.pl.evil.example", "http://admin.sklep.pl"]) {
+    expect(code({ origin: "https://blog.sklep.pl", contentType: undefined, authorization: true })).toBe(
+      "origin_not_allowed",
+    )
+    for (const origin of [
+      "https://blog.sklep.pl",
+      "null",
+      "https://admin.sklep.pl.evil.example",
+      "http://admin.sklep.pl",
+    ]) {
       expect(code({ origin })).toBe("origin_not_allowed")
     }
     // `*` in Medusa's list is no wildcard: its CORS compares strings exactly.
-    expect(staffRequestRefusal({ ...admin, origin: "https://evil.example", adminCors: parseCorsOrigins("*") })?.code).toBe("origin_not_allowed")
+    expect(
+      staffRequestRefusal({ ...admin, origin: "https://evil.example", adminCors: parseCorsOrigins("*") })?.code,
+    ).toBe("origin_not_allowed")
     const refusal = staffRequestRefusal({ ...admin, origin: "https://evil.example" })!
     expect(refusal.status).toBe(403)
   })
@@ -61,14 +79,31 @@ describe("return_url of the bank step", () => {
   })
 
   it("forwards the URL as parsed, so Inbank cannot read another host out of it", () => {
-    expect(checkReturnUrl("http://localhost:8000\\@evil.example/", storeCors)).toBe("http://localhost:8000/@evil.example/")
-    expect(checkReturnUrl(" http://localhost:8000/x\n//evil.example", storeCors)).toBe("http://localhost:8000/x//evil.example")
+    expect(checkReturnUrl("http://localhost:8000\\@evil.example/", storeCors)).toBe(
+      "http://localhost:8000/@evil.example/",
+    )
+    expect(checkReturnUrl(" http://localhost:8000/x\n//evil.example", storeCors)).toBe(
+      "http://localhost:8000/x//evil.example",
+    )
   })
 
   it("refuses other origins and schemes with 400 on return_url", () => {
-    for (const url of ["https://evil.example/", "https://sklep.pl.evil.example/", "https://sklep.pl@evil.example/", "http://sklep.pl/", "javascript:alert(1)", "data:text/html,x", "not a url"]) {
+    for (const url of [
+      "https://evil.example/",
+      "https://sklep.pl.evil.example/",
+      "https://sklep.pl@evil.example/",
+      "http://sklep.pl/",
+      "javascript:alert(1)",
+      "data:text/html,x",
+      "not a url",
+    ]) {
       const error = refusal(url)
-      expect({ url, status: error?.status, code: error?.code, field: error?.options.field }).toEqual({ url, status: 400, code: "invalid_return_url", field: "return_url" })
+      expect({ url, status: error?.status, code: error?.code, field: error?.options.field }).toEqual({
+        url,
+        status: 400,
+        code: "invalid_return_url",
+        field: "return_url",
+      })
     }
   })
 })

@@ -41,15 +41,36 @@ export class OffersAnswers {
     inbank: InbankModuleService,
     private readonly catalogue: CatalogueAmounts,
     budget: CalculationBudget,
-    ttlMs = TTL_MS
+    ttlMs = TTL_MS,
   ) {
-    const build = async (_key: string, _stale: OffersAnswer | undefined, { context }: { context: AnswerRequest }): Promise<OffersAnswer> => {
-      const body = Buffer.from(JSON.stringify(await buildOffers(inbank, context.price, context.requested, (calls) => budget.spend(calls, context))))
+    const build = async (
+      _key: string,
+      _stale: OffersAnswer | undefined,
+      { context }: { context: AnswerRequest },
+    ): Promise<OffersAnswer> => {
+      const body = Buffer.from(
+        JSON.stringify(
+          await buildOffers(inbank, context.price, context.requested, (calls) => budget.spend(calls, context)),
+        ),
+      )
       return { body, etag: `W/"${createHash("sha1").update(body).digest("base64url")}"` }
     }
-    const staleWhileRevalidate = { ttl: ttlMs, allowStale: true, noDeleteOnStaleGet: true, noDeleteOnFetchRejection: true, fetchMethod: build }
-    this.catalogueAnswers = new LRUCache<string, OffersAnswer, AnswerRequest>({ ...staleWhileRevalidate, maxSize: CATALOGUE_BYTES, sizeCalculation: (answer) => answer.body.length })
-    this.otherAnswers = new LRUCache<string, OffersAnswer, AnswerRequest>({ ...staleWhileRevalidate, max: OTHER_ANSWERS })
+    const staleWhileRevalidate = {
+      ttl: ttlMs,
+      allowStale: true,
+      noDeleteOnStaleGet: true,
+      noDeleteOnFetchRejection: true,
+      fetchMethod: build,
+    }
+    this.catalogueAnswers = new LRUCache<string, OffersAnswer, AnswerRequest>({
+      ...staleWhileRevalidate,
+      maxSize: CATALOGUE_BYTES,
+      sizeCalculation: (answer) => answer.body.length,
+    })
+    this.otherAnswers = new LRUCache<string, OffersAnswer, AnswerRequest>({
+      ...staleWhileRevalidate,
+      max: OTHER_ANSWERS,
+    })
   }
 
   /** The fresh answer for a key (`price:period`), if cached: the hot path, synchronous, no lookup of the catalogue. */
@@ -77,8 +98,14 @@ export function offersAnswers(inbank: InbankModuleService, container: MedusaCont
     const knex = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
     const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
     const onLoadError = (error: unknown) =>
-      logger.warn(`Inbank offers: the catalogue's PLN prices could not be read (${(error as Error).message}); until they are, they are limited as other amounts`)
-    answers = new OffersAnswers(inbank, new CatalogueAmounts(() => distinctPlnPrices(knex), onLoadError), new CalculationBudget(inbank.settings.offersLimits))
+      logger.warn(
+        `Inbank offers: the catalogue's PLN prices could not be read (${(error as Error).message}); until they are, they are limited as other amounts`,
+      )
+    answers = new OffersAnswers(
+      inbank,
+      new CatalogueAmounts(() => distinctPlnPrices(knex), onLoadError),
+      new CalculationBudget(inbank.settings.offersLimits),
+    )
     perModule.set(inbank, answers)
   }
   return answers
@@ -92,7 +119,7 @@ export function offersAnswers(inbank: InbankModuleService, container: MedusaCont
  */
 async function distinctPlnPrices(knex: Knex): Promise<string[]> {
   const { rows } = await knex.raw<{ rows: { amount: string }[] }>(
-    "select distinct amount::text as amount from price where currency_code = 'pln' and deleted_at is null"
+    "select distinct amount::text as amount from price where currency_code = 'pln' and deleted_at is null",
   )
   return rows.map((row) => row.amount)
 }

@@ -15,10 +15,26 @@ export type SpendCalculations = (calls: number) => Promise<void>
  * period from Inbank's calculations; a period Inbank does not offer is a 400 `period_not_offered`.
  * The calculations not cached are first taken from `spend` (the public route's budget), all or none.
  */
-export async function buildOffers(inbank: InbankModuleService, price: string, requested: number | undefined, spend: SpendCalculations) {
+export async function buildOffers(
+  inbank: InbankModuleService,
+  price: string,
+  requested: number | undefined,
+  spend: SpendCalculations,
+) {
   const range = await inbank.offerRange()
-  if ((range.minAmount && new BigNumber(price).lt(range.minAmount)) || (range.maxAmount && new BigNumber(price).gt(range.maxAmount))) {
-    return { eligible: false, reason: "amount_out_of_range", amount: price, currency_code: "pln", min_amount: range.minAmount, max_amount: range.maxAmount, offers: [] }
+  if (
+    (range.minAmount && new BigNumber(price).lt(range.minAmount)) ||
+    (range.maxAmount && new BigNumber(price).gt(range.maxAmount))
+  ) {
+    return {
+      eligible: false,
+      reason: "amount_out_of_range",
+      amount: price,
+      currency_code: "pln",
+      min_amount: range.minAmount,
+      max_amount: range.maxAmount,
+      offers: [],
+    }
   }
 
   const periods = offeredPeriods(range)
@@ -36,7 +52,10 @@ export async function buildOffers(inbank: InbankModuleService, price: string, re
     total_cost: calc.totalCost ?? null,
     total_cost_of_credit: calc.totalCostOfCredit ?? null,
   }))
-  const lowest = offers.reduce((best, offer) => (new BigNumber(offer.monthly_payment).lt(best.monthly_payment) ? offer : best), offers[0])
+  const lowest = offers.reduce(
+    (best, offer) => (new BigNumber(offer.monthly_payment).lt(best.monthly_payment) ? offer : best),
+    offers[0],
+  )
   return {
     eligible: true,
     amount: price,
@@ -56,7 +75,17 @@ export async function buildOffers(inbank: InbankModuleService, price: string, re
  * the period and the instalment, on a representative example): for the offer a badge advertises.
  * Amounts are PLN decimal strings; `apr` and `interest_rate_annual` fractions as Inbank gives them.
  */
-export function representativeExample(amount: string, offer: { period: number; monthly_payment: string; interest_rate_annual: string | null; apr: string | null; total_cost: string | null; total_cost_of_credit: string | null }) {
+export function representativeExample(
+  amount: string,
+  offer: {
+    period: number
+    monthly_payment: string
+    interest_rate_annual: string | null
+    apr: string | null
+    total_cost: string | null
+    total_cost_of_credit: string | null
+  },
+) {
   return {
     amount,
     period: offer.period,

@@ -47,7 +47,8 @@ export class CalculationBudget {
   }
 }
 
-const clientLimit = (retryAfterSeconds: number) => storeRefusal("offers_client_limit", { field: "amount", retryAfterSeconds })
+const clientLimit = (retryAfterSeconds: number) =>
+  storeRefusal("offers_client_limit", { field: "amount", retryAfterSeconds })
 
 const busy = (retryAfterSeconds: number) => storeRefusal("offers_busy", { retryAfterSeconds })
 

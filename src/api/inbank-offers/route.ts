@@ -27,7 +27,8 @@ export const GET = withStoreRefusals(async (req: MedusaRequest, res: MedusaRespo
     throw storeRefusal("invalid_amount", { field: "amount", params: { field: fieldLabel("amount") } })
   }
   const requested = req.query.period === undefined ? undefined : Number(req.query.period)
-  if (requested !== undefined && !(Number.isInteger(requested) && requested > 0)) throw storeRefusal("invalid_period", { field: "period" })
+  if (requested !== undefined && !(Number.isInteger(requested) && requested > 0))
+    throw storeRefusal("invalid_period", { field: "period" })
   const currencyCode = req.query.currency_code ?? "pln"
   const currency = (typeof currencyCode === "string" ? currencyCode : "").toLowerCase()
   if (currency !== "pln") {

@@ -19,7 +19,10 @@ const LABELS: Record<string, Localized> = {
   "applicant.address.postal_code": { pl: "Kod pocztowy", en: "Postal code" },
   "applicant.address.country_code": { pl: "Kraj", en: "Country" },
   "applicant.monthly_income": { pl: "Miesięczny dochód netto", en: "Monthly net income" },
-  "applicant.monthly_obligations": { pl: "Miesięczne raty i zobowiązania", en: "Monthly loan repayments and obligations" },
+  "applicant.monthly_obligations": {
+    pl: "Miesięczne raty i zobowiązania",
+    en: "Monthly loan repayments and obligations",
+  },
   consents: { pl: "Zgody", en: "Consents" },
   "consents.*.type": { pl: "Rodzaj zgody", en: "Consent type" },
   "consents.*.value": { pl: "Zgoda", en: "Consent" },

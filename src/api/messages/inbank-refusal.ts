@@ -17,7 +17,9 @@ const RETRY_AFTER_SECONDS = 5
 export function inbankRefusal(error: InbankError): PluginHttpError {
   if (error.retriable) return storeRefusal("inbank_unavailable", { retryAfterSeconds: RETRY_AFTER_SECONDS })
   if (error.status === 400 || error.status === 422) {
-    return error.endpoint === "createApplication" ? storeRefusal("inbank_refused", { field: "applicant" }) : storeRefusal("inbank_step_refused")
+    return error.endpoint === "createApplication"
+      ? storeRefusal("inbank_refused", { field: "applicant" })
+      : storeRefusal("inbank_step_refused")
   }
   return storeRefusal("inbank_failed")
 }

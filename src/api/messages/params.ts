@@ -14,13 +14,16 @@ const LOCALES = { pl: "pl-PL", en: "en-GB" } as const
  */
 export function pln(amount: string): Localized {
   const format = (language: Language) =>
-    new Intl.NumberFormat(LOCALES[language], { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount as unknown as number)
+    new Intl.NumberFormat(LOCALES[language], { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+      amount as unknown as number,
+    )
   return { pl: `${format("pl")} zł`, en: `PLN ${format("en")}` }
 }
 
 /** Choices joined as an alternative: [6, 12, 24] → "6, 12 lub 24" / "6, 12 or 24". */
 export function oneOf(choices: readonly (string | number)[]): Localized {
-  const join = (language: Language) => new Intl.ListFormat(LOCALES[language], { type: "disjunction" }).format(choices.map(String))
+  const join = (language: Language) =>
+    new Intl.ListFormat(LOCALES[language], { type: "disjunction" }).format(choices.map(String))
   return { pl: join("pl"), en: join("en") }
 }
 

@@ -23,6 +23,8 @@ export interface RefusalOptions {
 export function storeRefusal(code: MessageCode, options: RefusalOptions = {}): PluginHttpError {
   const { params = {}, ...answer } = options
   const entry = CATALOGUE[code]
-  const text = Object.fromEntries(LANGUAGES.map((language) => [language, fillTemplate(entry[language], params, language)])) as Localized
+  const text = Object.fromEntries(
+    LANGUAGES.map((language) => [language, fillTemplate(entry[language], params, language)]),
+  ) as Localized
   return new PluginHttpError(entry.status, code, text, answer)
 }

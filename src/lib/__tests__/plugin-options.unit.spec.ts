@@ -18,7 +18,11 @@ describe("provider options", () => {
       reconcileAfterMinutes: 10,
       maxConcurrentUploads: 4,
       uploadTimeoutSeconds: 240,
-      offersLimits: { calculationsPerMinute: 540, otherAmountCalculationsPerMinute: 180, newAmountsPerClientPerMinute: 5 },
+      offersLimits: {
+        calculationsPerMinute: 540,
+        otherAmountCalculationsPerMinute: 180,
+        newAmountsPerClientPerMinute: 5,
+      },
       rateLimits: expect.any(Object),
     })
   })
@@ -27,20 +31,44 @@ describe("provider options", () => {
     const hour = { windowSeconds: 3600 }
     expect(parseInbankOptions(valid).rateLimits).toEqual({
       exemptIps: [],
-      application: { perIp: { points: 20, ...hour }, perCart: { points: 5, ...hour }, perIdentity: { points: 5, windowSeconds: 86_400 }, perPhone: { points: 5, windowSeconds: 86_400 } },
-      smsSend: { perIp: { points: 20, ...hour }, perApplication: { points: 5, windowSeconds: 900 }, perPhone: { points: 5, ...hour } },
-      codeConfirm: { perIp: { points: 50, ...hour }, perApplication: { points: 5, windowSeconds: 900 }, perIdentity: { points: 10, ...hour } },
+      application: {
+        perIp: { points: 20, ...hour },
+        perCart: { points: 5, ...hour },
+        perIdentity: { points: 5, windowSeconds: 86_400 },
+        perPhone: { points: 5, windowSeconds: 86_400 },
+      },
+      smsSend: {
+        perIp: { points: 20, ...hour },
+        perApplication: { points: 5, windowSeconds: 900 },
+        perPhone: { points: 5, ...hour },
+      },
+      codeConfirm: {
+        perIp: { points: 50, ...hour },
+        perApplication: { points: 5, windowSeconds: 900 },
+        perIdentity: { points: 10, ...hour },
+      },
     })
-    const custom = parseInbankOptions({ ...valid, rateLimits: { smsSend: { perPhone: { points: 3, windowSeconds: 600 } } } }).rateLimits
-    expect(custom.smsSend).toEqual({ perIp: { points: 20, ...hour }, perApplication: { points: 5, windowSeconds: 900 }, perPhone: { points: 3, windowSeconds: 600 } })
+    const custom = parseInbankOptions({
+      ...valid,
+      rateLimits: { smsSend: { perPhone: { points: 3, windowSeconds: 600 } } },
+    }).rateLimits
+    expect(custom.smsSend).toEqual({
+      perIp: { points: 20, ...hour },
+      perApplication: { points: 5, windowSeconds: 900 },
+      perPhone: { points: 3, windowSeconds: 600 },
+    })
     expect(custom.application.perIdentity).toEqual({ points: 5, windowSeconds: 86_400 })
-    expect(() => parseInbankOptions({ ...valid, rateLimits: { smsSend: { perPhon: { points: 3, windowSeconds: 600 } } } })).toThrow("`rateLimits.smsSend`")
-    expect(() => parseInbankOptions({ ...valid, rateLimits: { codeConfirm: { perIdentity: { points: 0, windowSeconds: 600 } } } })).toThrow("`rateLimits.codeConfirm.perIdentity.points`")
+    expect(() =>
+      parseInbankOptions({ ...valid, rateLimits: { smsSend: { perPhon: { points: 3, windowSeconds: 600 } } } }),
+    ).toThrow("`rateLimits.smsSend`")
+    expect(() =>
+      parseInbankOptions({ ...valid, rateLimits: { codeConfirm: { perIdentity: { points: 0, windowSeconds: 600 } } } }),
+    ).toThrow("`rateLimits.codeConfirm.perIdentity.points`")
   })
 
   it("names every missing required option", () => {
     expect(() => InbankProviderService.validateOptions({})).toThrow(
-      "Invalid options for the Inbank payment provider: `apiKey` is required; `shopUuid` is required; `productCode` is required"
+      "Invalid options for the Inbank payment provider: `apiKey` is required; `shopUuid` is required; `productCode` is required",
     )
   })
 
@@ -59,9 +87,12 @@ describe("provider options", () => {
   })
 
   it("keeps the offers route's share for other amounts inside its whole budget", () => {
-    expect(() => parseInbankOptions({ ...valid, offersLimits: { calculationsPerMinute: 100, otherAmountCalculationsPerMinute: 200 } })).toThrow(
-      "`offersLimits.otherAmountCalculationsPerMinute`: must not exceed `calculationsPerMinute`"
-    )
+    expect(() =>
+      parseInbankOptions({
+        ...valid,
+        offersLimits: { calculationsPerMinute: 100, otherAmountCalculationsPerMinute: 200 },
+      }),
+    ).toThrow("`offersLimits.otherAmountCalculationsPerMinute`: must not exceed `calculationsPerMinute`")
     expect(parseInbankOptions({ ...valid, offersLimits: { calculationsPerMinute: 1000 } }).offersLimits).toEqual({
       calculationsPerMinute: 1000,
       otherAmountCalculationsPerMinute: 180,
@@ -70,7 +101,9 @@ describe("provider options", () => {
   })
 
   it("requires defaultPeriod to be one of periods", () => {
-    expect(() => parseInbankOptions({ ...valid, periods: [6, 12], defaultPeriod: 24 })).toThrow("`defaultPeriod`: must be one of `periods`")
+    expect(() => parseInbankOptions({ ...valid, periods: [6, 12], defaultPeriod: 24 })).toThrow(
+      "`defaultPeriod`: must be one of `periods`",
+    )
     expect(parseInbankOptions({ ...valid, periods: [6, 12], defaultPeriod: 12 }).defaultPeriod).toBe(12)
   })
 

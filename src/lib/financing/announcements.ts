@@ -72,12 +72,22 @@ interface Milestone {
 /** What the state shows, one milestone per kind: the decision, the contract's status, the wait for the merchant. */
 function milestones(state: AnnouncedState): Record<"decision" | "contract" | "approval", Milestone | null> {
   const decision = DECISION_EVENTS[state.decision_status]
-  const contract = state.contract_uuid && state.contract_status && CONTRACT_EVENTS.includes(state.contract_status) ? state.contract_status : null
-  const waiting = state.contract_uuid && state.contract_status === "signed" && state.process_status === WAITING_FOR_PARTNER
+  const contract =
+    state.contract_uuid && state.contract_status && CONTRACT_EVENTS.includes(state.contract_status)
+      ? state.contract_status
+      : null
+  const waiting =
+    state.contract_uuid && state.contract_status === "signed" && state.process_status === WAITING_FOR_PARTNER
   return {
-    decision: decision ? { identity: `${state.application_uuid} ${decision}`, event: `inbank.decision.${decision}` } : null,
-    contract: contract ? { identity: `${state.contract_uuid} ${contract}`, event: `inbank.contract.${contract}` } : null,
-    approval: waiting ? { identity: `${state.contract_uuid}`, event: "inbank.contract.activation_requires_partner_approval" } : null,
+    decision: decision
+      ? { identity: `${state.application_uuid} ${decision}`, event: `inbank.decision.${decision}` }
+      : null,
+    contract: contract
+      ? { identity: `${state.contract_uuid} ${contract}`, event: `inbank.contract.${contract}` }
+      : null,
+    approval: waiting
+      ? { identity: `${state.contract_uuid}`, event: "inbank.contract.activation_requires_partner_approval" }
+      : null,
   }
 }
 

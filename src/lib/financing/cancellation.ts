@@ -25,7 +25,8 @@ export function decideCancellation({ application, contract }: FetchedState): Can
   if (contract) {
     const { status, uuid, number } = contract.contract
     if (status === "cancelled" || status === "terminated") return { action: "nothing", reason: "already_ended" }
-    if (status === "activated") return { action: "refuse_activated", contractUuid: uuid, contractNumber: number ?? null }
+    if (status === "activated")
+      return { action: "refuse_activated", contractUuid: uuid, contractNumber: number ?? null }
     return { action: "cancel_contract", contractUuid: uuid }
   }
   const credit = application.creditApplication

@@ -8,13 +8,7 @@ import type { ContractStatus, DecisionStatus } from "inbank-partner-api"
 
 /** Medusa's payment session statuses (PaymentSessionStatus) the plugin derives from Inbank's state. */
 export type SessionStatus =
-  | "pending"
-  | "requires_more"
-  | "error"
-  | "authorized"
-  | "captured"
-  | "pending_authorization"
-  | "canceled"
+  "pending" | "requires_more" | "error" | "authorized" | "captured" | "pending_authorization" | "canceled"
 
 /** What the storefront should do next for the shopper (the store API's `next_action.type`). */
 export type NextAction =
@@ -51,7 +45,12 @@ export interface DerivedState {
   processing: boolean
 }
 
-const state = (sessionStatus: SessionStatus, nextAction: NextAction, final = false, processing = false): DerivedState => ({
+const state = (
+  sessionStatus: SessionStatus,
+  nextAction: NextAction,
+  final = false,
+  processing = false,
+): DerivedState => ({
   sessionStatus,
   nextAction,
   final,
@@ -79,8 +78,10 @@ export function deriveState(snapshot: InbankSnapshot): DerivedState {
       case "unsigned":
         return state("requires_more", "sign_contract")
       case "signed":
-        if (contract.processStatus === "waiting_for_partners_confirmation") return state("authorized", placedOr("complete_cart"))
-        if (contract.processStatus === "waiting_for_customer_digital_verification") return state("requires_more", "bank_verification")
+        if (contract.processStatus === "waiting_for_partners_confirmation")
+          return state("authorized", placedOr("complete_cart"))
+        if (contract.processStatus === "waiting_for_customer_digital_verification")
+          return state("requires_more", "bank_verification")
         return state("pending_authorization", placedOr("complete_cart"), false, true)
     }
   }
@@ -98,6 +99,9 @@ export function deriveState(snapshot: InbankSnapshot): DerivedState {
       return state("error", "declined", true)
     case "pending":
     case "manual":
-      return state("pending", snapshot.applicationSigningRequired && !snapshot.applicationSigned ? "sign_application" : "wait")
+      return state(
+        "pending",
+        snapshot.applicationSigningRequired && !snapshot.applicationSigned ? "sign_application" : "wait",
+      )
   }
 }

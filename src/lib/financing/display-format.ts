@@ -10,14 +10,20 @@ const localeOf = (language: string): string => (language.toLowerCase().startsWit
 /** Format an amount in PLN ("399.00" → "399,00 zł"); "—" for null or an empty value. */
 export function formatPln(amount: string | null | undefined, language: string): string {
   if (amount == null || amount === "") return "—"
-  const format = new Intl.NumberFormat(localeOf(language), { style: "currency", currency: "PLN" }) as unknown as { format(value: string): string }
+  const format = new Intl.NumberFormat(localeOf(language), { style: "currency", currency: "PLN" }) as unknown as {
+    format(value: string): string
+  }
   return format.format(amount)
 }
 
 /** Format a rate Inbank gives as a fraction ("0.1047" → "10,47%"); "—" for null. Not money: a display of a rate. */
 export function formatRate(rate: string | null | undefined, language: string): string {
   if (rate == null || rate === "") return "—"
-  const format = new Intl.NumberFormat(localeOf(language), { style: "percent", minimumFractionDigits: 2, maximumFractionDigits: 2 }) as unknown as {
+  const format = new Intl.NumberFormat(localeOf(language), {
+    style: "percent",
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }) as unknown as {
     format(value: string): string
   }
   return format.format(rate)

@@ -57,11 +57,17 @@ const LIVE: ReadonlySet<SessionStatus> = new Set(["pending", "requires_more", "p
  * @param options the plugin's settings that change a decision.
  * @param options.autoCancelOrders plugin option: cancel the order when Inbank ends the contract.
  */
-export function decideLifecycle(inbank: SessionStatus, medusa: MedusaSide, options: { autoCancelOrders: boolean }): LifecycleAction[] {
+export function decideLifecycle(
+  inbank: SessionStatus,
+  medusa: MedusaSide,
+  options: { autoCancelOrders: boolean },
+): LifecycleAction[] {
   const { session, payment, order } = medusa
   if (!session) return medusa.sessionGone && LIVE.has(inbank) ? ["cancel_financing"] : []
   if (order?.canceled && LIVE.has(inbank)) {
-    return payment && !payment.canceled && !payment.captured ? ["cancel_payment", "cancel_financing"] : ["cancel_financing"]
+    return payment && !payment.canceled && !payment.captured
+      ? ["cancel_payment", "cancel_financing"]
+      : ["cancel_financing"]
   }
   // An activated contract of a cancelled order is financed: only Inbank's Partner Portal ends it (staff are told).
   if (order?.canceled && inbank === "captured") return []
@@ -75,7 +81,8 @@ export function decideLifecycle(inbank: SessionStatus, medusa: MedusaSide, optio
     const actions: LifecycleAction[] = []
     if (payment && !payment.canceled && !payment.captured) actions.push("cancel_payment")
     else if (!payment && session.status !== inbank) actions.push("mark_session")
-    if (inbank === "canceled" && order && !order.canceled && !order.fulfilled && options.autoCancelOrders) actions.push("cancel_order")
+    if (inbank === "canceled" && order && !order.canceled && !order.fulfilled && options.autoCancelOrders)
+      actions.push("cancel_order")
     return actions
   }
   return []

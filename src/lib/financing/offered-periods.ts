@@ -19,6 +19,8 @@ export interface OfferRange {
  */
 export function offeredPeriods(range: OfferRange): number[] {
   return [...(range.periods ?? COMMON_PERIODS)]
-    .filter((p) => (range.minPeriod === null || p >= range.minPeriod) && (range.maxPeriod === null || p <= range.maxPeriod))
+    .filter(
+      (p) => (range.minPeriod === null || p >= range.minPeriod) && (range.maxPeriod === null || p <= range.maxPeriod),
+    )
     .sort((a, b) => a - b)
 }

@@ -36,11 +36,18 @@ const ADJUSTMENT = "Rabaty i korekty"
  * @param shippingTotal Medusa's `shipping_total` (PLN).
  * @param financedAmount the application's amount (PLN, two decimals): what the lines add up to.
  */
-export function purchaseLines(lines: CartLine[], shippingTotal: string | number, financedAmount: string): PurchaseLine[] {
+export function purchaseLines(
+  lines: CartLine[],
+  shippingTotal: string | number,
+  financedAmount: string,
+): PurchaseLine[] {
   const result: PurchaseLine[] = lines.flatMap((line) => splitLine(line))
   const shipping = grosze(shippingTotal)
   if (!shipping.isZero()) result.push({ name: SHIPPING, quantity: 1, price: shipping.toFixed(2) })
-  const sum = result.reduce((total, line) => total.plus(new BigNumber(line.price).times(line.quantity)), new BigNumber(0))
+  const sum = result.reduce(
+    (total, line) => total.plus(new BigNumber(line.price).times(line.quantity)),
+    new BigNumber(0),
+  )
   const rest = new BigNumber(financedAmount).minus(sum)
   if (!rest.isZero()) result.push({ name: ADJUSTMENT, quantity: 1, price: rest.toFixed(2) })
   return result

@@ -46,7 +46,8 @@ export interface ScheduleInput {
 export function nextReconciliation({ derived, orderPlaced, createdAt, now, quietMs }: ScheduleInput): Date | null {
   const age = now.getTime() - createdAt.getTime()
   const at = (ms: number) => new Date(now.getTime() + ms)
-  if (derived.sessionStatus === "captured" && orderPlaced) return age < WITHDRAWAL_WATCH_MS ? at(WATCH_INTERVAL_MS) : null
+  if (derived.sessionStatus === "captured" && orderPlaced)
+    return age < WITHDRAWAL_WATCH_MS ? at(WATCH_INTERVAL_MS) : null
   if (derived.final && derived.sessionStatus !== "captured") return null
   if (age >= GIVE_UP_AFTER_MS) return null
   return at(Math.min(Math.max(quietMs, age / 4), MAX_OPEN_INTERVAL_MS))

@@ -47,16 +47,22 @@ export interface InbankApplicationRecord {
 export type RecordWithContract = InbankApplicationRecord & { contract_uuid: string }
 
 /** Whether Inbank has created the record's contract (`contract_uuid` set); narrows the record's type. */
-export const hasContract = (record: InbankApplicationRecord): record is RecordWithContract => Boolean(record.contract_uuid)
+export const hasContract = (record: InbankApplicationRecord): record is RecordWithContract =>
+  Boolean(record.contract_uuid)
 
 /** The record's last known Inbank state through the one derivation. */
-export function deriveRecordState(record: InbankApplicationRecord, context: { applicationSigningRequired: boolean; orderPlaced: boolean }): DerivedState {
+export function deriveRecordState(
+  record: InbankApplicationRecord,
+  context: { applicationSigningRequired: boolean; orderPlaced: boolean },
+): DerivedState {
   return deriveState({
     decisionStatus: record.decision_status as DecisionStatus,
     applicationProcessStatus: record.cancelled_at ? "cancelled" : record.contract_status ? null : record.process_status,
     applicationSigned: record.application_signed,
     applicationSigningRequired: context.applicationSigningRequired,
-    contract: record.contract_status ? { status: record.contract_status as ContractStatus, processStatus: record.process_status } : null,
+    contract: record.contract_status
+      ? { status: record.contract_status as ContractStatus, processStatus: record.process_status }
+      : null,
     orderPlaced: context.orderPlaced,
   })
 }
@@ -64,7 +70,8 @@ export function deriveRecordState(record: InbankApplicationRecord, context: { ap
 /** Whether asking Inbank now can tell anything new, within the vendor's polling rules. */
 export function worthPolling(record: InbankApplicationRecord, derived: DerivedState, now = Date.now()): boolean {
   if (derived.final) return false
-  if (derived.nextAction === "wait") return now - new Date(record.decision_requested_at).getTime() < DECISION_POLL_LIMIT_MS
+  if (derived.nextAction === "wait")
+    return now - new Date(record.decision_requested_at).getTime() < DECISION_POLL_LIMIT_MS
   return true
 }
 
@@ -87,7 +94,9 @@ export function recordUpdateFrom(record: InbankApplicationRecord, fetched: Fetch
   return {
     id: record.id,
     application_uuid: credit.uuid,
-    previous_uuids: replaced ? { uuids: [...record.previous_uuids.uuids, record.application_uuid] } : record.previous_uuids,
+    previous_uuids: replaced
+      ? { uuids: [...record.previous_uuids.uuids, record.application_uuid] }
+      : record.previous_uuids,
     application_number: credit.number ?? null,
     // Changed conditions may alter the period or amount: the record follows what Inbank finances.
     period: credit.period ?? record.period,
@@ -96,7 +105,8 @@ export function recordUpdateFrom(record: InbankApplicationRecord, fetched: Fetch
     process_status: credit.processStatus ?? null,
     application_signed: record.application_signed || Boolean(credit.confirmedAt),
     // A new wait for a decision (after a signature or income proof) opens a new 30 s polling window.
-    ...(credit.decisionStatus === "pending" && record.decision_status !== "pending" && { decision_requested_at: new Date() }),
+    ...(credit.decisionStatus === "pending" &&
+      record.decision_status !== "pending" && { decision_requested_at: new Date() }),
     contract_uuid: record.contract_uuid,
     contract_number: null,
     contract_status: null,

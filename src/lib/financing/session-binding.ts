@@ -37,7 +37,8 @@ export function sessionBinding(apiKey: string, fields: BoundFields): string {
  */
 export function isBoundSession(apiKey: string, data: Record<string, unknown> | undefined, amount: string): boolean {
   const { application_uuid: applicationUuid, payment_collection_id: paymentCollectionId, binding } = data ?? {}
-  if (typeof applicationUuid !== "string" || typeof paymentCollectionId !== "string" || typeof binding !== "string") return false
+  if (typeof applicationUuid !== "string" || typeof paymentCollectionId !== "string" || typeof binding !== "string")
+    return false
   const expected = Buffer.from(sessionBinding(apiKey, { applicationUuid, paymentCollectionId, amount }))
   const given = Buffer.from(binding)
   return given.length === expected.length && timingSafeEqual(given, expected)

@@ -4,7 +4,10 @@ import type { InbankSnapshot } from "./derive-state"
 export type { FetchedState }
 
 /** The fetched state in the shape deriveState takes, with what only Medusa knows (signing flow, order placed). */
-export function toSnapshot(fetched: FetchedState, context: { applicationSigningRequired: boolean; orderPlaced: boolean }): InbankSnapshot {
+export function toSnapshot(
+  fetched: FetchedState,
+  context: { applicationSigningRequired: boolean; orderPlaced: boolean },
+): InbankSnapshot {
   const credit = fetched.application.creditApplication
   return {
     decisionStatus: credit.decisionStatus,

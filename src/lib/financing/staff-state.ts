@@ -28,7 +28,7 @@ export type StaffState = (typeof STAFF_STATES)[number]
  * an order Medusa cancelled (the record does not know its order's status; rows show them).
  */
 export const RECORD_STAFF_STATES: readonly StaffState[] = STAFF_STATES.filter(
-  (state) => state !== "cancellation_pending" && state !== "financed_order_cancelled"
+  (state) => state !== "cancellation_pending" && state !== "financed_order_cancelled",
 )
 
 export type BadgeColor = "green" | "orange" | "red" | "blue" | "grey"
@@ -42,7 +42,7 @@ export type BadgeColor = "green" | "orange" | "red" | "blue" | "grey"
 export function staffState(
   derived: DerivedState,
   contractStatus?: ContractStatus | null,
-  order?: { canceled: boolean }
+  order?: { canceled: boolean },
 ): { state: StaffState; color: BadgeColor } {
   if (order?.canceled) {
     if (derived.sessionStatus === "captured") return { state: "financed_order_cancelled", color: "red" }

@@ -43,6 +43,6 @@ function createRecorder(knex: Knex): DataLoader<VerifiedCallback, string | null>
       cache: false,
       maxBatchSize: MAX_PER_STATEMENT,
       batchScheduleFn: (dispatch) => (inFlight < MAX_IN_FLIGHT ? start(dispatch) : waiting.push(dispatch)),
-    }
+    },
   )
 }

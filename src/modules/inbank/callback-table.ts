@@ -42,7 +42,7 @@ export async function insertCallbacks(knex: Knex, callbacks: readonly VerifiedCa
      values ${ordered.map(() => "(?, ?, ?, ?, ?, 0)").join(", ")}
      on conflict (application_uuid, type, status, sent_at) where deleted_at is null do nothing
      returning id`,
-    ordered.flatMap((row) => [row.id, row.application_uuid, row.type, row.status, row.sent_at])
+    ordered.flatMap((row) => [row.id, row.application_uuid, row.type, row.status, row.sent_at]),
   )
   const recorded = new Set(inserted.map((row) => row.id))
   return rows.map((row) => (recorded.has(row.id) ? row.id : null))
@@ -57,7 +57,7 @@ export async function claimCallback(knex: Knex, id: string): Promise<ClaimedCall
     `update inbank_callback set attempts = attempts + 1, updated_at = now()
      where id = ? and processed_at is null and deleted_at is null
      returning id, application_uuid, type, status, created_at`,
-    [id]
+    [id],
   )
   return rows[0] ?? null
 }
@@ -66,7 +66,7 @@ export async function claimCallback(knex: Knex, id: string): Promise<ClaimedCall
 export async function finishCallback(knex: Knex, id: string, outcome: string, processed: boolean): Promise<void> {
   await knex.raw(
     `update inbank_callback set outcome = ?, processed_at = case when ? then now() else null end, updated_at = now() where id = ?`,
-    [outcome.slice(0, 500), processed, id]
+    [outcome.slice(0, 500), processed, id],
   )
 }
 
@@ -74,7 +74,7 @@ export async function finishCallback(knex: Knex, id: string, outcome: string, pr
 export async function findApplicationId(knex: Knex, applicationUuid: string): Promise<string | null> {
   const { rows } = await knex.raw<{ rows: { id: string }[] }>(
     `select id from inbank_application where application_uuid = ? and deleted_at is null limit 1`,
-    [applicationUuid]
+    [applicationUuid],
   )
   return rows[0]?.id ?? null
 }

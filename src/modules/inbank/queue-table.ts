@@ -19,7 +19,10 @@ export interface QueuePageQuery {
  * staff state; and the count of all matching records. Both statements use the partial indexes
  * of Migration20261202040000, so a flood of applications costs neither memory nor a full sort.
  */
-export async function queuePage(knex: Knex, { state, ids, limit, offset }: QueuePageQuery): Promise<{ records: InbankApplicationRecord[]; count: number }> {
+export async function queuePage(
+  knex: Knex,
+  { state, ids, limit, offset }: QueuePageQuery,
+): Promise<{ records: InbankApplicationRecord[]; count: number }> {
   const matching = () => {
     const query = knex("inbank_application").whereNull("deleted_at")
     if (ids) query.whereIn("id", ids)

@@ -6,9 +6,9 @@ import type { InbankApplicationRecord } from "../../lib/financing/record-state"
  * amount as a two-digit decimal string (PLN), stored in Medusa's bigNumber pair (amount, raw_amount).
  */
 export type RecordUpdate = { id: string } & Partial<Omit<InbankApplicationRecord, "id" | "cart_id" | "raw_amount">> & {
-  synced_at?: Date
-  amount?: string
-}
+    synced_at?: Date
+    amount?: string
+  }
 
 const JSON_COLUMNS = new Set(["previous_uuids", "offer", "announced"])
 
@@ -26,15 +26,16 @@ const JSON_COLUMNS = new Set(["previous_uuids", "offer", "announced"])
 export async function updateRecord(
   knex: Knex,
   { id, amount, ...fields }: RecordUpdate,
-  staffStateOf: (record: InbankApplicationRecord) => string
+  staffStateOf: (record: InbankApplicationRecord) => string,
 ): Promise<InbankApplicationRecord> {
   const values: Record<string, unknown> = Object.fromEntries(
     Object.entries(fields)
       .filter(([, value]) => value !== undefined)
-      .map(([column, value]) => [column, JSON_COLUMNS.has(column) && value !== null ? JSON.stringify(value) : value])
+      .map(([column, value]) => [column, JSON_COLUMNS.has(column) && value !== null ? JSON.stringify(value) : value]),
   )
   // Medusa's bigNumber columns: the numeric and its exact raw form (precision as Medusa writes it).
-  if (amount !== undefined) Object.assign(values, { amount, raw_amount: JSON.stringify({ value: amount, precision: 20 }) })
+  if (amount !== undefined)
+    Object.assign(values, { amount, raw_amount: JSON.stringify({ value: amount, precision: 20 }) })
   const rows: (InbankApplicationRecord & { row_version: string })[] = await knex("inbank_application")
     .where({ id, deleted_at: null })
     .update({ ...values, updated_at: knex.fn.now() })
@@ -44,7 +45,10 @@ export async function updateRecord(
   const { row_version, ...record } = row
   const staffState = staffStateOf(record)
   if (record.staff_state === staffState) return record
-  await knex("inbank_application").where({ id }).andWhereRaw("xmin::text = ?", [row_version]).update({ staff_state: staffState })
+  await knex("inbank_application")
+    .where({ id })
+    .andWhereRaw("xmin::text = ?", [row_version])
+    .update({ staff_state: staffState })
   return { ...record, staff_state: staffState }
 }
 
@@ -63,7 +67,10 @@ export async function newestCartRecord(knex: Knex, cartId: string): Promise<Inba
  * The record of an application by any UUID Inbank gave it (the current one, or one it replaced
  * after changed conditions), or undefined: one SELECT on the unique index or the UUID history.
  */
-export async function recordByApplicationUuid(knex: Knex, applicationUuid: string): Promise<InbankApplicationRecord | undefined> {
+export async function recordByApplicationUuid(
+  knex: Knex,
+  applicationUuid: string,
+): Promise<InbankApplicationRecord | undefined> {
   return (await knex("inbank_application")
     .where({ deleted_at: null })
     .andWhere((where) => {
@@ -78,7 +85,12 @@ export async function recordByApplicationUuid(knex: Knex, applicationUuid: strin
  * Up to `limit` records the reconciliation job must read by `asOf`, earliest due first, leaving out
  * `seen` (those this run already read): one SELECT on the partial `check_after` index.
  */
-export async function recordsDue(knex: Knex, asOf: Date, limit: number, seen: string[]): Promise<InbankApplicationRecord[]> {
+export async function recordsDue(
+  knex: Knex,
+  asOf: Date,
+  limit: number,
+  seen: string[],
+): Promise<InbankApplicationRecord[]> {
   const query = knex("inbank_application").where({ deleted_at: null }).andWhere("check_after", "<=", asOf)
   if (seen.length) query.whereNotIn("id", seen)
   return query.orderBy([{ column: "check_after" }, { column: "id" }]).limit(limit)

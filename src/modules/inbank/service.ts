@@ -27,10 +27,24 @@ import type { OfferRange } from "../../lib/financing/offered-periods"
 import { InbankApplication } from "./models/inbank-application"
 import { InbankCallback } from "./models/inbank-callback"
 import { queuePage, QueuePageQuery } from "./queue-table"
-import { newestCartRecord, recordByApplicationUuid, recordsDue, RecordUpdate, setCheckAfter, updateRecord } from "./record-table"
+import {
+  newestCartRecord,
+  recordByApplicationUuid,
+  recordsDue,
+  RecordUpdate,
+  setCheckAfter,
+  updateRecord,
+} from "./record-table"
 import { recordCallback } from "./callback-recorder"
 import { claimCallback, ClaimedCallback, findApplicationId, finishCallback, VerifiedCallback } from "./callback-table"
-import { contractUpdateFrom, deriveRecordState, InbankApplicationRecord, RecordWithContract, recordUpdateFrom, worthPolling } from "../../lib/financing/record-state"
+import {
+  contractUpdateFrom,
+  deriveRecordState,
+  InbankApplicationRecord,
+  RecordWithContract,
+  recordUpdateFrom,
+  worthPolling,
+} from "../../lib/financing/record-state"
 import { identityKey, ipKey, phoneKey } from "./limit-keys"
 import { InbankSettings, settingsOf } from "./settings"
 
@@ -44,7 +58,6 @@ export type { InbankSettings }
 const REFRESH_INTERVAL_MS = 1_000
 const PRODUCTS_CACHE_MS = 10 * 60_000
 const CALCULATIONS_CACHE_MS = 10 * 60_000
-
 
 export type { OfferRange }
 
@@ -81,7 +94,11 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
       ttl: REFRESH_INTERVAL_MS,
       fetchMethod: async (id) => this.load(id),
     })
-    this.products = new LRUCache<"products", OfferRange>({ max: 1, ttl: PRODUCTS_CACHE_MS, fetchMethod: async () => this.loadRange() })
+    this.products = new LRUCache<"products", OfferRange>({
+      max: 1,
+      ttl: PRODUCTS_CACHE_MS,
+      fetchMethod: async () => this.loadRange(),
+    })
     this.calculations = new LRUCache<string, Calculation>({
       max: 5_000,
       ttl: CALCULATIONS_CACHE_MS,
@@ -134,7 +151,10 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
    * @returns Medusa's payment session status, the storefront's `next_action`, `final` and `processing`.
    */
   stateOf(record: InbankApplicationRecord, context: { orderPlaced: boolean }): DerivedState {
-    return deriveRecordState(record, { applicationSigningRequired: this.options.applicationSigning, orderPlaced: context.orderPlaced })
+    return deriveRecordState(record, {
+      applicationSigningRequired: this.options.applicationSigning,
+      orderPlaced: context.orderPlaced,
+    })
   }
 
   /**
@@ -142,7 +162,10 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
    * Inbank state; with `order.canceled`, the states of a financing whose order Medusa cancelled.
    * Reads nothing, never throws.
    */
-  staffStateOf(record: InbankApplicationRecord, order?: { canceled: boolean }): { state: StaffState; color: BadgeColor } {
+  staffStateOf(
+    record: InbankApplicationRecord,
+    order?: { canceled: boolean },
+  ): { state: StaffState; color: BadgeColor } {
     const derived = this.stateOf(record, { orderPlaced: Boolean(record.order_id) })
     return staffState(derived, record.contract_status as ContractStatus | null, order)
   }
@@ -194,7 +217,10 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
    * @param applicant.identity_code the PESEL (eleven digits, validated by the form). Never throws.
    */
   personKeys(applicant: { mobile: string; identity_code: string }): { phone_hash: string; identity_hash: string } {
-    return { phone_hash: phoneKey(this.options.apiKey, applicant.mobile), identity_hash: identityKey(this.options.apiKey, applicant.identity_code) }
+    return {
+      phone_hash: phoneKey(this.options.apiKey, applicant.mobile),
+      identity_hash: identityKey(this.options.apiKey, applicant.identity_code),
+    }
   }
 
   /**
@@ -212,7 +238,9 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
    * `value: false`, or not given), in the option's order; empty when all are. Never throws.
    */
   missingConsents(consents: readonly { type: string; value: boolean }[]): string[] {
-    return this.options.requiredConsents.filter((type) => !consents.some((consent) => consent.type === type && consent.value))
+    return this.options.requiredConsents.filter(
+      (type) => !consents.some((consent) => consent.type === type && consent.value),
+    )
   }
 
   /**
@@ -249,7 +277,11 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
    * Up to `limit` records the reconciliation job must read by `asOf` (their `check_after` is due),
    * earliest first, without the ids in `seen`: the job pages through them with it.
    */
-  async recordsDueForReconciliation(asOf: Date, limit: number, seen: string[] = []): Promise<InbankApplicationRecord[]> {
+  async recordsDueForReconciliation(
+    asOf: Date,
+    limit: number,
+    seen: string[] = [],
+  ): Promise<InbankApplicationRecord[]> {
     return recordsDue(this.knex, asOf, limit, seen)
   }
 
@@ -284,7 +316,11 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
    * Stores a read of Inbank started before the record existed (the first read after the application,
    * made while the store records it), with the caller's own fields in the same write.
    */
-  async saveFetched(record: InbankApplicationRecord, fetched: FetchedState, fields: Omit<RecordUpdate, "id">): Promise<InbankApplicationRecord> {
+  async saveFetched(
+    record: InbankApplicationRecord,
+    fetched: FetchedState,
+    fields: Omit<RecordUpdate, "id">,
+  ): Promise<InbankApplicationRecord> {
     return this.saveRecord({ ...recordUpdateFrom(record, fetched), ...fields })
   }
 
@@ -309,7 +345,9 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
 
   private async load(recordOrId: InbankApplicationRecord | string): Promise<InbankApplicationRecord> {
     const record =
-      typeof recordOrId === "string" ? ((await this.retrieveInbankApplication(recordOrId)) as unknown as InbankApplicationRecord) : recordOrId
+      typeof recordOrId === "string"
+        ? ((await this.retrieveInbankApplication(recordOrId)) as unknown as InbankApplicationRecord)
+        : recordOrId
     if (record.contract_uuid) this.client.link(record.application_uuid, record.contract_uuid)
     // Through the client's gate: a read within the second after another one reuses its answer.
     const fetched = await fetchState(this.client, record.application_uuid, record.contract_uuid)
@@ -433,14 +471,19 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
    * @returns the decision taken and the record as stored afterwards.
    * @throws InbankError from the reads or the cancellation; the record is then left as it was.
    */
-  async cancelFinancing(record: InbankApplicationRecord): Promise<{ cancellation: Cancellation; record: InbankApplicationRecord }> {
+  async cancelFinancing(
+    record: InbankApplicationRecord,
+  ): Promise<{ cancellation: Cancellation; record: InbankApplicationRecord }> {
     const fetched = await this.readInbank(record.application_uuid, record.contract_uuid)
     const cancellation = decideCancellation(fetched)
     if (cancellation.action === "cancel_contract") await this.client.cancelContract(cancellation.contractUuid)
     if (cancellation.action === "cancel_application") await this.client.cancelApplication(cancellation.applicationUuid)
     const acted = cancellation.action === "cancel_contract" || cancellation.action === "cancel_application"
     // Nothing to cancel may mean another path just cancelled it: what was read is stored either way.
-    return { cancellation, record: acted ? await this.refreshNow(record.id) : await this.saveFetched(record, fetched, {}) }
+    return {
+      cancellation,
+      record: acted ? await this.refreshNow(record.id) : await this.saveFetched(record, fetched, {}),
+    }
   }
 
   /**

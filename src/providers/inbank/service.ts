@@ -56,7 +56,7 @@ function readSessionData(data: Record<string, unknown> | undefined): InbankSessi
   if (!read) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
-      "The Inbank payment session has no application: submit the credit application first (POST /store/carts/:id/inbank/application)"
+      "The Inbank payment session has no application: submit the credit application first (POST /store/carts/:id/inbank/application)",
     )
   }
   return read
@@ -102,13 +102,16 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
    */
   async initiatePayment(input: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
     if (input.currency_code?.toLowerCase() !== "pln") {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Inbank instalments are offered in PLN only, not ${input.currency_code?.toUpperCase()}`)
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Inbank instalments are offered in PLN only, not ${input.currency_code?.toUpperCase()}`,
+      )
     }
     const data = readSessionData(input.data)
     if (!isBoundSession(this.options_.apiKey, input.data, toInbankAmount(input.amount))) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
-        "An Inbank payment session is created by POST /store/carts/:id/inbank/application, for that cart's own application and amount"
+        "An Inbank payment session is created by POST /store/carts/:id/inbank/application, for that cart's own application and amount",
       )
     }
     return { id: data.application_uuid, data: { ...data } }
@@ -144,10 +147,15 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
     // The contract read after the shopper's signature, with no news since: nothing to ask Inbank.
     const signed = data.contract_uuid ? this.signedContract(data.contract_uuid) : undefined
     if (signed) {
-      const derived = deriveState({ ...CONTRACT_ONLY, applicationSigningRequired: this.options_.applicationSigning, contract: signed })
+      const derived = deriveState({
+        ...CONTRACT_ONLY,
+        applicationSigningRequired: this.options_.applicationSigning,
+        contract: signed,
+      })
       // Authorized (awaiting merchant approval) or captured (activated): only Inbank or the merchant move
       // it on, and their news comes as callbacks. A bank verification waits on the shopper: read it.
-      if (derived.sessionStatus === "authorized" || derived.sessionStatus === "captured") return { status: derived.sessionStatus, data: { ...data } }
+      if (derived.sessionStatus === "authorized" || derived.sessionStatus === "captured")
+        return { status: derived.sessionStatus, data: { ...data } }
     }
     let fetched = await this.fetch(data, AUTHORIZING)
     data = this.remember(data, fetched)
@@ -162,7 +170,10 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
 
     if (fetched.contract?.contract.status === "unsigned" && !data.contract_signing_started) {
       // Starting the signing sends the SMS and leaves the contract unsigned: nothing to read again.
-      await this.call(() => this.client_.startContractSigning(fetched.contract!.contract.uuid, this.options_.signingMethod), AUTHORIZING)
+      await this.call(
+        () => this.client_.startContractSigning(fetched.contract!.contract.uuid, this.options_.signingMethod),
+        AUTHORIZING,
+      )
       data = { ...data, contract_signing_started: true }
     }
 
@@ -170,7 +181,10 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
     const pollUntil = Date.now() + CONTRACT_POLL_LIMIT_MS
     while (derived.processing && Date.now() + CONTRACT_POLL_INTERVAL_MS <= pollUntil) {
       await new Promise((resolve) => setTimeout(resolve, CONTRACT_POLL_INTERVAL_MS))
-      fetched = { ...fetched, contract: await this.call(() => this.client_.getContract(fetched.contract!.contract.uuid), AUTHORIZING) }
+      fetched = {
+        ...fetched,
+        contract: await this.call(() => this.client_.getContract(fetched.contract!.contract.uuid), AUTHORIZING),
+      }
       derived = this.derive(fetched)
     }
     return { status: derived.sessionStatus, data: { ...data } }
@@ -188,11 +202,17 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
     const fetched = await this.fetch(data)
     const contract = fetched.contract?.contract
     if (!contract) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The Inbank application has no contract yet: there is nothing to approve")
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        "The Inbank application has no contract yet: there is nothing to approve",
+      )
     }
     if (contract.status !== "activated") {
       if (this.derive(fetched).sessionStatus !== "authorized") {
-        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `The Inbank contract is ${contract.status} and not waiting for your approval`)
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `The Inbank contract is ${contract.status} and not waiting for your approval`,
+        )
       }
       await this.call(() => this.client_.approveContract(contract.uuid))
     }
@@ -213,11 +233,13 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
     if (cancellation.action === "refuse_activated") {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
-        `The Inbank contract ${cancellation.contractNumber ?? cancellation.contractUuid} is activated (financed) and cannot be cancelled through the API: cancel it in ${PARTNER_PORTAL}`
+        `The Inbank contract ${cancellation.contractNumber ?? cancellation.contractUuid} is activated (financed) and cannot be cancelled through the API: cancel it in ${PARTNER_PORTAL}`,
       )
     }
-    if (cancellation.action === "cancel_contract") await this.call(() => this.client_.cancelContract(cancellation.contractUuid))
-    if (cancellation.action === "cancel_application") await this.call(() => this.client_.cancelApplication(cancellation.applicationUuid))
+    if (cancellation.action === "cancel_contract")
+      await this.call(() => this.client_.cancelContract(cancellation.contractUuid))
+    if (cancellation.action === "cancel_application")
+      await this.call(() => this.client_.cancelApplication(cancellation.applicationUuid))
     return { data: { ...this.remember(data, fetched) } }
   }
 
@@ -228,7 +250,7 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
   async refundPayment(): Promise<RefundPaymentOutput> {
     throw new MedusaError(
       MedusaError.Types.NOT_ALLOWED,
-      `Inbank's Partner API has no refunds: return or reduce a financed purchase in ${PARTNER_PORTAL}`
+      `Inbank's Partner API has no refunds: return or reduce a financed purchase in ${PARTNER_PORTAL}`,
     )
   }
 
@@ -246,9 +268,12 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
       const contractUuid = typeof input.data?.contract_uuid === "string" ? input.data.contract_uuid : undefined
       const cancellation = decideCancellation(await fetchState(this.client_, uuid, contractUuid))
       if (cancellation.action === "cancel_contract") await this.client_.cancelContract(cancellation.contractUuid)
-      if (cancellation.action === "cancel_application") await this.client_.cancelApplication(cancellation.applicationUuid)
+      if (cancellation.action === "cancel_application")
+        await this.client_.cancelApplication(cancellation.applicationUuid)
     } catch (error) {
-      this.logger_.warn(`Inbank: could not cancel application ${uuid} of a deleted payment session: ${(error as Error).message}`)
+      this.logger_.warn(
+        `Inbank: could not cancel application ${uuid} of a deleted payment session: ${(error as Error).message}`,
+      )
     }
     return { data: input.data }
   }
@@ -290,10 +315,15 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
    * last write and callback about it, and is at most CONTRACT_POLL_LIMIT_MS old (the vendor's polling
    * window after signing, within which the read after the signature answers for it).
    */
-  private signedContract(contractUuid: string): { status: Contract["contract"]["status"]; processStatus: string | null } | undefined {
+  private signedContract(
+    contractUuid: string,
+  ): { status: Contract["contract"]["status"]; processStatus: string | null } | undefined {
     const contract = this.client_.recentContract(contractUuid, CONTRACT_POLL_LIMIT_MS)
     if (!contract || contract.contract.status === "unsigned") return undefined
-    return { status: contract.contract.status, processStatus: contract.processStatus ?? contract.contract.processStatus ?? null }
+    return {
+      status: contract.contract.status,
+      processStatus: contract.processStatus ?? contract.contract.processStatus ?? null,
+    }
   }
 
   private async fetch(data: InbankSessionData, retriable?: RetriableErrorType): Promise<FetchedState> {
@@ -302,7 +332,7 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
 
   private derive(fetched: FetchedState): DerivedState {
     return deriveState(
-      toSnapshot(fetched, { applicationSigningRequired: this.options_.applicationSigning, orderPlaced: false })
+      toSnapshot(fetched, { applicationSigningRequired: this.options_.applicationSigning, orderPlaced: false }),
     )
   }
 
@@ -320,13 +350,19 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
    * Runs an Inbank call; its InbankError becomes a MedusaError: NOT_ALLOWED (400) when repeating
    * cannot help, else `retriable` with a "try again" message.
    */
-  private async call<T>(run: () => Promise<T>, retriable: RetriableErrorType = MedusaError.Types.UNEXPECTED_STATE): Promise<T> {
+  private async call<T>(
+    run: () => Promise<T>,
+    retriable: RetriableErrorType = MedusaError.Types.UNEXPECTED_STATE,
+  ): Promise<T> {
     try {
       return await run()
     } catch (error) {
       if (!(error instanceof InbankError)) throw error
       if (!error.retriable) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, error.message)
-      throw new MedusaError(retriable, retriable === AUTHORIZING ? INBANK_UNAVAILABLE : `${error.message}. Try again in a moment.`)
+      throw new MedusaError(
+        retriable,
+        retriable === AUTHORIZING ? INBANK_UNAVAILABLE : `${error.message}. Try again in a moment.`,
+      )
     }
   }
 }

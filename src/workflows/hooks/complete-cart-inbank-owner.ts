@@ -5,10 +5,12 @@ import { INBANK_PROVIDER_ID } from "../../lib/financing/provider-id"
 import { INBANK_MODULE } from "../../modules/inbank"
 import type InbankModuleService from "../../modules/inbank/service"
 
-
 interface HookCart {
   id: string
-  payment_collection?: { id: string; payment_sessions?: { id: string; provider_id: string; data?: Record<string, unknown> | null }[] } | null
+  payment_collection?: {
+    id: string
+    payment_sessions?: { id: string; provider_id: string; data?: Record<string, unknown> | null }[]
+  } | null
 }
 
 /**
@@ -26,11 +28,15 @@ completeCartWorkflow.hooks.validate(async ({ cart }, { container }) => {
   for (const session of sessions) {
     const uuid = session.data?.application_uuid
     const record = typeof uuid === "string" ? await inbank.recordForApplication(uuid) : undefined
-    const verdict = verifyApplicationOwner(record, { cartId, paymentCollectionId: collection.id, paymentSessionId: session.id })
+    const verdict = verifyApplicationOwner(record, {
+      cartId,
+      paymentCollectionId: collection.id,
+      paymentSessionId: session.id,
+    })
     if (!verdict.ok) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
-        `Płatność Inbank tego koszyka nie należy do niego (${verdict.reason}): złóż wniosek przez POST /store/carts/:id/inbank/application`
+        `Płatność Inbank tego koszyka nie należy do niego (${verdict.reason}): złóż wniosek przez POST /store/carts/:id/inbank/application`,
       )
     }
   }

@@ -24,7 +24,9 @@ export const adoptInbankApplicationStep = createStep(
       .catch((error: Error) => {
         container
           .resolve<Logger>(ContainerRegistrationKeys.LOGGER)
-          .warn(`Inbank: could not withdraw the unrecorded application ${applicationUuid} (${error.message}); cancel it in Inbank's Partner Portal`)
+          .warn(
+            `Inbank: could not withdraw the unrecorded application ${applicationUuid} (${error.message}); cancel it in Inbank's Partner Portal`,
+          )
       })
-  }
+  },
 )

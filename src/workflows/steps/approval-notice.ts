@@ -30,29 +30,35 @@ export function approvalNoticeText(displayId: number, amount: string): { title: 
  * documents give no deadline for the approval, so the notice names none.
  * @returns the notification's id, or null when nothing was due (or was sent before).
  */
-export const sendApprovalNoticeStep = createStep("send-inbank-approval-notice", async (input: { record_id: string }, { container }) => {
-  const inbank = container.resolve<InbankModuleService>(INBANK_MODULE)
-  const record = (await inbank.retrieveInbankApplication(input.record_id)) as unknown as InbankApplicationRecord
-  if (!record.order_id || !record.contract_uuid || inbank.staffStateOf(record).state !== "awaiting_approval") return new StepResponse(null)
-  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "order", fields: ["id", "display_id", "status"], filters: { id: record.order_id } })
-  const order = data[0] as { id: string; display_id: number; status: string } | undefined
-  if (!order || order.status === "canceled") return new StepResponse(null)
+export const sendApprovalNoticeStep = createStep(
+  "send-inbank-approval-notice",
+  async (input: { record_id: string }, { container }) => {
+    const inbank = container.resolve<InbankModuleService>(INBANK_MODULE)
+    const record = (await inbank.retrieveInbankApplication(input.record_id)) as unknown as InbankApplicationRecord
+    if (!record.order_id || !record.contract_uuid || inbank.staffStateOf(record).state !== "awaiting_approval")
+      return new StepResponse(null)
+    const { data } = await container
+      .resolve(ContainerRegistrationKeys.QUERY)
+      .graph({ entity: "order", fields: ["id", "display_id", "status"], filters: { id: record.order_id } })
+    const order = data[0] as { id: string; display_id: number; status: string } | undefined
+    if (!order || order.status === "canceled") return new StepResponse(null)
 
-  const notifications = container.resolve(Modules.NOTIFICATION)
-  // The module skips a key it has sent (and retries one that failed): nothing is created twice.
-  const idempotency_key = approvalNoticeKey(record.contract_uuid)
-  const [notice] = await notifications.createNotifications([
-    {
-      // "" reaches every admin user: the admin lists the feed for the user's id, e-mail and "".
-      to: "",
-      channel: FEED_CHANNEL,
-      template: "admin-ui",
-      trigger_type: "inbank.contract.activation_requires_partner_approval",
-      resource_id: order.id,
-      resource_type: "order",
-      idempotency_key,
-      data: approvalNoticeText(order.display_id, toInbankAmount(record.raw_amount)),
-    },
-  ])
-  return new StepResponse(notice?.id ?? null)
-})
+    const notifications = container.resolve(Modules.NOTIFICATION)
+    // The module skips a key it has sent (and retries one that failed): nothing is created twice.
+    const idempotency_key = approvalNoticeKey(record.contract_uuid)
+    const [notice] = await notifications.createNotifications([
+      {
+        // "" reaches every admin user: the admin lists the feed for the user's id, e-mail and "".
+        to: "",
+        channel: FEED_CHANNEL,
+        template: "admin-ui",
+        trigger_type: "inbank.contract.activation_requires_partner_approval",
+        resource_id: order.id,
+        resource_type: "order",
+        idempotency_key,
+        data: approvalNoticeText(order.display_id, toInbankAmount(record.raw_amount)),
+      },
+    ])
+    return new StepResponse(notice?.id ?? null)
+  },
+)

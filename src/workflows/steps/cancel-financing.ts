@@ -21,28 +21,37 @@ export interface FinancingToCancel {
  * Step: the order's financing (`{order_id}` → FinancingToCancel) as cancelInbankFinancingWorkflow needs it.
  * Throws MedusaError NOT_FOUND (404) when Inbank does not finance the order.
  */
-export const loadFinancingToCancelStep = createStep("load-inbank-financing-to-cancel", async (input: { order_id: string }, { container }) => {
-  const { record, order, payment } = await loadOrderFinancing(container, input.order_id)
-  return new StepResponse<FinancingToCancel>({
-    record_id: record.id,
-    order_open: order.status !== "canceled" && !order.fulfilled,
-    open_payment_id: payment && !payment.captured_at && !payment.canceled_at ? payment.id : null,
-  })
-})
+export const loadFinancingToCancelStep = createStep(
+  "load-inbank-financing-to-cancel",
+  async (input: { order_id: string }, { container }) => {
+    const { record, order, payment } = await loadOrderFinancing(container, input.order_id)
+    return new StepResponse<FinancingToCancel>({
+      record_id: record.id,
+      order_open: order.status !== "canceled" && !order.fulfilled,
+      open_payment_id: payment && !payment.captured_at && !payment.canceled_at ? payment.id : null,
+    })
+  },
+)
 
 /**
  * Step: cancels an open Inbank payment (`{payment_id}`) through Medusa's payment module (the provider cancels
  * at Inbank); its errors (MedusaError, or the provider's refusal) reach staff unchanged.
  */
-export const cancelInbankPaymentStep = createStep("cancel-inbank-payment", async (input: { payment_id: string }, { container }) => {
-  await container.resolve(Modules.PAYMENT).cancelPayment(input.payment_id)
-  return new StepResponse(input.payment_id)
-})
+export const cancelInbankPaymentStep = createStep(
+  "cancel-inbank-payment",
+  async (input: { payment_id: string }, { container }) => {
+    await container.resolve(Modules.PAYMENT).cancelPayment(input.payment_id)
+    return new StepResponse(input.payment_id)
+  },
+)
 
 /** Step: ends the financing at Inbank by decideCancellation, for an order with no open payment left. */
-export const cancelFinancingAtInbankStep = createStep("cancel-financing-at-inbank", async (input: { record_id: string }, { container }) => {
-  const inbank = container.resolve<InbankModuleService>(INBANK_MODULE)
-  const record = (await inbank.retrieveInbankApplication(input.record_id)) as unknown as InbankApplicationRecord
-  const { cancellation } = await inbank.cancelFinancing(record)
-  return new StepResponse(cancellation)
-})
+export const cancelFinancingAtInbankStep = createStep(
+  "cancel-financing-at-inbank",
+  async (input: { record_id: string }, { container }) => {
+    const inbank = container.resolve<InbankModuleService>(INBANK_MODULE)
+    const record = (await inbank.retrieveInbankApplication(input.record_id)) as unknown as InbankApplicationRecord
+    const { cancellation } = await inbank.cancelFinancing(record)
+    return new StepResponse(cancellation)
+  },
+)

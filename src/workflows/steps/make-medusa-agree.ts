@@ -29,7 +29,13 @@ interface CartPayments {
 interface GraphCart {
   currency_code: string | null
   payment_collection: {
-    payment_sessions?: { id: string; provider_id: string; status: string; amount: unknown; data: Record<string, unknown> | null }[]
+    payment_sessions?: {
+      id: string
+      provider_id: string
+      status: string
+      amount: unknown
+      data: Record<string, unknown> | null
+    }[]
     payments?: { id: string; payment_session_id: string; captured_at: string | null; canceled_at: string | null }[]
   } | null
   order: { id: string; status: string; fulfillments?: { id: string }[] } | null
@@ -104,7 +110,11 @@ export async function makeMedusaAgree(container: MedusaContainer, recordId: stri
   // The order is this application's only when the cart's Inbank session still names it.
   const orderChanged = Boolean(cart.sessionId && cart.orderId) && record.order_id !== cart.orderId
   if (orderChanged || announced.length) {
-    await inbank.saveRecord({ id: record.id, ...(orderChanged && { order_id: cart.orderId }), ...(announced.length && { announced: current }) })
+    await inbank.saveRecord({
+      id: record.id,
+      ...(orderChanged && { order_id: cart.orderId }),
+      ...(announced.length && { announced: current }),
+    })
   }
   return { record, derived, orderId: cart.orderId, actions, announced }
 }
@@ -115,13 +125,22 @@ function medusaSide(record: InbankApplicationRecord, cart: CartPayments): Medusa
     session: cart.sessionId ? { status: cart.sessionStatus ?? "pending" } : null,
     // The record learns its session once the session exists: before that, nothing is gone.
     sessionGone: Boolean(record.payment_session_id) && !cart.sessionId,
-    payment: cart.payment && { captured: Boolean(cart.payment.captured_at), canceled: Boolean(cart.payment.canceled_at) },
+    payment: cart.payment && {
+      captured: Boolean(cart.payment.captured_at),
+      canceled: Boolean(cart.payment.canceled_at),
+    },
     order: cart.order && { canceled: cart.order.status === "canceled", fulfilled: cart.order.fulfilled },
   }
 }
 
 /** One decided step, through Medusa's own workflows and payment module. */
-async function take(container: MedusaContainer, action: LifecycleAction, record: InbankApplicationRecord, cart: CartPayments, status: SessionStatus): Promise<void> {
+async function take(
+  container: MedusaContainer,
+  action: LifecycleAction,
+  record: InbankApplicationRecord,
+  cart: CartPayments,
+  status: SessionStatus,
+): Promise<void> {
   const payments = container.resolve(Modules.PAYMENT)
   const processPayment = async (paymentAction: PaymentActions): Promise<void> => {
     await container.resolve(Modules.WORKFLOW_ENGINE).run(PROCESS_PAYMENT_WORKFLOW, {
@@ -181,9 +200,11 @@ async function cartPayments(container: MedusaContainer, record: InbankApplicatio
   })
   const cart = (data as { cart: GraphCart | null }[])[0]?.cart
   const session = (cart?.payment_collection?.payment_sessions ?? []).find(
-    (s) => s.provider_id === INBANK_PROVIDER_ID && uuids.includes(s.data?.application_uuid as string)
+    (s) => s.provider_id === INBANK_PROVIDER_ID && uuids.includes(s.data?.application_uuid as string),
   )
-  const payment = session ? (cart?.payment_collection?.payments ?? []).find((p) => p.payment_session_id === session.id) : null
+  const payment = session
+    ? (cart?.payment_collection?.payments ?? []).find((p) => p.payment_session_id === session.id)
+    : null
   const order = cart?.order
   return {
     sessionId: session?.id ?? null,
@@ -202,7 +223,11 @@ async function cartPayments(container: MedusaContainer, record: InbankApplicatio
  * lock): after a completion or an authorization, wait for its order or payment to exist before
  * anything else runs for this application, or a second run would complete the cart again.
  */
-async function settledCart(container: MedusaContainer, record: InbankApplicationRecord, after: LifecycleAction): Promise<CartPayments> {
+async function settledCart(
+  container: MedusaContainer,
+  record: InbankApplicationRecord,
+  after: LifecycleAction,
+): Promise<CartPayments> {
   const done = (cart: CartPayments) =>
     after === "complete_cart" ? Boolean(cart.orderId) : after === "authorize_payment" ? Boolean(cart.payment) : true
   const until = Date.now() + 30_000
@@ -220,6 +245,9 @@ export const makeMedusaAgreeStepId = "make-medusa-agree-with-inbank"
  * (AppliedState). No compensation: every action it takes is one Medusa would take again on Inbank's
  * word, and the next run decides afresh from Inbank's state.
  */
-export const makeMedusaAgreeStep = createStep(makeMedusaAgreeStepId, async (input: { record_id: string }, { container }) => {
-  return new StepResponse(await makeMedusaAgree(container, input.record_id))
-})
+export const makeMedusaAgreeStep = createStep(
+  makeMedusaAgreeStepId,
+  async (input: { record_id: string }, { container }) => {
+    return new StepResponse(await makeMedusaAgree(container, input.record_id))
+  },
+)

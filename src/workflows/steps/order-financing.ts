@@ -29,7 +29,9 @@ export type OrderWithApplications<T> = { cart?: { inbank_application?: T[] | nul
  * asked for `cart.inbank_application.<fields>` (Medusa's order ↔ cart link, then the plugin's
  * read-only cart → records link, src/links/cart-inbank-applications.ts); `created_at` among the fields.
  */
-export function orderApplications<T extends { created_at?: unknown }>(order: OrderWithApplications<T> | undefined): T[] {
+export function orderApplications<T extends { created_at?: unknown }>(
+  order: OrderWithApplications<T> | undefined,
+): T[] {
   const createdAt = (record: T) => new Date(record.created_at as Date | string).getTime()
   return [...(order?.cart?.inbank_application ?? [])].sort((a, b) => createdAt(b) - createdAt(a))
 }

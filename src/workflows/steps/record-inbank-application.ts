@@ -38,5 +38,5 @@ export const recordInbankApplicationStep = createStep(
   },
   async (recordId, { container }) => {
     if (recordId) await container.resolve<InbankModuleService>(INBANK_MODULE).deleteInbankApplications(recordId)
-  }
+  },
 )

@@ -10,7 +10,10 @@ describe("InbankClient.uploadAttachments with a file on disk", () => {
   it("sends a file-backed Blob as one attachments[] part with its own type, under the given name", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inbank-attachments-test-"))
     const file = path.join(dir, "random-name")
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(256 * 1024, 7)])
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(256 * 1024, 7),
+    ])
     fs.writeFileSync(file, png)
     let sent = Buffer.alloc(0)
     nock(BASE)
@@ -21,7 +24,9 @@ describe("InbankClient.uploadAttachments with a file on disk", () => {
       })
 
     try {
-      await makeClient().uploadAttachments(APP, { files: [{ filename: "dochod-1.png", content: await fs.openAsBlob(file, { type: "image/png" }) }] })
+      await makeClient().uploadAttachments(APP, {
+        files: [{ filename: "dochod-1.png", content: await fs.openAsBlob(file, { type: "image/png" }) }],
+      })
     } finally {
       fs.rmSync(dir, { recursive: true, force: true })
     }

@@ -8,12 +8,14 @@ import { API_KEY } from "./fixtures"
  * ("Callback authenticity validation": hex HMAC-SHA512, key = API key, data = timestamp "." message),
  * not taken from the code under test.
  */
-const hmac = (timestamp: string, data: string, key = API_KEY) => createHmac("sha512", key).update(`${timestamp}.${data}`).digest("hex")
+const hmac = (timestamp: string, data: string, key = API_KEY) =>
+  createHmac("sha512", key).update(`${timestamp}.${data}`).digest("hex")
 
 const UUID = "59d2194c-634f-4632-91b6-300b58e628ce"
 const TIMESTAMP = "1722587395319"
 const NOW = 1722587395319 + 30_000
-const json = (status: string, uuid = UUID, type = "CONTRACT") => JSON.stringify({ type, status, creditApplicationUuid: uuid })
+const json = (status: string, uuid = UUID, type = "CONTRACT") =>
+  JSON.stringify({ type, status, creditApplicationUuid: uuid })
 const SIGNED = json("SIGNED")
 const ACTIVATED = json("ACTIVATED")
 /** A genuine callback as an attacker captured it: form-encoded as the sandbox and the vendor example send it. */
@@ -33,8 +35,14 @@ function accept(body: string | Buffer) {
 describe("callback form: one parse, verified and used", () => {
   it.each([
     ["the vendor's shape: HMAC over the decoded JSON", genuine],
-    ["HMAC over the still-encoded field, as sent", `message=${encodeURIComponent(SIGNED)}&hmac=${hmac(TIMESTAMP, encodeURIComponent(SIGNED))}&timestamp=${TIMESTAMP}`],
-    ["fields in another order, plus a field we do not read", `timestamp=${TIMESTAMP}&future=1&hmac=${hmac(TIMESTAMP, SIGNED)}&message=${encodeURIComponent(SIGNED)}`],
+    [
+      "HMAC over the still-encoded field, as sent",
+      `message=${encodeURIComponent(SIGNED)}&hmac=${hmac(TIMESTAMP, encodeURIComponent(SIGNED))}&timestamp=${TIMESTAMP}`,
+    ],
+    [
+      "fields in another order, plus a field we do not read",
+      `timestamp=${TIMESTAMP}&future=1&hmac=${hmac(TIMESTAMP, SIGNED)}&message=${encodeURIComponent(SIGNED)}`,
+    ],
     ["a trailing &", `${genuine}&`],
   ])("accepts %s", (_name, body) => {
     expect(accept(body)).toEqual({ stage: "accepted", type: "CONTRACT", status: "SIGNED", creditApplicationUuid: UUID })
@@ -45,7 +53,10 @@ describe("callback form: one parse, verified and used", () => {
     const raw = new URLSearchParams({ message }).toString().slice("message=".length)
     expect(raw).toContain("+")
     for (const signedOver of [message, raw]) {
-      expect(accept(`message=${raw}&hmac=${hmac(TIMESTAMP, signedOver)}&timestamp=${TIMESTAMP}`)).toMatchObject({ stage: "accepted", status: "POSITIVE" })
+      expect(accept(`message=${raw}&hmac=${hmac(TIMESTAMP, signedOver)}&timestamp=${TIMESTAMP}`)).toMatchObject({
+        stage: "accepted",
+        status: "POSITIVE",
+      })
     }
   })
 
@@ -72,14 +83,20 @@ describe("callback form: one parse, verified and used", () => {
   })
 
   it("refuses a body whose bytes are not UTF-8", () => {
-    expect(accept(Buffer.concat([Buffer.from(genuine), Buffer.from([0x26, 0x78, 0x3d, 0xc3, 0x28])]))).toEqual({ stage: "form" })
+    expect(accept(Buffer.concat([Buffer.from(genuine), Buffer.from([0x26, 0x78, 0x3d, 0xc3, 0x28])]))).toEqual({
+      stage: "form",
+    })
   })
 
   it("checks the HMAC over the one message it then uses: a forged message with a captured HMAC is refused", () => {
-    expect(accept(`message=${forged}&hmac=${hmac(TIMESTAMP, SIGNED)}&timestamp=${TIMESTAMP}`)).toEqual({ stage: "signature", reason: "bad_signature" })
+    expect(accept(`message=${forged}&hmac=${hmac(TIMESTAMP, SIGNED)}&timestamp=${TIMESTAMP}`)).toEqual({
+      stage: "signature",
+      reason: "bad_signature",
+    })
   })
 
-  const signedBody = (message: string) => `message=${encodeURIComponent(message)}&hmac=${hmac(TIMESTAMP, message)}&timestamp=${TIMESTAMP}`
+  const signedBody = (message: string) =>
+    `message=${encodeURIComponent(message)}&hmac=${hmac(TIMESTAMP, message)}&timestamp=${TIMESTAMP}`
   it.each([
     ["an application id that is not a UUID", json("SIGNED", "1")],
     ["a path in the application id", json("SIGNED", "../../products")],
@@ -95,9 +112,21 @@ describe("callback form: one parse, verified and used", () => {
 
   it("takes every status of each type's vocabulary, and the UUID in lower case", () => {
     const decision = ["POSITIVE", "NEGATIVE", "FAILED", "INCOME_PROOF_REQUIRED"]
-    const contract = ["UNSIGNED", "SIGNED", "ACTIVATED", "CANCELLED", "TERMINATED", "ACTIVATION_REQUIRES_PARTNER_APPROVAL", "DOWN_PAYMENT_PAID_BY_CUSTOMER"]
-    for (const status of decision) expect(accept(signedBody(json(status, UUID, "DECISION")))).toMatchObject({ stage: "accepted", status })
+    const contract = [
+      "UNSIGNED",
+      "SIGNED",
+      "ACTIVATED",
+      "CANCELLED",
+      "TERMINATED",
+      "ACTIVATION_REQUIRES_PARTNER_APPROVAL",
+      "DOWN_PAYMENT_PAID_BY_CUSTOMER",
+    ]
+    for (const status of decision)
+      expect(accept(signedBody(json(status, UUID, "DECISION")))).toMatchObject({ stage: "accepted", status })
     for (const status of contract) expect(accept(signedBody(json(status)))).toMatchObject({ stage: "accepted", status })
-    expect(accept(signedBody(json("signed", UUID.toUpperCase())))).toMatchObject({ status: "SIGNED", creditApplicationUuid: UUID })
+    expect(accept(signedBody(json("signed", UUID.toUpperCase())))).toMatchObject({
+      status: "SIGNED",
+      creditApplicationUuid: UUID,
+    })
   })
 })

@@ -29,14 +29,27 @@ const cases: EndpointCase[] = [
       v3: { productCode: "hire_purchase", amount: "2000.00", period: 6, paymentDay: 5 },
     },
     answer: {
-      product_code: "hire_purchase", amount: 2000, period: 6, payment_day: 5, currency: "PLN",
-      payment_amount_monthly: 348.79, interest_rate_annual: 0.1, credit_cost_rate_annual: 0.1608,
-      total_cost: 2092.74, total_cost_of_credit: 92.74,
+      product_code: "hire_purchase",
+      amount: 2000,
+      period: 6,
+      payment_day: 5,
+      currency: "PLN",
+      payment_amount_monthly: 348.79,
+      interest_rate_annual: 0.1,
+      credit_cost_rate_annual: 0.1608,
+      total_cost: 2092.74,
+      total_cost_of_credit: 92.74,
     },
     check: (r) => {
       expect(r).toMatchObject({
-        currency: "PLN", amount: "2000.00", period: 6, paymentAmountMonthly: "348.79",
-        interestRateAnnual: "0.1", creditCostRateAnnual: "0.1608", totalCost: "2092.74", totalCostOfCredit: "92.74",
+        currency: "PLN",
+        amount: "2000.00",
+        period: 6,
+        paymentAmountMonthly: "348.79",
+        interestRateAnnual: "0.1",
+        creditCostRateAnnual: "0.1608",
+        totalCost: "2092.74",
+        totalCostOfCredit: "92.74",
       })
     },
   },
@@ -45,10 +58,20 @@ const cases: EndpointCase[] = [
     method: "GET",
     path: { v2: "products", v3: "products" },
     invoke: (c) => c.listProducts(),
-    answer: { products: [{ code: "hire_purchase", name: "Raty", min_amount: "300.0", max_amount: 20000, min_period: 3, max_period: 48 }] },
+    answer: {
+      products: [
+        { code: "hire_purchase", name: "Raty", min_amount: "300.0", max_amount: 20000, min_period: 3, max_period: 48 },
+      ],
+    },
     check: (r) => {
       expect(r.products).toEqual([
-        expect.objectContaining({ code: "hire_purchase", minAmount: "300.00", maxAmount: "20000.00", minPeriod: 3, maxPeriod: 48 }),
+        expect.objectContaining({
+          code: "hire_purchase",
+          minAmount: "300.00",
+          maxAmount: "20000.00",
+          minPeriod: 3,
+          maxPeriod: 48,
+        }),
       ])
     },
   },
@@ -60,7 +83,11 @@ const cases: EndpointCase[] = [
     body: {
       v2: {
         credit_application: {
-          product_code: "hire_purchase", amount: "2400.00", period: 12, monthly_income: "8765.43", monthly_financial_obligations: "100.00",
+          product_code: "hire_purchase",
+          amount: "2400.00",
+          period: 12,
+          monthly_income: "8765.43",
+          monthly_financial_obligations: "100.00",
         },
         customer: { identity_code: PESEL, first_name: "Jan", last_name: "Kowalski" },
         customer_addresses: [{ street: "Marszałkowska 1", city: "Warszawa", zip_code: "00-001", country: "PL" }],
@@ -71,7 +98,11 @@ const cases: EndpointCase[] = [
       },
       v3: {
         creditApplication: {
-          productCode: "hire_purchase", amount: "2400.00", period: 12, monthlyIncome: "8765.43", monthlyFinancialObligations: "100.00",
+          productCode: "hire_purchase",
+          amount: "2400.00",
+          period: 12,
+          monthlyIncome: "8765.43",
+          monthlyFinancialObligations: "100.00",
         },
         customer: { identityCode: PESEL, firstName: "Jan", lastName: "Kowalski" },
         customerAddresses: [{ street: "Marszałkowska 1", city: "Warszawa", zipCode: "00-001", country: "PL" }],
@@ -82,14 +113,32 @@ const cases: EndpointCase[] = [
       },
     },
     answer: {
-      uuid: APP, number: 89002917439, status: "pending", product_code: "hire_purchase", amount: 2400, period: 12,
-      down_payment_amount: 0, payment_day: 15, start_date: "2020-12-15", end_date: "2021-11-15",
-      decision_status: "pending", decision_messages: "Decision pending", changed_conditions: false, previous_uuid: null,
+      uuid: APP,
+      number: 89002917439,
+      status: "pending",
+      product_code: "hire_purchase",
+      amount: 2400,
+      period: 12,
+      down_payment_amount: 0,
+      payment_day: 15,
+      start_date: "2020-12-15",
+      end_date: "2021-11-15",
+      decision_status: "pending",
+      decision_messages: "Decision pending",
+      changed_conditions: false,
+      previous_uuid: null,
     },
     check: (r) => {
       expect(r).toMatchObject({
-        uuid: APP, number: "89002917439", decisionStatus: "pending", decisionMessages: ["Decision pending"],
-        changedConditions: false, previousUuid: null, amount: "2400.00", period: 12, paymentDay: 15,
+        uuid: APP,
+        number: "89002917439",
+        decisionStatus: "pending",
+        decisionMessages: ["Decision pending"],
+        changedConditions: false,
+        previousUuid: null,
+        amount: "2400.00",
+        period: 12,
+        paymentDay: 15,
       })
     },
   },
@@ -108,8 +157,11 @@ const cases: EndpointCase[] = [
     path: { v2: `applications/${APP}/signings`, v3: `applications/${APP}/signings` },
     invoke: (c) => c.confirmApplicationSigning(APP, "012345"),
     body: { v2: { method: "sms", confirmation_code: "012345" }, v3: { method: "sms", confirmationCode: "012345" } },
-    answer: { signing: { uuid: "f4874353", number: 89001300000, signed_at: "2019-05-22T14:36:22+02:00", method: "sms" } },
-    check: (r) => expect(r.signing).toMatchObject({ signedAt: "2019-05-22T14:36:22+02:00", method: "sms", number: "89001300000" }),
+    answer: {
+      signing: { uuid: "f4874353", number: 89001300000, signed_at: "2019-05-22T14:36:22+02:00", method: "sms" },
+    },
+    check: (r) =>
+      expect(r.signing).toMatchObject({ signedAt: "2019-05-22T14:36:22+02:00", method: "sms", number: "89001300000" }),
   },
   {
     name: "6 getApplication",
@@ -120,26 +172,49 @@ const cases: EndpointCase[] = [
       product: { code: "hire_purchase", name: "Hire-purchase", subtype: "hire_purchase", type: "loan" },
       shop: { name: "Online testshop", type: "online_partner", uuid: SHOP },
       credit_application: {
-        uuid: APP, number: "89002917222", process_status: "offer", offer_valid_to: "2020-11-15", period: 12,
-        amount: "1001.0", decision_status: "positive", decision_messages: ["Positive decision"],
-        monthly_income: "2900.0", changed_conditions: false, previous_uuid: null, confirmed_at: "2020-11-05T13:01:42+02:00",
+        uuid: APP,
+        number: "89002917222",
+        process_status: "offer",
+        offer_valid_to: "2020-11-15",
+        period: 12,
+        amount: "1001.0",
+        decision_status: "positive",
+        decision_messages: ["Positive decision"],
+        monthly_income: "2900.0",
+        changed_conditions: false,
+        previous_uuid: null,
+        confirmed_at: "2020-11-05T13:01:42+02:00",
       },
       purchase: null,
       contract: null,
       payment_schedule: {
-        period: 12, amount: "1001.0", credit_cost_amount_total: "157.84", credit_cost_rate_annual: "0.301",
-        interest_rate_annual: "0.149", payment_amount_monthly: "96.57", repayments_amount_total: "1158.84",
-        contract_fee_amount_total: "11.0", first_payment_date: "2020-12-15",
+        period: 12,
+        amount: "1001.0",
+        credit_cost_amount_total: "157.84",
+        credit_cost_rate_annual: "0.301",
+        interest_rate_annual: "0.149",
+        payment_amount_monthly: "96.57",
+        repayments_amount_total: "1158.84",
+        contract_fee_amount_total: "11.0",
+        first_payment_date: "2020-12-15",
       },
     },
     check: (r) => {
       expect(r.creditApplication).toMatchObject({
-        uuid: APP, decisionStatus: "positive", processStatus: "offer", amount: "1001.00", offerValidTo: "2020-11-15",
+        uuid: APP,
+        decisionStatus: "positive",
+        processStatus: "offer",
+        amount: "1001.00",
+        offerValidTo: "2020-11-15",
         decisionMessages: ["Positive decision"],
       })
       expect(r.paymentSchedule).toMatchObject({
-        paymentAmountMonthly: "96.57", interestRateAnnual: "0.149", creditCostRateAnnual: "0.301",
-        repaymentsAmountTotal: "1158.84", creditCostAmountTotal: "157.84", contractFeeAmountTotal: "11.00",
+        paymentAmountMonthly: "96.57",
+        interestRateAnnual: "0.149",
+        creditCostRateAnnual: "0.301",
+        repaymentsAmountTotal: "1158.84",
+        creditCostAmountTotal: "157.84",
+        contractFeeAmountTotal: "11.00",
       })
       expect(r.contract).toBeNull()
     },
@@ -147,16 +222,30 @@ const cases: EndpointCase[] = [
   {
     name: "7 listBanks",
     method: "GET",
-    path: { v2: `account_statements/bank_list?application_uuid=${APP}`, v3: `account-statements/bank-list?applicationUuid=${APP}` },
+    path: {
+      v2: `account_statements/bank_list?application_uuid=${APP}`,
+      v3: `account-statements/bank-list?applicationUuid=${APP}`,
+    },
     invoke: (c) => c.listBanks(APP),
-    answer: { bank_list: [{ name: "Sandbox", id: "SANDBOXFINANCE_SFIN0000", icon_url: "https://bank.example/icon.png" }] },
-    check: (r) => expect(r.bankList).toEqual([{ name: "Sandbox", id: "SANDBOXFINANCE_SFIN0000", iconUrl: "https://bank.example/icon.png" }]),
+    answer: {
+      bank_list: [{ name: "Sandbox", id: "SANDBOXFINANCE_SFIN0000", icon_url: "https://bank.example/icon.png" }],
+    },
+    check: (r) =>
+      expect(r.bankList).toEqual([
+        { name: "Sandbox", id: "SANDBOXFINANCE_SFIN0000", iconUrl: "https://bank.example/icon.png" },
+      ]),
   },
   {
     name: "8 initiateRetrieval",
     method: "POST",
     path: { v2: "account_statements/initiate_retrieval", v3: "account-statements/initiate-retrieval" },
-    invoke: (c) => c.initiateRetrieval({ applicationUuid: APP, bankId: "SANDBOXFINANCE_SFIN0000", locale: "pl", returnUrl: "https://shop/back" }),
+    invoke: (c) =>
+      c.initiateRetrieval({
+        applicationUuid: APP,
+        bankId: "SANDBOXFINANCE_SFIN0000",
+        locale: "pl",
+        returnUrl: "https://shop/back",
+      }),
     body: {
       v2: { application_uuid: APP, bank_id: "SANDBOXFINANCE_SFIN0000", locale: "pl", return_url: "https://shop/back" },
       v3: { applicationUuid: APP, bankId: "SANDBOXFINANCE_SFIN0000", locale: "pl", returnUrl: "https://shop/back" },
@@ -196,7 +285,10 @@ const cases: EndpointCase[] = [
   {
     name: "12 getContractPrintout",
     method: "GET",
-    path: { v2: `contracts/${CONTRACT}/printouts?force_regeneration=true`, v3: `contracts/${CONTRACT}/printouts?forceRegeneration=true` },
+    path: {
+      v2: `contracts/${CONTRACT}/printouts?force_regeneration=true`,
+      v3: `contracts/${CONTRACT}/printouts?forceRegeneration=true`,
+    },
     invoke: (c) => c.getContractPrintout(CONTRACT, { forceRegeneration: true }),
     answer: { uuid: "8a5951fb", link: "https://test.link.com/attachments/printout/contract_89002917222" },
     check: (r) => expect(r.link).toBe("https://test.link.com/attachments/printout/contract_89002917222"),
@@ -216,7 +308,9 @@ const cases: EndpointCase[] = [
     path: { v2: `contracts/${CONTRACT}/signings`, v3: `contracts/${CONTRACT}/signings` },
     invoke: (c) => c.confirmContractSigning(CONTRACT, "654321"),
     body: { v2: { method: "sms", confirmation_code: "654321" }, v3: { method: "sms", confirmationCode: "654321" } },
-    answer: { signing: { uuid: "f4874353", number: 89001300000, signed_at: "2019-05-22T14:36:22+02:00", method: "sms" } },
+    answer: {
+      signing: { uuid: "f4874353", number: 89001300000, signed_at: "2019-05-22T14:36:22+02:00", method: "sms" },
+    },
     check: (r) => expect(r.signing.signedAt).toBe("2019-05-22T14:36:22+02:00"),
   },
   {
@@ -226,16 +320,27 @@ const cases: EndpointCase[] = [
     invoke: (c) => c.getContract(CONTRACT),
     answer: {
       contract: {
-        status: "signed", termination_reason: null, uuid: CONTRACT, number: 89001350000,
-        payout_account_number: "EE19824845453792774580000000", activated_at: null, signed_at: "2024-08-02T10:00:00+02:00",
-        partner_approval_at: null, customer_uuid: "40837f6d", identification_satisfied: true,
+        status: "signed",
+        termination_reason: null,
+        uuid: CONTRACT,
+        number: 89001350000,
+        payout_account_number: "EE19824845453792774580000000",
+        activated_at: null,
+        signed_at: "2024-08-02T10:00:00+02:00",
+        partner_approval_at: null,
+        customer_uuid: "40837f6d",
+        identification_satisfied: true,
       },
       process_status: "waiting_for_partners_confirmation",
     },
     check: (r) => {
       expect(r.contract).toMatchObject({
-        uuid: CONTRACT, status: "signed", number: "89001350000", signedAt: "2024-08-02T10:00:00+02:00",
-        partnerApprovalAt: null, identificationSatisfied: true,
+        uuid: CONTRACT,
+        status: "signed",
+        number: "89001350000",
+        signedAt: "2024-08-02T10:00:00+02:00",
+        partnerApprovalAt: null,
+        identificationSatisfied: true,
       })
       expect(r.processStatus).toBe("waiting_for_partners_confirmation")
     },

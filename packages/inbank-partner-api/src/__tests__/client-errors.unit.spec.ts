@@ -2,7 +2,18 @@ import { inspect } from "node:util"
 import nock from "nock"
 import { InbankError } from ".."
 import { scriptedServer, Step } from "./scripted-server"
-import { API_KEY, APP, applicationInput, BASE, CONTRACT, DOCUMENT_NUMBER, makeClient, MONTHLY_INCOME, PESEL, SHOP } from "./fixtures"
+import {
+  API_KEY,
+  APP,
+  applicationInput,
+  BASE,
+  CONTRACT,
+  DOCUMENT_NUMBER,
+  makeClient,
+  MONTHLY_INCOME,
+  PESEL,
+  SHOP,
+} from "./fixtures"
 
 const v2 = (path: string) => `/partner/v2/shops/${SHOP}/${path}`
 
@@ -17,7 +28,9 @@ async function caught(promise: Promise<unknown>): Promise<InbankError> {
 
 /** Every way an error is looked at: message, stack, JSON, util.inspect (what loggers print). */
 const everyRendering = (error: unknown) =>
-  [String(error), (error as Error).stack, JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })].join("\n")
+  [String(error), (error as Error).stack, JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })].join(
+    "\n",
+  )
 
 afterEach(() => {
   nock.cleanAll()
@@ -25,12 +38,20 @@ afterEach(() => {
 
 describe("InbankError", () => {
   it("turns Inbank's 401 into an error with the status, Inbank's text and the endpoint, and no API key", async () => {
-    nock(BASE).get(v2(`contracts/${CONTRACT}`)).reply(401, { error: ["unauthorized"] })
+    nock(BASE)
+      .get(v2(`contracts/${CONTRACT}`))
+      .reply(401, { error: ["unauthorized"] })
 
     const error = await caught(makeClient().getContract(CONTRACT))
 
     expect(error).toBeInstanceOf(InbankError)
-    expect(error).toMatchObject({ kind: "http", status: 401, endpoint: "getContract", inbankMessage: "unauthorized", retriable: false })
+    expect(error).toMatchObject({
+      kind: "http",
+      status: 401,
+      endpoint: "getContract",
+      inbankMessage: "unauthorized",
+      retriable: false,
+    })
     expect(error.message).toBe("Inbank getContract failed with HTTP 401: unauthorized")
     expect(everyRendering(error)).not.toContain(API_KEY)
   })
@@ -69,7 +90,10 @@ describe("InbankError", () => {
   })
 
   it("times out a call that gets no answer within timeoutMs, as a retriable network error", async () => {
-    nock(BASE).post(v2(`contracts/${CONTRACT}/merchant_approval`)).delay(500).reply(200, {})
+    nock(BASE)
+      .post(v2(`contracts/${CONTRACT}/merchant_approval`))
+      .delay(500)
+      .reply(200, {})
 
     const error = await caught(makeClient({ timeoutMs: 50 }).approveContract(CONTRACT))
 
@@ -77,7 +101,9 @@ describe("InbankError", () => {
   })
 
   it("rejects an answer without the fields the plugin acts on", async () => {
-    nock(BASE).get(v2(`contracts/${CONTRACT}`)).reply(200, { contract: { uuid: CONTRACT, status: "approved-ish" } })
+    nock(BASE)
+      .get(v2(`contracts/${CONTRACT}`))
+      .reply(200, { contract: { uuid: CONTRACT, status: "approved-ish" } })
 
     const error = await caught(makeClient().getContract(CONTRACT))
 
@@ -86,7 +112,9 @@ describe("InbankError", () => {
   })
 
   it("accepts statuses with stray spaces and capitals", async () => {
-    nock(BASE).get(v2(`contracts/${CONTRACT}`)).reply(200, { contract: { uuid: CONTRACT, status: "ACTIVATED " } })
+    nock(BASE)
+      .get(v2(`contracts/${CONTRACT}`))
+      .reply(200, { contract: { uuid: CONTRACT, status: "ACTIVATED " } })
 
     await expect(makeClient().getContract(CONTRACT)).resolves.toMatchObject({ contract: { status: "activated" } })
   })
@@ -116,7 +144,9 @@ describe("retries", () => {
       .get(v2(`contracts/${CONTRACT}`))
       .reply(200, { contract: { uuid: CONTRACT, status: "signed" } })
 
-    await expect(makeClient({ timeoutMs: 50 }).getContract(CONTRACT)).resolves.toMatchObject({ contract: { status: "signed" } })
+    await expect(makeClient({ timeoutMs: 50 }).getContract(CONTRACT)).resolves.toMatchObject({
+      contract: { status: "signed" },
+    })
     expect(scope.isDone()).toBe(true)
   })
 
@@ -130,8 +160,12 @@ describe("retries", () => {
   })
 
   it("does not retry a GET that Inbank refused with a 4xx", async () => {
-    nock(BASE).get(v2(`applications/${APP}`)).reply(404, { error: ["not found"] })
-    const second = nock(BASE).get(v2(`applications/${APP}`)).reply(200, {})
+    nock(BASE)
+      .get(v2(`applications/${APP}`))
+      .reply(404, { error: ["not found"] })
+    const second = nock(BASE)
+      .get(v2(`applications/${APP}`))
+      .reply(200, {})
 
     await expect(makeClient().getApplication(APP)).rejects.toMatchObject({ status: 404, retriable: false })
     expect(second.isDone()).toBe(false)
@@ -143,15 +177,21 @@ describe("retries", () => {
   ])("never repeats a state-changing POST after %s", async (_what, failure) => {
     const server = await scriptedServer([failure, { status: 200, body: { uuid: APP, decision_status: "pending" } }])
 
-    await expect(makeClient({ baseUrl: server.url }).createApplication(applicationInput)).rejects.toMatchObject({ retriable: true })
+    await expect(makeClient({ baseUrl: server.url }).createApplication(applicationInput)).rejects.toMatchObject({
+      retriable: true,
+    })
     await server.close()
 
     expect(server.requests()).toBe(1)
   })
 
   it("never repeats a PATCH (SMS code confirmation) after a 502", async () => {
-    nock(BASE).patch(v2(`contracts/${CONTRACT}/signings`)).reply(502, "")
-    const repeat = nock(BASE).patch(v2(`contracts/${CONTRACT}/signings`)).reply(200, { signing: {} })
+    nock(BASE)
+      .patch(v2(`contracts/${CONTRACT}/signings`))
+      .reply(502, "")
+    const repeat = nock(BASE)
+      .patch(v2(`contracts/${CONTRACT}/signings`))
+      .reply(200, { signing: {} })
 
     await expect(makeClient().confirmContractSigning(CONTRACT, "123456")).rejects.toMatchObject({ status: 502 })
     expect(repeat.isDone()).toBe(false)
@@ -180,9 +220,14 @@ describe("configuration", () => {
 
   it("refuses a negative or non-numeric amount before calling Inbank, naming the field", async () => {
     const client = makeClient()
-    await expect(client.createCalculation({ productCode: "p", amount: "-1", period: 12 })).rejects.toThrow(/amount must not be negative/)
+    await expect(client.createCalculation({ productCode: "p", amount: "-1", period: 12 })).rejects.toThrow(
+      /amount must not be negative/,
+    )
     await expect(
-      client.createApplication({ ...applicationInput, creditApplication: { ...applicationInput.creditApplication, amount: "12,50" } })
+      client.createApplication({
+        ...applicationInput,
+        creditApplication: { ...applicationInput.creditApplication, amount: "12,50" },
+      }),
     ).rejects.toThrow(/creditApplication.amount must be a decimal number/)
   })
 })

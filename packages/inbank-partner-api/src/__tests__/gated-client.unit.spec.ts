@@ -11,7 +11,8 @@ const contract = (status: string) => ({ contract: { uuid: CONTRACT, status } })
 
 describe("GatedInbankClient", () => {
   let clock = 5_000_000
-  const client = () => new GatedInbankClient({ apiKey: API_KEY, shopUuid: SHOP, baseUrl: BASE, retryBaseDelayMs: 1 }, { now: () => clock })
+  const client = () =>
+    new GatedInbankClient({ apiKey: API_KEY, shopUuid: SHOP, baseUrl: BASE, retryBaseDelayMs: 1 }, { now: () => clock })
   afterEach(() => {
     nock.cleanAll()
     clock += 10_000
@@ -19,8 +20,13 @@ describe("GatedInbankClient", () => {
 
   it("reads an application once a second, and at once after our write to it", async () => {
     const inbank = client()
-    const scope = nock(BASE).get(path(`applications/${APP}`)).times(2).reply(200, application(null))
-    nock(BASE).post(path(`applications/${APP}/accept`)).reply(200, { contract: { uuid: CONTRACT } })
+    const scope = nock(BASE)
+      .get(path(`applications/${APP}`))
+      .times(2)
+      .reply(200, application(null))
+    nock(BASE)
+      .post(path(`applications/${APP}/accept`))
+      .reply(200, { contract: { uuid: CONTRACT } })
     await Promise.all([inbank.getApplication(APP), inbank.getApplication(APP)])
     clock += 500
     await inbank.getApplication(APP)
@@ -33,9 +39,17 @@ describe("GatedInbankClient", () => {
 
   it("a write to the contract marks its application, and a callback about the application its contract", async () => {
     const inbank = client()
-    const apps = nock(BASE).get(path(`applications/${APP}`)).times(3).reply(200, application(CONTRACT))
-    const contracts = nock(BASE).get(path(`contracts/${CONTRACT}`)).times(3).reply(200, contract("unsigned"))
-    nock(BASE).patch(path(`contracts/${CONTRACT}/signings`)).reply(200, { signing: { uuid: CONTRACT } })
+    const apps = nock(BASE)
+      .get(path(`applications/${APP}`))
+      .times(3)
+      .reply(200, application(CONTRACT))
+    const contracts = nock(BASE)
+      .get(path(`contracts/${CONTRACT}`))
+      .times(3)
+      .reply(200, contract("unsigned"))
+    nock(BASE)
+      .patch(path(`contracts/${CONTRACT}/signings`))
+      .reply(200, { signing: { uuid: CONTRACT } })
     await Promise.all([inbank.getApplication(APP), inbank.getContract(CONTRACT)])
     clock += 1
     await inbank.confirmContractSigning(CONTRACT, "123456")
@@ -49,8 +63,13 @@ describe("GatedInbankClient", () => {
 
   it("a failed write marks too (its effect may have happened)", async () => {
     const inbank = client()
-    const contracts = nock(BASE).get(path(`contracts/${CONTRACT}`)).times(2).reply(200, contract("unsigned"))
-    nock(BASE).post(path(`contracts/${CONTRACT}/cancel`)).reply(422, { error: ["no"] })
+    const contracts = nock(BASE)
+      .get(path(`contracts/${CONTRACT}`))
+      .times(2)
+      .reply(200, contract("unsigned"))
+    nock(BASE)
+      .post(path(`contracts/${CONTRACT}/cancel`))
+      .reply(422, { error: ["no"] })
     await inbank.getContract(CONTRACT)
     clock += 1
     await expect(inbank.cancelContract(CONTRACT)).rejects.toThrow()
@@ -60,7 +79,9 @@ describe("GatedInbankClient", () => {
 
   it("recentContract: the last news-aware answer within the age asked, without a call", async () => {
     const inbank = client()
-    nock(BASE).get(path(`contracts/${CONTRACT}`)).reply(200, contract("signed"))
+    nock(BASE)
+      .get(path(`contracts/${CONTRACT}`))
+      .reply(200, contract("signed"))
     expect(inbank.recentContract(CONTRACT, 15_000)).toBeUndefined()
     await inbank.getContract(CONTRACT)
     clock += 10_000
@@ -83,7 +104,9 @@ describe("GatedInbankClient", () => {
       })
       .get(path(`applications/${APP}`))
       .reply(200, application(null))
-    const spare = nock(BASE).get(path(`applications/${APP}`)).reply(200, application(null))
+    const spare = nock(BASE)
+      .get(path(`applications/${APP}`))
+      .reply(200, application(null))
     await inbank.getApplication(APP)
     expect(scope.isDone()).toBe(true)
     await inbank.getApplication(APP)

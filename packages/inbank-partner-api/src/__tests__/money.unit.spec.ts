@@ -22,7 +22,9 @@ describe("money", () => {
   })
 
   it("names the field of a bad amount", () => {
-    expect(() => toInbankAmount("abc", "creditApplication.amount")).toThrow("creditApplication.amount must be a decimal number")
+    expect(() => toInbankAmount("abc", "creditApplication.amount")).toThrow(
+      "creditApplication.amount must be a decimal number",
+    )
     expect(() => toInbankAmount(Number.NaN)).toThrow("amount must be a decimal number")
     expect(() => toInbankAmount("-0.01")).toThrow("amount must not be negative")
   })

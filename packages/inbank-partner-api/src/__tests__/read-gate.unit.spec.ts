@@ -11,7 +11,15 @@ function setUp() {
     return new Promise<string>((resolve, reject) => pending.push({ resolve, reject }))
   }
   const answer = (value: string) => pending.shift()!.resolve(value)
-  return { gate, fetch, answer, fail: (e: Error) => pending.shift()!.reject(e), calls: () => calls, tick: (ms: number) => (clock += ms), now: () => clock }
+  return {
+    gate,
+    fetch,
+    answer,
+    fail: (e: Error) => pending.shift()!.reject(e),
+    calls: () => calls,
+    tick: (ms: number) => (clock += ms),
+    now: () => clock,
+  }
 }
 
 describe("ReadGate", () => {

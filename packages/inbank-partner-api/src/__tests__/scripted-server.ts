@@ -8,7 +8,9 @@ export type Step = { status: number; body?: unknown; headers?: Record<string, st
  * resets: nock's replyWithError escapes as an unhandled socket error once two spec files
  * have loaded nock in one jest process.
  */
-export async function scriptedServer(steps: Step[]): Promise<{ url: string; requests: () => number; close: () => Promise<void> }> {
+export async function scriptedServer(
+  steps: Step[],
+): Promise<{ url: string; requests: () => number; close: () => Promise<void> }> {
   let served = 0
   const server: Server = createServer((req, res) => {
     const step = steps[served++] ?? { status: 599 }

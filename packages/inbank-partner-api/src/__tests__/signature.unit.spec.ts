@@ -2,7 +2,8 @@ import { parseCallbackTimestamp, signCallback, verifyCallback } from ".."
 import { API_KEY } from "./fixtures"
 
 // The direct API guide's example form, message decoded: note the trailing space in "POSITIVE ".
-const MESSAGE = '{"type":"DECISION","status":"POSITIVE ","creditApplicationUuid":"59d2194c-634f-4632-91b6-300b58e628ce"}'
+const MESSAGE =
+  '{"type":"DECISION","status":"POSITIVE ","creditApplicationUuid":"59d2194c-634f-4632-91b6-300b58e628ce"}'
 const ENCODED_MESSAGE =
   "%7B%22type%22%3A%22DECISION%22%2C%22status%22%3A%22POSITIVE%20%22%2C%22creditApplicationUuid%22%3A%2259d2194c-634f-4632-91b6-300b58e628ce%22%7D"
 const TIMESTAMP_MS = "1722587395319"
@@ -22,11 +23,19 @@ describe("callback signature", () => {
 
   it("accepts a timestamp in seconds, as the vendor's table documents it", () => {
     const fields = signed(MESSAGE, "1722587395")
-    expect(verifyCallback(fields, API_KEY, { now: 1722587395_000 + 1000 })).toEqual({ ok: true, timestampMs: 1722587395_000 })
+    expect(verifyCallback(fields, API_KEY, { now: 1722587395_000 + 1000 })).toEqual({
+      ok: true,
+      timestampMs: 1722587395_000,
+    })
   })
 
   it("accepts an HMAC computed over the still URL-encoded message", () => {
-    const fields = { message: MESSAGE, rawMessage: ENCODED_MESSAGE, timestamp: TIMESTAMP_MS, hmac: signCallback(API_KEY, TIMESTAMP_MS, ENCODED_MESSAGE) }
+    const fields = {
+      message: MESSAGE,
+      rawMessage: ENCODED_MESSAGE,
+      timestamp: TIMESTAMP_MS,
+      hmac: signCallback(API_KEY, TIMESTAMP_MS, ENCODED_MESSAGE),
+    }
     expect(verifyCallback(fields, API_KEY, { now: NOW }).ok).toBe(true)
   })
 
@@ -46,7 +55,10 @@ describe("callback signature", () => {
   it("rejects a one-character change in the HMAC", () => {
     const fields = signed()
     const last = fields.hmac.at(-1) === "0" ? "1" : "0"
-    expect(verifyCallback({ ...fields, hmac: fields.hmac.slice(0, -1) + last }, API_KEY, { now: NOW })).toEqual({ ok: false, reason: "bad_signature" })
+    expect(verifyCallback({ ...fields, hmac: fields.hmac.slice(0, -1) + last }, API_KEY, { now: NOW })).toEqual({
+      ok: false,
+      reason: "bad_signature",
+    })
   })
 
   it("rejects a changed timestamp", () => {
@@ -55,7 +67,10 @@ describe("callback signature", () => {
   })
 
   it("rejects a callback signed with another key", () => {
-    expect(verifyCallback(signed(MESSAGE, TIMESTAMP_MS, "another-key"), API_KEY, { now: NOW })).toEqual({ ok: false, reason: "bad_signature" })
+    expect(verifyCallback(signed(MESSAGE, TIMESTAMP_MS, "another-key"), API_KEY, { now: NOW })).toEqual({
+      ok: false,
+      reason: "bad_signature",
+    })
   })
 
   it("rejects a correctly signed but stale or future timestamp outside the window", () => {
@@ -70,7 +85,10 @@ describe("callback signature", () => {
     ["a non-numeric timestamp", { timestamp: "yesterday" }],
     ["an empty message", { message: "" }],
   ])("calls %s malformed", (_what, change) => {
-    expect(verifyCallback({ ...signed(), ...change }, API_KEY, { now: NOW })).toEqual({ ok: false, reason: "malformed" })
+    expect(verifyCallback({ ...signed(), ...change }, API_KEY, { now: NOW })).toEqual({
+      ok: false,
+      reason: "malformed",
+    })
   })
 
   it("reads 10-digit timestamps as seconds and 13-digit ones as milliseconds", () => {

@@ -14,7 +14,7 @@ function parse<T extends z.ZodTypeAny>(schema: T, body: unknown): z.output<T> {
   if (result.success) return result.data
   throw new SandboxError(
     422,
-    result.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`)
+    result.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`),
   )
 }
 
@@ -61,7 +61,12 @@ export function controlApi(sandbox: Sandbox): Router {
   })
   router.get("/sms", (req, res) => {
     const phone = typeof req.query.phone === "string" ? req.query.phone.trim() : ""
-    res.json({ messages: state.sms.filter((m) => !phone || m.phone === phone).slice().reverse() })
+    res.json({
+      messages: state.sms
+        .filter((m) => !phone || m.phone === phone)
+        .slice()
+        .reverse(),
+    })
   })
 
   router.post("/reset", (_req, res) => {

@@ -26,27 +26,32 @@ export function pages(sandbox: Sandbox): Router {
       page(
         "Inbank sandbox",
         `<h1>Inbank sandbox</h1><p>Partner API at <code>${escape(sandbox.publicUrl)}/partner/v2/shops/${escape(sandbox.settings.shopUuid)}/…</code> (and <code>/partner/v3/</code>).</p>
-<p><a href="/sms">SMS inbox</a> · <a href="/__sandbox/settings">settings</a> · <a href="/__sandbox/requests">request log</a> · <a href="/__sandbox/callbacks">callbacks</a></p>`
-      )
+<p><a href="/sms">SMS inbox</a> · <a href="/__sandbox/settings">settings</a> · <a href="/__sandbox/requests">request log</a> · <a href="/__sandbox/callbacks">callbacks</a></p>`,
+      ),
     )
   })
 
   // Like the vendor's SMS simulator: search by the phone number given in the application.
   router.get("/sms", (req, res) => {
     const phone = typeof req.query.phone === "string" ? req.query.phone.trim() : ""
-    const messages = phone ? state.sms.filter((m) => m.phone === phone).slice().reverse() : []
+    const messages = phone
+      ? state.sms
+          .filter((m) => m.phone === phone)
+          .slice()
+          .reverse()
+      : []
     const list = messages
       .map(
         (m) => `<div class="sms"><div class="muted">${escape(m.sentAt)} → ${escape(m.phone)}</div>
-<div>${escape(m.text)}</div><div class="code" data-code="${escape(m.code)}">${escape(m.code)}</div></div>`
+<div>${escape(m.text)}</div><div class="code" data-code="${escape(m.code)}">${escape(m.code)}</div></div>`,
       )
       .join("")
     res.type("html").send(
       page(
         "SMS",
         `<h1>SMS inbox</h1><form method="get" action="/sms"><input name="phone" placeholder="+48500100200" value="${escape(phone)}" aria-label="Phone number">
-<button type="submit">Search</button></form>${phone ? list || "<p>No messages for this number.</p>" : "<p>Enter the phone number from the credit application.</p>"}`
-      )
+<button type="submit">Search</button></form>${phone ? list || "<p>No messages for this number.</p>" : "<p>Enter the phone number from the credit application.</p>"}`,
+      ),
     )
   })
 
@@ -62,15 +67,26 @@ export function pages(sandbox: Sandbox): Router {
       page(
         bank.name,
         `<h1>${escape(bank.name)}</h1><p>Inbank prosi o dostęp do historii Twojego rachunku, aby ${why}.</p>
-${retrieval.completed ? "<p>Dane zostały już udostępnione.</p>" : `<form method="post" action="/ais/${escape(retrieval.id)}/complete" style="display:inline"><button type="submit">Udostępnij dane</button></form>
-<form method="post" action="/ais/${escape(retrieval.id)}/cancel" style="display:inline"><button type="submit">Anuluj</button></form>`}`
-      )
+${
+  retrieval.completed
+    ? "<p>Dane zostały już udostępnione.</p>"
+    : `<form method="post" action="/ais/${escape(retrieval.id)}/complete" style="display:inline"><button type="submit">Udostępnij dane</button></form>
+<form method="post" action="/ais/${escape(retrieval.id)}/cancel" style="display:inline"><button type="submit">Anuluj</button></form>`
+}`,
+      ),
     )
   })
 
   const back = (res: express.Response, returnUrl: string | null, id: string, status: string) => {
     if (!returnUrl) {
-      res.type("html").send(page("Done", `<h1>${status === "completed" ? "Dane udostępnione" : "Anulowano"}</h1><p>Możesz zamknąć to okno.</p>`))
+      res
+        .type("html")
+        .send(
+          page(
+            "Done",
+            `<h1>${status === "completed" ? "Dane udostępnione" : "Anulowano"}</h1><p>Możesz zamknąć to okno.</p>`,
+          ),
+        )
       return
     }
     const url = new URL(returnUrl)
@@ -109,14 +125,17 @@ ${retrieval.completed ? "<p>Dane zostały już udostępnione.</p>" : `<form meth
         `Umowa ${contract.number}`,
         `<h1>Umowa kredytu ratalnego nr ${escape(contract.number)}</h1>
 <p>Kwota kredytu: ${escape(application.amount)} PLN · okres: ${application.period} mies. · status: ${escape(contract.status)}</p>
-<p class="muted">Wydruk wygenerowany przez Inbank sandbox — dokument testowy.</p>`
-      )
+<p class="muted">Wydruk wygenerowany przez Inbank sandbox — dokument testowy.</p>`,
+      ),
     )
   })
 
   router.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (!(error instanceof SandboxError)) return next(error)
-    res.status(error.status).type("html").send(page("Error", `<h1>${escape(error.messages.join("; "))}</h1>`))
+    res
+      .status(error.status)
+      .type("html")
+      .send(page("Error", `<h1>${escape(error.messages.join("; "))}</h1>`))
   })
   return router
 }

@@ -125,7 +125,9 @@ const ROUTES: Route[] = [
     handle: ({ body, version, params, sandbox }) => {
       const { method } = parseRequest(signingRequest, body, version)
       const application = sandbox.bank.startApplicationSigning(params.uuid, method)
-      return { creditApplication: { uuid: application.uuid, number: application.number, confirmedAt: application.confirmedAt } }
+      return {
+        creditApplication: { uuid: application.uuid, number: application.number, confirmedAt: application.confirmedAt },
+      }
     },
   },
   {
@@ -142,7 +144,8 @@ const ROUTES: Route[] = [
     endpoint: "getApplication",
     method: "get",
     path: "/applications/:uuid",
-    handle: ({ params, sandbox }) => applicationView(sandbox.bank.application(params.uuid), sandbox.bank.state, sandbox.settings),
+    handle: ({ params, sandbox }) =>
+      applicationView(sandbox.bank.application(params.uuid), sandbox.bank.state, sandbox.settings),
   },
   {
     endpoint: "listBanks",
@@ -150,7 +153,8 @@ const ROUTES: Route[] = [
     path: "/account_statements/bank_list",
     handle: ({ query, version, sandbox }) => {
       const uuid = query[version === "v2" ? "application_uuid" : "applicationUuid"]
-      if (typeof uuid !== "string" || !uuid) throw unprocessable(`${version === "v2" ? "application_uuid" : "applicationUuid"} is missing`)
+      if (typeof uuid !== "string" || !uuid)
+        throw unprocessable(`${version === "v2" ? "application_uuid" : "applicationUuid"} is missing`)
       sandbox.bank.application(uuid)
       return { bankList: BANKS }
     },
@@ -173,8 +177,10 @@ const ROUTES: Route[] = [
     handle: ({ body, files, params, sandbox }) => {
       const application = sandbox.bank.uploadIncomeProof(
         params.uuid,
-        files.filter((file) => file.fieldname === "attachments[]").map((file) => ({ filename: file.originalname, size: file.size })),
-        typeof body.type === "string" ? body.type : ""
+        files
+          .filter((file) => file.fieldname === "attachments[]")
+          .map((file) => ({ filename: file.originalname, size: file.size })),
+        typeof body.type === "string" ? body.type : "",
       )
       return { attachments: application.attachments }
     },
@@ -200,7 +206,8 @@ const ROUTES: Route[] = [
     path: "/contracts/:uuid/printouts",
     handle: ({ params, query, sandbox }) => {
       const contract = sandbox.bank.contract(params.uuid)
-      if (String(query.force_regeneration ?? query.forceRegeneration) === "true") sandbox.bank.regeneratePrintout(contract)
+      if (String(query.force_regeneration ?? query.forceRegeneration) === "true")
+        sandbox.bank.regeneratePrintout(contract)
       return { uuid: contract.printoutUuid, link: `${sandbox.publicUrl}/printouts/${contract.printoutUuid}` }
     },
   },
@@ -266,7 +273,9 @@ function applyFault(fault: Fault, req: Request, res: Response, sandbox: Sandbox)
   res.locals.fault = fault.kind
   switch (fault.kind) {
     case "error":
-      res.status(fault.status).json({ error: [fault.status >= 500 ? "Internal Server Error" : "Error has occurred, contact customer support"] })
+      res.status(fault.status).json({
+        error: [fault.status >= 500 ? "Internal Server Error" : "Error has occurred, contact customer support"],
+      })
       return
     case "malformed":
       res.status(200).type("application/json").send('{"credit_application": {"uuid": ')
@@ -311,7 +320,8 @@ function bookInLedger(sandbox: Sandbox, endpoint: string, uuid: string | undefin
   if (!entry || !uuid) return
   const entities = sandbox.bank.ledgerEntities(entry.kind, uuid, entry.access)
   if (!entities.length) return
-  const ticket = entry.access === "read" ? sandbox.bank.reads.read(endpoint, entities[0]) : sandbox.bank.reads.write(entities)
+  const ticket =
+    entry.access === "read" ? sandbox.bank.reads.read(endpoint, entities[0]) : sandbox.bank.reads.write(entities)
   res.on("close", () => ticket.done(res.headersSent && res.statusCode < 300 && !res.locals.fault))
 }
 
@@ -338,39 +348,49 @@ export function partnerApi(sandbox: Sandbox): Router {
 
     for (const route of ROUTES) {
       const handlers = route.multipart ? [upload.any()] : []
-      api[route.method](spellPath(version, route.path), ...handlers, settled(async (req, res, next) => {
-        res.locals.endpoint = route.endpoint
-        res.locals.version = version
-        const named = req.body as { application_uuid?: string; applicationUuid?: string } | undefined
-        bookInLedger(sandbox, route.endpoint, req.params.uuid ?? named?.application_uuid ?? named?.applicationUuid, res)
-        try {
-          const fault = sandbox.faults.take(route.endpoint)
-          const latency = sandbox.settings.latencyMs + (fault?.latencyMs ?? 0)
-          if (latency > 0) await sleep(latency)
-          if (fault && fault.kind !== "latency" && fault.when === "before") return applyFault(fault, req, res, sandbox)
-
-          let body: unknown
+      api[route.method](
+        spellPath(version, route.path),
+        ...handlers,
+        settled(async (req, res, next) => {
+          res.locals.endpoint = route.endpoint
+          res.locals.version = version
+          const named = req.body as { application_uuid?: string; applicationUuid?: string } | undefined
+          bookInLedger(
+            sandbox,
+            route.endpoint,
+            req.params.uuid ?? named?.application_uuid ?? named?.applicationUuid,
+            res,
+          )
           try {
-            body = await route.handle({
-              version,
-              body: (route.multipart ? req.body : readBody(version, req.body)) as Record<string, unknown>,
-              params: req.params,
-              query: req.query,
-              files: (req.files as Express.Multer.File[]) ?? [],
-              sandbox,
-            })
-          } catch (error) {
-            if (!(error instanceof SandboxError)) throw error
+            const fault = sandbox.faults.take(route.endpoint)
+            const latency = sandbox.settings.latencyMs + (fault?.latencyMs ?? 0)
+            if (latency > 0) await sleep(latency)
+            if (fault && fault.kind !== "latency" && fault.when === "before")
+              return applyFault(fault, req, res, sandbox)
+
+            let body: unknown
+            try {
+              body = await route.handle({
+                version,
+                body: (route.multipart ? req.body : readBody(version, req.body)) as Record<string, unknown>,
+                params: req.params,
+                query: req.query,
+                files: (req.files as Express.Multer.File[]) ?? [],
+                sandbox,
+              })
+            } catch (error) {
+              if (!(error instanceof SandboxError)) throw error
+              if (fault && fault.kind !== "latency") return applyFault(fault, req, res, sandbox)
+              return sendError(res, error)
+            }
             if (fault && fault.kind !== "latency") return applyFault(fault, req, res, sandbox)
-            return sendError(res, error)
+            if (body === undefined) res.status(200).end()
+            else res.status(200).json(writeBody(version, body))
+          } catch (error) {
+            next(error)
           }
-          if (fault && fault.kind !== "latency") return applyFault(fault, req, res, sandbox)
-          if (body === undefined) res.status(200).end()
-          else res.status(200).json(writeBody(version, body))
-        } catch (error) {
-          next(error)
-        }
-      }))
+        }),
+      )
     }
 
     api.use((_req, res) => {

@@ -120,10 +120,20 @@ const InbankQueuePage = () => {
           {t("inbank.queue.count", { from: count ? offset + 1 : 0, to: offset + rows.length, count })}
         </Text>
         <div className="flex gap-2">
-          <Button size="small" variant="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
+          <Button
+            size="small"
+            variant="secondary"
+            disabled={offset === 0}
+            onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
+          >
             {t("inbank.queue.previous")}
           </Button>
-          <Button size="small" variant="secondary" disabled={offset + PAGE_SIZE >= count} onClick={() => setOffset(offset + PAGE_SIZE)}>
+          <Button
+            size="small"
+            variant="secondary"
+            disabled={offset + PAGE_SIZE >= count}
+            onClick={() => setOffset(offset + PAGE_SIZE)}
+          >
             {t("inbank.queue.next")}
           </Button>
         </div>

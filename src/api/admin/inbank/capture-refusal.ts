@@ -16,13 +16,27 @@ import { PluginHttpError } from "../../http-error"
  *
  * @param requestedAmount the amount asked to capture (PLN), when the caller names one.
  */
-export async function refuseInbankCapture(container: MedusaContainer, paymentId: string, requestedAmount?: unknown): Promise<void> {
+export async function refuseInbankCapture(
+  container: MedusaContainer,
+  paymentId: string,
+  requestedAmount?: unknown,
+): Promise<void> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: payments } = await query.graph({ entity: "payment", fields: ["provider_id", "payment_collection_id", "raw_amount"], filters: { id: paymentId } })
-  const payment = payments[0] as { provider_id: string; payment_collection_id: string; raw_amount: { value: string } } | undefined
+  const { data: payments } = await query.graph({
+    entity: "payment",
+    fields: ["provider_id", "payment_collection_id", "raw_amount"],
+    filters: { id: paymentId },
+  })
+  const payment = payments[0] as
+    { provider_id: string; payment_collection_id: string; raw_amount: { value: string } } | undefined
   if (payment?.provider_id !== INBANK_PROVIDER_ID) return
   if (requestedAmount !== undefined && !amountOf(requestedAmount).isEqualTo(payment.raw_amount.value)) {
-    throw new PluginHttpError(400, "partial_capture", "Inbank zatwierdza całą umowę: zatwierdź pełną kwotę płatności.", { field: "amount" })
+    throw new PluginHttpError(
+      400,
+      "partial_capture",
+      "Inbank zatwierdza całą umowę: zatwierdź pełną kwotę płatności.",
+      { field: "amount" },
+    )
   }
   const { data: links } = await query.graph({
     entity: "order_payment_collection",
@@ -30,7 +44,12 @@ export async function refuseInbankCapture(container: MedusaContainer, paymentId:
     filters: { payment_collection_id: payment.payment_collection_id },
   })
   if ((links as { order?: { status: string } }[]).some((link) => link.order?.status === "canceled")) {
-    throw new PluginHttpError(400, "order_canceled", "Zamówienie jest anulowane: jego finansowania Inbank nie można zatwierdzić.", { field: "order_id" })
+    throw new PluginHttpError(
+      400,
+      "order_canceled",
+      "Zamówienie jest anulowane: jego finansowania Inbank nie można zatwierdzić.",
+      { field: "order_id" },
+    )
   }
 }
 

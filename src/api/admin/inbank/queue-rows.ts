@@ -12,7 +12,14 @@ interface Person {
 /** What query.graph gives of a record's order and cart (src/links). */
 interface Linked {
   id: string
-  order?: { id: string; display_id: number; status: string; created_at: string; shipping_address?: Person | null; customer?: Person | null } | null
+  order?: {
+    id: string
+    display_id: number
+    status: string
+    created_at: string
+    shipping_address?: Person | null
+    customer?: Person | null
+  } | null
   cart?: { completed_at?: string | null; shipping_address?: Person | null; customer?: Person | null } | null
 }
 
@@ -34,14 +41,23 @@ export function personName(...people: (Person | null | undefined)[]): string | n
  * applications without an order), dates, amount, period, the staff state and what staff may do.
  * No PESEL, documents, income, phone or e-mail. One query.graph for the whole page.
  */
-export async function queueRows(scope: MedusaContainer, inbank: InbankModuleService, records: InbankApplicationRecord[]) {
+export async function queueRows(
+  scope: MedusaContainer,
+  inbank: InbankModuleService,
+  records: InbankApplicationRecord[],
+) {
   const person = ["first_name", "last_name"]
   const { data } = await scope.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "inbank_application",
     fields: [
       "id",
       ...["id", "display_id", "status", "created_at"].map((field) => `order.${field}`),
-      ...person.flatMap((field) => [`order.shipping_address.${field}`, `order.customer.${field}`, `cart.shipping_address.${field}`, `cart.customer.${field}`]),
+      ...person.flatMap((field) => [
+        `order.shipping_address.${field}`,
+        `order.customer.${field}`,
+        `cart.shipping_address.${field}`,
+        `cart.customer.${field}`,
+      ]),
       "cart.completed_at",
     ],
     filters: { id: records.map((record) => record.id) },
@@ -56,7 +72,9 @@ export async function queueRows(scope: MedusaContainer, inbank: InbankModuleServ
       id: record.id,
       order_id: order?.id ?? null,
       display_id: order?.display_id ?? null,
-      customer_name: order ? personName(order.shipping_address, order.customer) : personName(cart?.shipping_address, cart?.customer),
+      customer_name: order
+        ? personName(order.shipping_address, order.customer)
+        : personName(cart?.shipping_address, cart?.customer),
       application_number: record.application_number,
       contract_number: record.contract_number,
       amount: toInbankAmount(record.raw_amount),

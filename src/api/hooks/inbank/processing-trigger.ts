@@ -32,7 +32,9 @@ async function emitRecorded(eventBus: IEventBusModuleService, logger: Logger, id
   try {
     await eventBus.emit<CallbacksRecordedData>({ name: CALLBACKS_RECORDED_EVENT, data: { ids } })
   } catch (error) {
-    logger.warn(`Inbank callbacks ${ids.join(", ")} are stored but their processing could not be queued (the reconciliation job will process them): ${(error as Error).message}`)
+    logger.warn(
+      `Inbank callbacks ${ids.join(", ")} are stored but their processing could not be queued (the reconciliation job will process them): ${(error as Error).message}`,
+    )
   }
   return ids.map(() => undefined)
 }

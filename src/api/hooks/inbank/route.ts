@@ -28,9 +28,16 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   if (!form.ok) return refuse(res, 400, "callback_form_invalid", form.problem)
   const { fields } = form
   if (!fields.hmac) return refuse(res, 401, "callback_unsigned", "hmac is missing", "hmac")
-  if (!fields.message || !fields.timestamp) return refuse(res, 400, "callback_fields_missing", "message and timestamp are required")
+  if (!fields.message || !fields.timestamp)
+    return refuse(res, 400, "callback_fields_missing", "message and timestamp are required")
   if (!parseCallbackTimestamp(fields.timestamp)) {
-    return refuse(res, 400, "callback_timestamp_invalid", "timestamp must be a Unix time in seconds or milliseconds", "timestamp")
+    return refuse(
+      res,
+      400,
+      "callback_timestamp_invalid",
+      "timestamp must be a Unix time in seconds or milliseconds",
+      "timestamp",
+    )
   }
 
   const verified = inbank.verifyCallback(fields)
@@ -53,6 +60,10 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
     res.status(200).json({ received: true, duplicate: true })
     return
   }
-  triggerProcessing(req.scope.resolve(Modules.EVENT_BUS), req.scope.resolve(ContainerRegistrationKeys.LOGGER), callbackId)
+  triggerProcessing(
+    req.scope.resolve(Modules.EVENT_BUS),
+    req.scope.resolve(ContainerRegistrationKeys.LOGGER),
+    callbackId,
+  )
   res.status(200).json({ received: true })
 }

@@ -15,7 +15,13 @@ function fakeInbank() {
   let monthly = "35.08"
   const inbank = {
     settings: {},
-    offerRange: async () => ({ minAmount: "100.00", maxAmount: "30000.00", periods: [12], minPeriod: null, maxPeriod: null }),
+    offerRange: async () => ({
+      minAmount: "100.00",
+      maxAmount: "30000.00",
+      periods: [12],
+      minPeriod: null,
+      maxPeriod: null,
+    }),
     hasCalculation: () => false,
     calculate: async (amount: string) => {
       calculated.push(amount)
@@ -27,9 +33,18 @@ function fakeInbank() {
 
 function answersWith(calculationsPerMinute: number, ttlMs = TTL_MS) {
   const fake = fakeInbank()
-  const budget = new CalculationBudget({ calculationsPerMinute, otherAmountCalculationsPerMinute: calculationsPerMinute, newAmountsPerClientPerMinute: 10_000 })
+  const budget = new CalculationBudget({
+    calculationsPerMinute,
+    otherAmountCalculationsPerMinute: calculationsPerMinute,
+    newAmountsPerClientPerMinute: 10_000,
+  })
   const answers = new OffersAnswers(fake.inbank, new CatalogueAmounts(async () => [399], fail), budget, ttlMs)
-  const ask = async (price: string) => JSON.parse((answers.fresh(`${price}:`) ?? (await answers.answer(`${price}:`, { price, client: "10.0.0.1" }))).body.toString())
+  const ask = async (price: string) =>
+    JSON.parse(
+      (
+        answers.fresh(`${price}:`) ?? (await answers.answer(`${price}:`, { price, client: "10.0.0.1" }))
+      ).body.toString(),
+    )
   return { ...fake, answers, ask }
 }
 

@@ -43,17 +43,30 @@ describe("the language of the store API's answers", () => {
   }
 
   it("answers the same refusal in Polish, or in English to Accept-Language: en", () => {
-    const refusal = storeRefusal("too_many_sms", { params: { retry: { pl: "za 5 min", en: "in 5 min" } }, retryAfterSeconds: 290 })
+    const refusal = storeRefusal("too_many_sms", {
+      params: { retry: { pl: "za 5 min", en: "in 5 min" } },
+      retryAfterSeconds: 290,
+    })
     expect(sent(refusal, {})).toEqual({
       status: 429,
       headers: { "Retry-After": "290" },
-      body: { type: "too_many_requests", code: "too_many_sms", message: "Wysłano zbyt wiele kodów SMS. Spróbuj ponownie za 5 min.", retriable: true },
+      body: {
+        type: "too_many_requests",
+        code: "too_many_sms",
+        message: "Wysłano zbyt wiele kodów SMS. Spróbuj ponownie za 5 min.",
+        retriable: true,
+      },
     })
-    expect(sent(refusal, { "Accept-Language": "en" }).body.message).toBe("Too many text message codes were sent. Try again in 5 min.")
+    expect(sent(refusal, { "Accept-Language": "en" }).body.message).toBe(
+      "Too many text message codes were sent. Try again in 5 min.",
+    )
   })
 
   it("writes a form's problems in the request's language too", () => {
-    const problems = [storeRefusal("invalid_pesel", { field: "applicant.identity_code" }), storeRefusal("invalid_phone", { field: "applicant.mobile" })]
+    const problems = [
+      storeRefusal("invalid_pesel", { field: "applicant.identity_code" }),
+      storeRefusal("invalid_phone", { field: "applicant.mobile" }),
+    ]
     const refusal = storeRefusal("invalid_pesel", { field: "applicant.identity_code", errors: problems })
     expect(sent(refusal, { "Accept-Language": "en" }).body).toEqual({
       type: "invalid_data",
@@ -62,14 +75,19 @@ describe("the language of the store API's answers", () => {
       message: "Enter a valid PESEL number (11 digits).",
       errors: [
         { code: "invalid_pesel", field: "applicant.identity_code", message: "Enter a valid PESEL number (11 digits)." },
-        { code: "invalid_phone", field: "applicant.mobile", message: "Enter a Polish mobile number, e.g. 600 100 200 or +48 600 100 200." },
+        {
+          code: "invalid_phone",
+          field: "applicant.mobile",
+          message: "Enter a Polish mobile number, e.g. 600 100 200 or +48 600 100 200.",
+        },
       ],
     })
   })
 
   it("leaves a staff error's single text as it is", () => {
-    expect(sent(new PluginHttpError(403, "json_required", "Staff actions must be sent as JSON"), { "Accept-Language": "pl" }).body.message).toBe(
-      "Staff actions must be sent as JSON"
-    )
+    expect(
+      sent(new PluginHttpError(403, "json_required", "Staff actions must be sent as JSON"), { "Accept-Language": "pl" })
+        .body.message,
+    ).toBe("Staff actions must be sent as JSON")
   })
 })

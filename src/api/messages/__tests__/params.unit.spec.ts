@@ -32,8 +32,12 @@ describe("message parameters", () => {
 
   it("fills each placeholder in the language asked, and refuses a template whose parameter is missing", () => {
     const params = { field: { pl: "Kwota", en: "Amount" }, max: 20 }
-    expect(fillTemplate("Pole „{field}” może mieć najwyżej {max} znaków.", params, "pl")).toBe("Pole „Kwota” może mieć najwyżej 20 znaków.")
-    expect(fillTemplate("{field} can be at most {max} characters long.", params, "en")).toBe("Amount can be at most 20 characters long.")
+    expect(fillTemplate("Pole „{field}” może mieć najwyżej {max} znaków.", params, "pl")).toBe(
+      "Pole „Kwota” może mieć najwyżej 20 znaków.",
+    )
+    expect(fillTemplate("{field} can be at most {max} characters long.", params, "en")).toBe(
+      "Amount can be at most 20 characters long.",
+    )
     expect(() => fillTemplate("Od {min}.", {}, "pl")).toThrow("{min}")
   })
 })

@@ -22,18 +22,68 @@ describe("dueAnnouncements: events from observed changes of Inbank's state", () 
     ["a first positive decision", null, positive, ["inbank.decision.positive"]],
     ["pending, then positive", state(), positive, ["inbank.decision.positive"]],
     ["positive observed again: nothing", positive, positive, []],
-    ["manual_negative is announced as negative", state(), state({ decision_status: "manual_negative" }), ["inbank.decision.negative"]],
-    ["negative, then manual_negative: no second negative", state({ decision_status: "negative" }), state({ decision_status: "manual_negative" }), []],
-    ["income proof required, then positive", state({ decision_status: "income_proof_required" }), positive, ["inbank.decision.positive"]],
-    ["a replacing application decided positive again", positive, state({ application_uuid: REPLACEMENT, decision_status: "positive" }), ["inbank.decision.positive"]],
+    [
+      "manual_negative is announced as negative",
+      state(),
+      state({ decision_status: "manual_negative" }),
+      ["inbank.decision.negative"],
+    ],
+    [
+      "negative, then manual_negative: no second negative",
+      state({ decision_status: "negative" }),
+      state({ decision_status: "manual_negative" }),
+      [],
+    ],
+    [
+      "income proof required, then positive",
+      state({ decision_status: "income_proof_required" }),
+      positive,
+      ["inbank.decision.positive"],
+    ],
+    [
+      "a replacing application decided positive again",
+      positive,
+      state({ application_uuid: REPLACEMENT, decision_status: "positive" }),
+      ["inbank.decision.positive"],
+    ],
     ["the contract created", positive, contract("unsigned"), ["inbank.contract.unsigned"]],
-    ["decision and contract first seen together", null, contract("unsigned"), ["inbank.decision.positive", "inbank.contract.unsigned"]],
+    [
+      "decision and contract first seen together",
+      null,
+      contract("unsigned"),
+      ["inbank.decision.positive", "inbank.contract.unsigned"],
+    ],
     ["signed", contract("unsigned"), contract("signed", "activation"), ["inbank.contract.signed"]],
-    ["signed and waiting for the merchant", contract("unsigned"), contract("signed", "waiting_for_partners_confirmation"), ["inbank.contract.signed", "inbank.contract.activation_requires_partner_approval"]],
-    ["waiting for the merchant once signed", contract("signed", "activation"), contract("signed", "waiting_for_partners_confirmation"), ["inbank.contract.activation_requires_partner_approval"]],
-    ["still waiting: nothing", contract("signed", "waiting_for_partners_confirmation"), contract("signed", "waiting_for_partners_confirmation"), []],
-    ["activated (signing missed between reads)", contract("unsigned"), contract("activated", "activated"), ["inbank.contract.activated"]],
-    ["activated after approval", contract("signed", "waiting_for_partners_confirmation"), contract("activated", "activated"), ["inbank.contract.activated"]],
+    [
+      "signed and waiting for the merchant",
+      contract("unsigned"),
+      contract("signed", "waiting_for_partners_confirmation"),
+      ["inbank.contract.signed", "inbank.contract.activation_requires_partner_approval"],
+    ],
+    [
+      "waiting for the merchant once signed",
+      contract("signed", "activation"),
+      contract("signed", "waiting_for_partners_confirmation"),
+      ["inbank.contract.activation_requires_partner_approval"],
+    ],
+    [
+      "still waiting: nothing",
+      contract("signed", "waiting_for_partners_confirmation"),
+      contract("signed", "waiting_for_partners_confirmation"),
+      [],
+    ],
+    [
+      "activated (signing missed between reads)",
+      contract("unsigned"),
+      contract("activated", "activated"),
+      ["inbank.contract.activated"],
+    ],
+    [
+      "activated after approval",
+      contract("signed", "waiting_for_partners_confirmation"),
+      contract("activated", "activated"),
+      ["inbank.contract.activated"],
+    ],
     ["cancelled", contract("signed"), contract("cancelled", "cancelled"), ["inbank.contract.cancelled"]],
     ["terminated", contract("activated"), contract("terminated"), ["inbank.contract.terminated"]],
     ["a contract status Inbank may add: nothing", contract("signed"), contract("archived"), []],
@@ -44,11 +94,47 @@ describe("dueAnnouncements: events from observed changes of Inbank's state", () 
   it("announces nothing but InbankEvents", () => {
     const announced = new Set(
       [
-        [null, { application_uuid: "a", decision_status: "positive", contract_uuid: null, contract_status: null, process_status: null }],
-        [null, { application_uuid: "a", decision_status: "negative", contract_uuid: null, contract_status: null, process_status: null }],
-        [null, { application_uuid: "a", decision_status: "positive", contract_uuid: "c", contract_status: "signed", process_status: "waiting_for_partners_confirmation" }],
-        [null, { application_uuid: "a", decision_status: "positive", contract_uuid: "c", contract_status: "terminated", process_status: null }],
-      ].flatMap(([previous, current]) => dueAnnouncements(previous as null, current as AnnouncedState))
+        [
+          null,
+          {
+            application_uuid: "a",
+            decision_status: "positive",
+            contract_uuid: null,
+            contract_status: null,
+            process_status: null,
+          },
+        ],
+        [
+          null,
+          {
+            application_uuid: "a",
+            decision_status: "negative",
+            contract_uuid: null,
+            contract_status: null,
+            process_status: null,
+          },
+        ],
+        [
+          null,
+          {
+            application_uuid: "a",
+            decision_status: "positive",
+            contract_uuid: "c",
+            contract_status: "signed",
+            process_status: "waiting_for_partners_confirmation",
+          },
+        ],
+        [
+          null,
+          {
+            application_uuid: "a",
+            decision_status: "positive",
+            contract_uuid: "c",
+            contract_status: "terminated",
+            process_status: null,
+          },
+        ],
+      ].flatMap(([previous, current]) => dueAnnouncements(previous as null, current as AnnouncedState)),
     )
     expect([...announced].every((name) => INBANK_STATE_EVENTS.includes(name))).toBe(true)
   })
@@ -66,7 +152,7 @@ describe("dueAnnouncements: events from observed changes of Inbank's state", () 
         "inbank.contract.activated",
         "inbank.contract.cancelled",
         "inbank.contract.terminated",
-      ].sort()
+      ].sort(),
     )
   })
 })

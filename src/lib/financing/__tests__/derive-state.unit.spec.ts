@@ -19,12 +19,42 @@ describe("deriveState: Inbank's state → session status and the shopper's next 
     ["negative", { decisionStatus: "negative" }, "error", "declined"],
     ["manual negative", { decisionStatus: "manual_negative" }, "error", "declined"],
     ["failed", { decisionStatus: "failed" }, "error", "declined"],
-    ["application cancelled", { decisionStatus: "positive", applicationProcessStatus: "cancelled" }, "canceled", "declined"],
-    ["contract unsigned", { decisionStatus: "positive", contract: { status: "unsigned" } }, "requires_more", "sign_contract"],
-    ["signed, bank verification", { contract: { status: "signed", processStatus: "waiting_for_customer_digital_verification" } }, "requires_more", "bank_verification"],
-    ["signed, awaiting the merchant", { contract: { status: "signed", processStatus: "waiting_for_partners_confirmation" } }, "authorized", "complete_cart"],
-    ["signed, awaiting the merchant, order placed", { orderPlaced: true, contract: { status: "signed", processStatus: "waiting_for_partners_confirmation" } }, "authorized", "done"],
-    ["signed, still processing", { contract: { status: "signed", processStatus: "activation" } }, "pending_authorization", "complete_cart"],
+    [
+      "application cancelled",
+      { decisionStatus: "positive", applicationProcessStatus: "cancelled" },
+      "canceled",
+      "declined",
+    ],
+    [
+      "contract unsigned",
+      { decisionStatus: "positive", contract: { status: "unsigned" } },
+      "requires_more",
+      "sign_contract",
+    ],
+    [
+      "signed, bank verification",
+      { contract: { status: "signed", processStatus: "waiting_for_customer_digital_verification" } },
+      "requires_more",
+      "bank_verification",
+    ],
+    [
+      "signed, awaiting the merchant",
+      { contract: { status: "signed", processStatus: "waiting_for_partners_confirmation" } },
+      "authorized",
+      "complete_cart",
+    ],
+    [
+      "signed, awaiting the merchant, order placed",
+      { orderPlaced: true, contract: { status: "signed", processStatus: "waiting_for_partners_confirmation" } },
+      "authorized",
+      "done",
+    ],
+    [
+      "signed, still processing",
+      { contract: { status: "signed", processStatus: "activation" } },
+      "pending_authorization",
+      "complete_cart",
+    ],
     ["activated", { contract: { status: "activated", processStatus: "activated" } }, "captured", "complete_cart"],
     ["activated, order placed", { orderPlaced: true, contract: { status: "activated" } }, "captured", "done"],
     ["contract cancelled", { contract: { status: "cancelled" } }, "canceled", "declined"],
@@ -35,6 +65,9 @@ describe("deriveState: Inbank's state → session status and the shopper's next 
 
   it("asks for polling only while a signed contract is being processed", () => {
     expect(deriveState({ ...base, contract: { status: "signed", processStatus: "activation" } }).processing).toBe(true)
-    expect(deriveState({ ...base, contract: { status: "signed", processStatus: "waiting_for_partners_confirmation" } }).processing).toBe(false)
+    expect(
+      deriveState({ ...base, contract: { status: "signed", processStatus: "waiting_for_partners_confirmation" } })
+        .processing,
+    ).toBe(false)
   })
 })

@@ -1,6 +1,13 @@
 import { offeredPeriods, OfferRange } from "../offered-periods"
 
-const range = (over: Partial<OfferRange>): OfferRange => ({ minAmount: null, maxAmount: null, periods: null, minPeriod: null, maxPeriod: null, ...over })
+const range = (over: Partial<OfferRange>): OfferRange => ({
+  minAmount: null,
+  maxAmount: null,
+  periods: null,
+  minPeriod: null,
+  maxPeriod: null,
+  ...over,
+})
 
 describe("offeredPeriods: the one list the offers route advertises and the application route accepts", () => {
   it.each<[string, OfferRange, number[]]>([

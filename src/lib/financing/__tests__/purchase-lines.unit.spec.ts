@@ -7,7 +7,13 @@ const sum = (lines: { quantity: number; price: string }[]) =>
 
 describe("purchaseLines: what Inbank is told was bought adds up to what it finances", () => {
   it.each<[string, CartLine[], string, string, { name: string; quantity: number; price: string }[]]>([
-    ["one item, free shipping", [{ name: "Rower", quantity: 1, total: 399 }], "0", "399.00", [{ name: "Rower", quantity: 1, price: "399.00" }]],
+    [
+      "one item, free shipping",
+      [{ name: "Rower", quantity: 1, total: 399 }],
+      "0",
+      "399.00",
+      [{ name: "Rower", quantity: 1, price: "399.00" }],
+    ],
     [
       "10 % off and paid shipping: the item at its discounted total, shipping its own line",
       [{ name: "Rower", quantity: 1, total: "359.1" }],
@@ -38,7 +44,19 @@ describe("purchaseLines: what Inbank is told was bought adds up to what it finan
         { name: "Rabaty i korekty", quantity: 1, price: "-0.01" },
       ],
     ],
-    ["a free gift is still listed", [{ name: "Rower", quantity: 1, total: "399" }, { name: "Dzwonek", quantity: 1, total: 0 }], "0", "399.00", [{ name: "Rower", quantity: 1, price: "399.00" }, { name: "Dzwonek", quantity: 1, price: "0.00" }]],
+    [
+      "a free gift is still listed",
+      [
+        { name: "Rower", quantity: 1, total: "399" },
+        { name: "Dzwonek", quantity: 1, total: 0 },
+      ],
+      "0",
+      "399.00",
+      [
+        { name: "Rower", quantity: 1, price: "399.00" },
+        { name: "Dzwonek", quantity: 1, price: "0.00" },
+      ],
+    ],
   ])("%s", (_case, lines, shipping, financed, expected) => {
     const result = purchaseLines(lines, shipping, financed)
     expect(result).toEqual(expected)
@@ -49,15 +67,18 @@ describe("purchaseLines: what Inbank is told was bought adds up to what it finan
     const money = fc.integer({ min: 0, max: 5_000_000 }).map((grosze) => new BigNumber(grosze).div(100).toFixed(2))
     fc.assert(
       fc.property(
-        fc.array(fc.record({ name: fc.constant("x"), quantity: fc.integer({ min: 1, max: 50 }), total: money }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.record({ name: fc.constant("x"), quantity: fc.integer({ min: 1, max: 50 }), total: money }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
         money,
         money,
         (lines, shipping, financed) => {
           const result = purchaseLines(lines, shipping, financed)
           expect(sum(result)).toBe(financed)
           expect(result.every((line) => Number.isInteger(line.quantity) && line.quantity >= 1)).toBe(true)
-        }
-      )
+        },
+      ),
     )
   })
 })

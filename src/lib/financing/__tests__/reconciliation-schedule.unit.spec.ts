@@ -11,7 +11,11 @@ const states: Record<string, DerivedState> = {
   positive: deriveState({ ...base, decisionStatus: "positive" }),
   declined: deriveState({ ...base, decisionStatus: "negative" }),
   "application cancelled": deriveState({ ...base, decisionStatus: "positive", applicationProcessStatus: "cancelled" }),
-  "waiting for the merchant": deriveState({ ...base, decisionStatus: "positive", contract: { status: "signed", processStatus: "waiting_for_partners_confirmation" } }),
+  "waiting for the merchant": deriveState({
+    ...base,
+    decisionStatus: "positive",
+    contract: { status: "signed", processStatus: "waiting_for_partners_confirmation" },
+  }),
   activated: deriveState({ ...base, decisionStatus: "positive", contract: { status: "activated" } }),
   "contract cancelled": deriveState({ ...base, decisionStatus: "positive", contract: { status: "cancelled" } }),
   terminated: deriveState({ ...base, decisionStatus: "positive", contract: { status: "terminated" } }),
@@ -32,7 +36,13 @@ describe("nextReconciliation: when the job reads an application again (ms after 
     ["waiting for the merchant, 1 day: every six hours", "waiting for the merchant", true, 1 * DAY, 6 * HOUR],
     ["open for 30 days: given up", "positive", false, GIVE_UP_AFTER_MS, null],
   ])("%s", (_case, state, orderPlaced, age, expected) => {
-    const next = nextReconciliation({ derived: states[state], orderPlaced, createdAt: new Date(now.getTime() - age), now, quietMs: 10 * MIN })
+    const next = nextReconciliation({
+      derived: states[state],
+      orderPlaced,
+      createdAt: new Date(now.getTime() - age),
+      now,
+      quietMs: 10 * MIN,
+    })
     expect(next && next.getTime() - now.getTime()).toBe(expected)
   })
 })

@@ -2,7 +2,11 @@ import { createHmac } from "node:crypto"
 import { isBoundSession, sessionBinding } from "../session-binding"
 
 const API_KEY = "binding-test-key"
-const fields = { applicationUuid: "6f1c3f7e-0a51-4bd4-a3a9-1d7f5a3c2e10", paymentCollectionId: "pay_col_A", amount: "399.00" }
+const fields = {
+  applicationUuid: "6f1c3f7e-0a51-4bd4-a3a9-1d7f5a3c2e10",
+  paymentCollectionId: "pay_col_A",
+  amount: "399.00",
+}
 const data = (overrides: Record<string, unknown> = {}) => ({
   application_uuid: fields.applicationUuid,
   payment_collection_id: fields.paymentCollectionId,
@@ -27,7 +31,9 @@ describe("session binding: one application, one payment collection, one amount",
   })
 
   it("is not keyed by the API key itself (no offline oracle for guessing it)", () => {
-    const withRawKey = createHmac("sha256", API_KEY).update(`${fields.applicationUuid}|${fields.paymentCollectionId}|${fields.amount}`).digest("hex")
+    const withRawKey = createHmac("sha256", API_KEY)
+      .update(`${fields.applicationUuid}|${fields.paymentCollectionId}|${fields.amount}`)
+      .digest("hex")
     expect(sessionBinding(API_KEY, fields)).not.toBe(withRawKey)
     expect(isBoundSession(API_KEY, data({ binding: withRawKey }), "399.00")).toBe(false)
   })

@@ -17,7 +17,10 @@ describe("staffState", () => {
   it.each([
     [{}, "awaiting_customer"],
     [{ contract: { status: "unsigned" as const } }, "awaiting_signature"],
-    [{ contract: { status: "signed" as const, processStatus: "waiting_for_partners_confirmation" } }, "awaiting_approval"],
+    [
+      { contract: { status: "signed" as const, processStatus: "waiting_for_partners_confirmation" } },
+      "awaiting_approval",
+    ],
     [{ contract: { status: "activated" as const } }, "financed"],
     [{ decisionStatus: "negative" as const }, "declined"],
     [{ decisionStatus: "pending" as const }, "awaiting_decision"],

@@ -6,12 +6,19 @@ function heldDatabase() {
   const statements: { ids: string[]; finish: () => void }[] = []
   const raw = jest.fn((_sql: string, bindings: unknown[]) => {
     const ids = bindings.filter((_, i) => i % 5 === 0) as string[]
-    return new Promise((resolve) => statements.push({ ids, finish: () => resolve({ rows: ids.map((id) => ({ id })) }) }))
+    return new Promise((resolve) =>
+      statements.push({ ids, finish: () => resolve({ rows: ids.map((id) => ({ id })) }) }),
+    )
   })
   return { knex: { raw } as unknown as Knex, statements }
 }
 
-const callback = (n: number) => ({ application_uuid: `uuid-${n}`, type: "DECISION", status: "POSITIVE", sent_at: new Date() })
+const callback = (n: number) => ({
+  application_uuid: `uuid-${n}`,
+  type: "DECISION",
+  status: "POSITIVE",
+  sent_at: new Date(),
+})
 const nextTurns = async () => {
   for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve))
 }

@@ -6,7 +6,9 @@ import { Migration } from "@medusajs/framework/mikro-orm/migrations"
  */
 export class Migration20261122040000 extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create table if not exists "inbank_rate_limit" ("key" varchar(255) not null, "points" integer not null default 0, "expire" bigint null, constraint "inbank_rate_limit_pkey" primary key ("key"));`)
+    this.addSql(
+      `create table if not exists "inbank_rate_limit" ("key" varchar(255) not null, "points" integer not null default 0, "expire" bigint null, constraint "inbank_rate_limit_pkey" primary key ("key"));`,
+    )
   }
 
   override async down(): Promise<void> {

@@ -7,10 +7,14 @@ import { Migration } from "@medusajs/framework/mikro-orm/migrations"
  */
 export class Migration20261201000000 extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`alter table if exists "inbank_application" add column if not exists "phone_hash" text null, add column if not exists "identity_hash" text null;`)
+    this.addSql(
+      `alter table if exists "inbank_application" add column if not exists "phone_hash" text null, add column if not exists "identity_hash" text null;`,
+    )
   }
 
   override async down(): Promise<void> {
-    this.addSql(`alter table if exists "inbank_application" drop column if exists "phone_hash", drop column if exists "identity_hash";`)
+    this.addSql(
+      `alter table if exists "inbank_application" drop column if exists "phone_hash", drop column if exists "identity_hash";`,
+    )
   }
 }

@@ -22,7 +22,4 @@ export const InbankCallback = model
     outcome: model.text().nullable(),
     attempts: model.number().default(0),
   })
-  .indexes([
-    { on: ["application_uuid", "type", "status", "sent_at"], unique: true },
-    { on: ["processed_at"] },
-  ])
+  .indexes([{ on: ["application_uuid", "type", "status", "sent_at"], unique: true }, { on: ["processed_at"] }])

@@ -25,9 +25,19 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const parsed = QueueQuery.safeParse(req.query)
   if (!parsed.success) {
     const field = String(parsed.error.issues[0].path[0])
-    return new PluginHttpError(400, "invalid_query", { pl: `Nieprawidłowy parametr „${field}”.`, en: `Invalid parameter "${field}".` }, { field }).send(res)
+    return new PluginHttpError(
+      400,
+      "invalid_query",
+      { pl: `Nieprawidłowy parametr „${field}”.`, en: `Invalid parameter "${field}".` },
+      { field },
+    ).send(res)
   }
   const inbank = req.scope.resolve<InbankModuleService>(INBANK_MODULE)
   const { records, count } = await inbank.listQueue(parsed.data)
-  res.json({ applications: await queueRows(req.scope, inbank, records), count, limit: parsed.data.limit, offset: parsed.data.offset })
+  res.json({
+    applications: await queueRows(req.scope, inbank, records),
+    count,
+    limit: parsed.data.limit,
+    offset: parsed.data.offset,
+  })
 }

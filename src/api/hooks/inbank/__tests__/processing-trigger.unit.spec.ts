@@ -19,7 +19,10 @@ describe("triggerProcessing", () => {
     expect(emit).not.toHaveBeenCalled()
     await settle()
     expect(emit).toHaveBeenCalledTimes(1)
-    expect(emit).toHaveBeenCalledWith({ name: CALLBACKS_RECORDED_EVENT, data: { ids: ["inbcb_1", "inbcb_2", "inbcb_3"] } })
+    expect(emit).toHaveBeenCalledWith({
+      name: CALLBACKS_RECORDED_EVENT,
+      data: { ids: ["inbcb_1", "inbcb_2", "inbcb_3"] },
+    })
   })
 
   it("starts a new event for callbacks recorded after the window", async () => {

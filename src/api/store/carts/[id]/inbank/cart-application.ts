@@ -1,4 +1,9 @@
-import type { BigNumberRawValue, ICartModuleService, IPaymentModuleService, MedusaContainer } from "@medusajs/framework/types"
+import type {
+  BigNumberRawValue,
+  ICartModuleService,
+  IPaymentModuleService,
+  MedusaContainer,
+} from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { storeRefusal } from "../../../../messages/refusal"
 import { INBANK_MODULE } from "../../../../../modules/inbank"
@@ -45,15 +50,23 @@ export async function findCartApplication(scope: MedusaContainer, cartId: string
   return { cart: cart.value, ...current.value, inbank }
 }
 
-async function currentRecord(scope: MedusaContainer, inbank: InbankModuleService, cartId: string): Promise<{ record: InbankApplicationRecord; session: CartSession }> {
+async function currentRecord(
+  scope: MedusaContainer,
+  inbank: InbankModuleService,
+  cartId: string,
+): Promise<{ record: InbankApplicationRecord; session: CartSession }> {
   const notFound = storeRefusal("application_not_found")
   const record = await inbank.newestCartRecord(cartId)
   if (!record?.payment_session_id) throw notFound
   const [session] = await scope
     .resolve<IPaymentModuleService>(Modules.PAYMENT)
-    .listPaymentSessions({ id: record.payment_session_id }, { select: ["id", "provider_id", "data", "raw_amount", "currency_code"] })
+    .listPaymentSessions(
+      { id: record.payment_session_id },
+      { select: ["id", "provider_id", "data", "raw_amount", "currency_code"] },
+    )
   const uuid = session?.data?.application_uuid
-  const names = typeof uuid === "string" && (uuid === record.application_uuid || record.previous_uuids.uuids.includes(uuid))
+  const names =
+    typeof uuid === "string" && (uuid === record.application_uuid || record.previous_uuids.uuids.includes(uuid))
   if (session?.provider_id !== INBANK_PROVIDER_ID || !names) throw notFound
   return { record, session: session as unknown as CartSession }
 }
@@ -62,6 +75,9 @@ async function currentRecord(scope: MedusaContainer, inbank: InbankModuleService
  * The record, refreshed from Inbank when it does not know a contract yet: the cart's completion
  * creates the contract inside the payment provider, and the record learns it on its next refresh.
  */
-export async function withKnownContract(inbank: InbankModuleService, record: InbankApplicationRecord): Promise<InbankApplicationRecord> {
+export async function withKnownContract(
+  inbank: InbankModuleService,
+  record: InbankApplicationRecord,
+): Promise<InbankApplicationRecord> {
   return record.contract_uuid ? record : inbank.refreshNow(record.id)
 }

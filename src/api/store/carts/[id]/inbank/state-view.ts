@@ -34,12 +34,20 @@ export function stateView(record: InbankApplicationRecord, derived: DerivedState
       },
       offer: record.offer ?? null,
       contract: record.contract_uuid
-        ? { uuid: record.contract_uuid, number: record.contract_number ?? null, status: record.contract_status, process_status: record.process_status }
+        ? {
+            uuid: record.contract_uuid,
+            number: record.contract_number ?? null,
+            status: record.contract_status,
+            process_status: record.process_status,
+          }
         : null,
       session_status: derived.sessionStatus,
       next_action: {
         type: derived.nextAction,
-        message: derived.nextAction === "complete_cart" && record.contract_uuid ? SIGNED_MESSAGE : MESSAGES[derived.nextAction],
+        message:
+          derived.nextAction === "complete_cart" && record.contract_uuid
+            ? SIGNED_MESSAGE
+            : MESSAGES[derived.nextAction],
       },
     },
   }

@@ -1,6 +1,13 @@
 import { z } from "@medusajs/framework/zod"
 import { isValidPesel } from "inbank-partner-api"
-import { documentNumber, groupedDigits, PLN_AMOUNT, plnAmount, polishMobile, polishPostalCode } from "../../../../polish-input"
+import {
+  documentNumber,
+  groupedDigits,
+  PLN_AMOUNT,
+  plnAmount,
+  polishMobile,
+  polishPostalCode,
+} from "../../../../polish-input"
 
 // Each check names its catalogue code in zod's `error` (messages/form-refusal.ts turns it into the answer).
 const text = (max = 200) => z.string().trim().min(1).max(max)
@@ -24,22 +31,34 @@ export const StoreInbankApplication = z
         document_type: z.enum(["id_card", "passport"]),
         document_number: z.preprocess(documentNumber, text(30)),
         mobile: z.preprocess(polishMobile, z.string().regex(/^\+48\d{9}$/, { error: "invalid_phone" })),
-        email: z.string().trim().pipe(z.email({ error: "invalid_email" })),
+        email: z
+          .string()
+          .trim()
+          .pipe(z.email({ error: "invalid_email" })),
         address: z
           .object({
             street: text(),
             house_number: text(20).optional(),
             apartment_number: text(20).optional(),
             city: text(100),
-            postal_code: z.preprocess(polishPostalCode, z.string().regex(/^\d{2}-\d{3}$/, { error: "invalid_postal_code" })),
-            country_code: z.string().trim().toLowerCase().refine((c) => c === "pl", { error: "invalid_country" }),
+            postal_code: z.preprocess(
+              polishPostalCode,
+              z.string().regex(/^\d{2}-\d{3}$/, { error: "invalid_postal_code" }),
+            ),
+            country_code: z
+              .string()
+              .trim()
+              .toLowerCase()
+              .refine((c) => c === "pl", { error: "invalid_country" }),
           })
           .strict(),
         monthly_income: amount,
         monthly_obligations: amount.default("0.00"),
       })
       .strict(),
-    consents: z.array(z.object({ type: text(100), value: z.boolean(), text: text(5000) }).strict()).min(1, { error: "consent_required" }),
+    consents: z
+      .array(z.object({ type: text(100), value: z.boolean(), text: text(5000) }).strict())
+      .min(1, { error: "consent_required" }),
   })
   .strict()
 export type StoreInbankApplicationType = z.infer<typeof StoreInbankApplication>
@@ -50,7 +69,13 @@ export type StoreInbankSigningType = z.infer<typeof StoreInbankSigning>
 export const StoreInbankSigningConfirm = z
   .object({
     subject: z.enum(["application", "contract"]),
-    code: z.preprocess(groupedDigits, z.string().trim().regex(/^\d{4,8}$/, { error: "invalid_sms_code" })),
+    code: z.preprocess(
+      groupedDigits,
+      z
+        .string()
+        .trim()
+        .regex(/^\d{4,8}$/, { error: "invalid_sms_code" }),
+    ),
   })
   .strict()
 export type StoreInbankSigningConfirmType = z.infer<typeof StoreInbankSigningConfirm>

@@ -14,16 +14,25 @@ import { queueRows } from "../../../queue-rows"
 export const POST = withInbankErrors(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const inbank = req.scope.resolve<InbankModuleService>(INBANK_MODULE)
   const [record] = await inbank.listQueue({ ids: [req.params.id], limit: 1, offset: 0 }).then((page) => page.records)
-  if (!record) throw new PluginHttpError(404, "application_not_found", { pl: "Nie ma takiego wniosku Inbank.", en: "There is no such Inbank application." }, { field: "id" })
+  if (!record)
+    throw new PluginHttpError(
+      404,
+      "application_not_found",
+      { pl: "Nie ma takiego wniosku Inbank.", en: "There is no such Inbank application." },
+      { field: "id" },
+    )
   const [row] = await queueRows(req.scope, inbank, [record])
   if (row.order_id || !row.actions.cancel) {
     throw new PluginHttpError(
       409,
       row.order_id ? "has_order" : "nothing_to_cancel",
       row.order_id
-        ? { pl: "Ten wniosek ma zamówienie: anuluj je na stronie zamówienia.", en: "This application has an order: cancel it on the order's page." }
+        ? {
+            pl: "Ten wniosek ma zamówienie: anuluj je na stronie zamówienia.",
+            en: "This application has an order: cancel it on the order's page.",
+          }
         : { pl: "Tego finansowania nie można już anulować.", en: "This financing can no longer be cancelled." },
-      { field: "id" }
+      { field: "id" },
     )
   }
   await cancelInbankApplicationWorkflow(req.scope).run({ input: { record_id: record.id } })

@@ -13,11 +13,15 @@ export const POST = withInbankErrors(async (req: AuthenticatedMedusaRequest, res
   const { record } = await loadOrderFinancing(req.scope, req.params.id)
   await req.scope.resolve(Modules.LOCKING).execute(`inbank-approve:${record.id}`, async () => {
     const { payment } = await loadOrderFinancing(req.scope, req.params.id)
-    if (!payment) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The order's Inbank payment is not authorized yet")
-    if (payment.canceled_at) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The order's Inbank payment is cancelled")
+    if (!payment)
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The order's Inbank payment is not authorized yet")
+    if (payment.canceled_at)
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The order's Inbank payment is cancelled")
     if (payment.captured_at) return
     await refuseInbankCapture(req.scope, payment.id)
-    await capturePaymentWorkflow(req.scope).run({ input: { payment_id: payment.id, captured_by: req.auth_context.actor_id } })
+    await capturePaymentWorkflow(req.scope).run({
+      input: { payment_id: payment.id, captured_by: req.auth_context.actor_id },
+    })
   })
   const financing = await loadOrderFinancing(req.scope, req.params.id)
   financing.record = await financing.inbank.refreshNow(record.id)

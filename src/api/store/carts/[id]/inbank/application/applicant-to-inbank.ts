@@ -50,7 +50,7 @@ export function applicantToInbank(form: StoreInbankApplicationType, purchase: Pu
           total: item.total,
         })),
         purchase.shippingTotal,
-        purchase.amount
+        purchase.amount,
       ),
     },
     partnerUrls: purchase.callbackUrl ? { callbackUrl: purchase.callbackUrl } : undefined,

@@ -12,7 +12,13 @@ export interface CartForApplication {
   region_id: string | null
   region: { payment_providers: { id: string }[] | null } | null
   /** `total`: what the shopper pays for the line, discounts and tax included (Medusa's cart totals). */
-  items: { title: string; product_title?: string | null; variant_title?: string | null; quantity: number; total: string | number }[]
+  items: {
+    title: string
+    product_title?: string | null
+    variant_title?: string | null
+    quantity: number
+    total: string | number
+  }[]
   shipping_total: string | number
   payment_collection: { id: string; raw_amount: { value: string } } | null
 }

@@ -12,7 +12,9 @@ const HOLD_SECONDS = 120
  * `application_in_progress` and sends nothing to Inbank: two at once would create two applications
  * (two inquiries in the applicant's name) and two sessions, one of them left live.
  */
-export function oneApplicationAtATime<Req extends MedusaRequest>(handler: (req: Req, res: MedusaResponse) => Promise<void>) {
+export function oneApplicationAtATime<Req extends MedusaRequest>(
+  handler: (req: Req, res: MedusaResponse) => Promise<void>,
+) {
   return async (req: Req, res: MedusaResponse): Promise<void> => {
     const locking = req.scope.resolve(Modules.LOCKING)
     const key = `inbank-application-submission:${req.params.id}`

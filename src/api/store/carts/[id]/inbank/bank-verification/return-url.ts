@@ -13,6 +13,7 @@ import { storeRefusal } from "../../../../../messages/refusal"
  */
 export function checkReturnUrl(returnUrl: string, storeCors: CorsOrigins): string {
   const url = URL.canParse(returnUrl) ? new URL(returnUrl) : null
-  if (url && (url.protocol === "https:" || url.protocol === "http:") && originAllowed(url.origin, storeCors)) return url.href
+  if (url && (url.protocol === "https:" || url.protocol === "http:") && originAllowed(url.origin, storeCors))
+    return url.href
   throw storeRefusal("invalid_return_url", { field: "return_url" })
 }

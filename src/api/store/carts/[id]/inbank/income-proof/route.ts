@@ -13,7 +13,10 @@ import { stateView } from "../state-view"
 export const POST = withStoreRefusals(async (req: MedusaRequest, res: MedusaResponse) => {
   const { cart, record, inbank } = await findCartApplication(req.scope, req.params.id)
   const files = await Promise.all(
-    receivedIncomeProof(req).map(async (file) => ({ filename: file.name, content: await openAsBlob(file.path, { type: file.contentType }) }))
+    receivedIncomeProof(req).map(async (file) => ({
+      filename: file.name,
+      content: await openAsBlob(file.path, { type: file.contentType }),
+    })),
   )
   await inbank.uploadIncomeProof(record.application_uuid, files)
   const current = await inbank.refreshNow(record.id)

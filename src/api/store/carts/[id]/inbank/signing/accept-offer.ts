@@ -15,10 +15,16 @@ export interface ContractToSign {
  * automatically creates a contract and returns the identifier of the contract").
  * @throws PluginHttpError 400 `no_offer` (field `subject`) while the application has no positive decision to accept.
  */
-export async function contractToSign(inbank: InbankModuleService, record: InbankApplicationRecord): Promise<ContractToSign> {
+export async function contractToSign(
+  inbank: InbankModuleService,
+  record: InbankApplicationRecord,
+): Promise<ContractToSign> {
   if (hasContract(record)) return { record, saving: null }
   // The record may not know the decision yet: ask Inbank, within the polling rules.
-  const current = inbank.stateOf(record, { orderPlaced: false }).nextAction === "complete_cart" ? record : await inbank.refresh(record, false)
+  const current =
+    inbank.stateOf(record, { orderPlaced: false }).nextAction === "complete_cart"
+      ? record
+      : await inbank.refresh(record, false)
   if (hasContract(current)) return { record: current, saving: null }
   const { nextAction } = inbank.stateOf(current, { orderPlaced: false })
   if (nextAction !== "complete_cart") throw storeRefusal("no_offer", { field: "subject" })

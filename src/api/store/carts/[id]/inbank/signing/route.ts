@@ -15,13 +15,18 @@ import { rememberContractInSession } from "./session-contract"
  */
 export const POST = withStoreRefusals(async (req: MedusaRequest<StoreInbankSigningType>, res: MedusaResponse) => {
   const { cart, record, session, inbank } = await findCartApplication(req.scope, req.params.id)
-  await consumeLimits(req.scope, "smsSend", { perIp: inbank.addressKey(req.ip), perApplication: record.id, perPhone: record.phone_hash })
+  await consumeLimits(req.scope, "smsSend", {
+    perIp: inbank.addressKey(req.ip),
+    perApplication: record.id,
+    perPhone: record.phone_hash,
+  })
   let current = record
   if (req.validatedBody.subject === "application") {
     await inbank.startSigning("application", record.application_uuid)
   } else {
     const { record: contract, saving } = await contractToSign(inbank, record)
-    if (contract.contract_status !== "unsigned") throw storeRefusal("contract_not_awaiting_signature", { field: "subject" })
+    if (contract.contract_status !== "unsigned")
+      throw storeRefusal("contract_not_awaiting_signature", { field: "subject" })
     // The code goes out while the store writes the contract down: the shopper waits for Inbank only.
     await Promise.all([
       inbank.startSigning("contract", contract.contract_uuid),

@@ -7,7 +7,11 @@ import type { CartSession } from "../cart-application"
  * The payment session learns the contract the shopper is signing: the cart's completion then reads
  * the application and the contract at once instead of one after the other.
  */
-export async function rememberContractInSession(scope: MedusaContainer, session: CartSession, contractUuid: string): Promise<void> {
+export async function rememberContractInSession(
+  scope: MedusaContainer,
+  session: CartSession,
+  contractUuid: string,
+): Promise<void> {
   if ((session.data as Partial<InbankSessionData>).contract_uuid === contractUuid) return
   await scope.resolve<IPaymentModuleService>(Modules.PAYMENT).updatePaymentSession({
     id: session.id,
