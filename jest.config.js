@@ -1,7 +1,11 @@
 const testType = process.env.TEST_TYPE
 
 const testMatch = {
-  unit: ["<rootDir>/src/**/__tests__/**/*.unit.spec.[jt]s"],
+  unit: [
+    "<rootDir>/src/**/__tests__/**/*.unit.spec.[jt]s",
+    "<rootDir>/packages/*/src/**/__tests__/**/*.unit.spec.[jt]s",
+    "<rootDir>/integration-tests/sandbox/**/*.unit.spec.[jt]s",
+  ],
   integration: ["<rootDir>/integration-tests/{http,browser,scale}/**/*.spec.[jt]s"],
   install: ["<rootDir>/integration-tests/install/**/*.spec.[jt]s"],
 }[testType]
@@ -21,6 +25,12 @@ module.exports = {
   },
   testEnvironment: "node",
   moduleFileExtensions: ["js", "ts", "tsx", "json"],
+  // The workspace packages from their sources: tests never need a build of them (the plugin's build and
+  // its packed tarball use their dist/, built by `npm install`'s prepare).
+  moduleNameMapper: {
+    "^inbank-partner-api$": "<rootDir>/packages/inbank-partner-api/src",
+    "^inbank-sandbox$": "<rootDir>/packages/inbank-sandbox/src",
+  },
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/"],
   testMatch,
   ...(testType !== "unit" && {

@@ -96,6 +96,22 @@ module.exports = defineConfig({
   admin: { disable: process.env.INBANK_ADMIN !== "true" },
   modules: [
     ...SCALE_MODULES,
+    // Staff learn of contracts awaiting their approval in the admin's notification feed (the bell): a
+    // notification provider must serve the "feed" channel. This is Medusa's default; a store that
+    // configures the notification module itself (e-mail providers) must keep it (README "Staff notifications").
+    {
+      resolve: "@medusajs/medusa/notification",
+      key: Modules.NOTIFICATION,
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/notification-local",
+            id: "local",
+            options: { name: "Admin feed", channels: ["feed"] },
+          },
+        ],
+      },
+    },
     ...CACHING_MODULES,
     // INBANK_PLUGIN=off: the same store without the plugin (the benchmark's memory baseline).
     ...(process.env.INBANK_PLUGIN === "off"

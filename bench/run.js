@@ -4,7 +4,7 @@
 // sandbox's answer time; BENCH_SECONDS (default 10) the length of each load run; BENCH_ONLY=checkout (or
 // callbacks, offers) measures that alone in the production layout and prints its rows; BENCH_CHECKOUT_RUNS
 // (default 21) how many checkouts it measures. The Inbank calls per checkout step without building Medusa:
-// TEST_TYPE=integration NODE_OPTIONS=--experimental-vm-modules npx jest --runInBand --forceExit integration-tests/http/checkout-calls.spec.ts
+// npm run test:integration -- integration-tests/http/checkout-calls.spec.ts
 const crypto = require("node:crypto")
 const fs = require("node:fs")
 const os = require("node:os")
@@ -15,15 +15,18 @@ const axios = require("axios")
 const getPort = require("get-port")
 const { Client } = require("pg")
 require("ts-node").register({ transpileOnly: true, swc: true })
-const { signCallback } = require("../src/lib/inbank")
+const { signCallback } = require("inbank-partner-api")
 const { startEmbeddedPostgres } = require("../scripts/lib/embedded-postgres")
 const { prepareAppDir, setUpApp, startApp, appEnv, medusa } = require("../scripts/lib/medusa-app")
 const { startRedis } = require("../integration-tests/fixtures/redis")
-const { Sandbox } = require("../src/sandbox")
+const { Sandbox } = require("inbank-sandbox")
 
 const LATENCY_MS = Number(process.env.BENCH_SANDBOX_LATENCY_MS ?? 50)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
-/** One measure alone, in the production layout: "checkout", "callbacks" or "offers" (nothing written to bench/results.md). */
+/**
+ * One measure alone, in the production layout: "checkout", "callbacks" or "offers" (nothing written to
+ * bench/results.md).
+ */
 const ONLY = process.env.BENCH_ONLY
 const CHECKOUT_RUNS = Number(process.env.BENCH_CHECKOUT_RUNS ?? 21)
 /** Checkouts run first and not counted: the first ones pay for cold caches (Inbank's products, Medusa's queries). */
@@ -122,7 +125,8 @@ async function benchCallbacks(app) {
   // load once for 100–300 ms (measured), which is not its steady state.
   await load({ ...valid, duration: 3 })
   await load({ ...builtInRoute, duration: 3 })
-  // Steady before the floods: their backlog of writes (PostgreSQL's checkpoints, the worker's queue) is not a steady state.
+  // Steady before the floods: their backlog of writes (PostgreSQL's checkpoints, the worker's queue) is not a steady
+  // state.
   const steady = { url, rate: 200, contentType: FORM["content-type"], body: () => callbackBody(crypto.randomUUID()) }
   await steadyLoad({ ...steady, seconds: 3 })
   const atRate = await steadyLoad(steady)
@@ -155,7 +159,10 @@ async function inTurns(runs, rounds = 3) {
   return totals.map((total) => ({ requests: { average: total.requests / total.seconds }, latency: { p99: total.p99 } }))
 }
 
-/** Added to the benchmark's copy of the app only: the least a `/store` route can do, Medusa's `/store` stack alone (what the offers route stays out of). */
+/**
+ * Added to the benchmark's copy of the app only: the least a `/store` route can do, Medusa's `/store` stack alone (what
+ * the offers route stays out of).
+ */
 const EMPTY_STORE_ROUTE = "/store/bench-empty"
 function addEmptyStoreRoute(dir) {
   const routeDir = path.join(dir, "src/api", EMPTY_STORE_ROUTE)
@@ -181,8 +188,13 @@ async function benchOffers(app, store, sandbox) {
   const before = await calculations()
   const amounts = Array.from({ length: 10 }, (_, i) => `${600 + i * 111}.00`)
   const requests = 1000
-  for (let i = 0; i < requests; i += 50)
-    await Promise.all(Array.from({ length: 50 }, (_, j) => offers(amounts[(i + j) % amounts.length])))
+  // Shoppers, each at an address of their own: one client may ask only a few new amounts a minute (offersLimits).
+  const asked = (i) =>
+    axios.get(`${app.url}/inbank-offers`, {
+      params: { amount: amounts[i % amounts.length] },
+      headers: { "x-forwarded-for": `10.9.${i >> 8}.${i & 255}` },
+    })
+  for (let i = 0; i < requests; i += 50) await Promise.all(Array.from({ length: 50 }, (_, j) => asked(i + j)))
   const calls = (await calculations()) - before
   return {
     warm,
@@ -195,7 +207,10 @@ async function benchOffers(app, store, sandbox) {
   }
 }
 
-/** The plugin's default share of Inbank calculations per minute and process for amounts that are not catalogue prices (offersLimits). */
+/**
+ * The plugin's default share of Inbank calculations per minute and process for amounts that are not catalogue prices
+ * (offersLimits).
+ */
 const OTHER_AMOUNT_CALCULATIONS_PER_MINUTE = 180
 const FLOOD_AMOUNTS = 10_000
 

@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { signCallback } from "../../src/lib/inbank"
+import { signCallback } from "inbank-partner-api"
 import { INBANK_MODULE } from "../../src/modules/inbank"
 import { insertCallbacks } from "../../src/modules/inbank/callback-table"
 import { reconcileInbank } from "../../src/workflows/reconcile-inbank"
@@ -261,7 +261,7 @@ medusaIntegrationTestRunner({
           fields: ["payment_collection.payment_sessions.status"],
           filters: { id: cartId },
         })
-        return (data[0] as any).payment_collection.payment_sessions[0].status === "error"
+        return data[0].payment_collection.payment_sessions[0].status === "error"
       })
       expect((await seeded.client.get(`/store/carts/${cartId}/inbank`)).data.inbank.next_action.type).toBe("declined")
     })
@@ -271,7 +271,7 @@ medusaIntegrationTestRunner({
       const listener = async (event: { name: string; data: any }) => void published.push(event)
       const bus = getContainer().resolve(Modules.EVENT_BUS)
       const context = { subscriberId: "callbacks-spec-merchant-events" }
-      bus.subscribe("*", listener as any, context)
+      bus.subscribe("*", listener, context)
       try {
         sandbox.updateSettings({ merchantApproval: true })
         const { cartId, contractUuid } = await signAndLeave()
@@ -314,7 +314,7 @@ medusaIntegrationTestRunner({
         expect(names().filter((name) => name === "inbank.contract.activated")).toHaveLength(1)
         expect(events().at(-1)!.data).toMatchObject({ order_id: order.id, session_status: "captured" })
       } finally {
-        bus.unsubscribe("*", listener as any, context)
+        bus.unsubscribe("*", listener, context)
       }
     })
 

@@ -88,20 +88,23 @@ medusaIntegrationTestRunner({
       const gate = http.createServer((req, res) => {
         const chunks: Buffer[] = []
         req.on("data", (chunk) => chunks.push(chunk))
-        req.on("end", async () => {
-          const body = Buffer.concat(chunks)
-          const key = body.toString()
-          if (!seen.has(key)) {
-            seen.add(key)
-            deliveries.push(503)
-            return res.writeHead(503).end()
-          }
-          const answer = await axios.post(`${medusaUrl}${req.url}`, body, {
-            headers: { "content-type": req.headers["content-type"] },
-            validateStatus: () => true,
-          })
-          deliveries.push(answer.status)
-          res.writeHead(answer.status).end()
+        req.on("end", () => {
+          // A delivery that fails answers 502, as a proxy would, instead of an unhandled rejection.
+          ;(async () => {
+            const body = Buffer.concat(chunks)
+            const key = body.toString()
+            if (!seen.has(key)) {
+              seen.add(key)
+              deliveries.push(503)
+              return res.writeHead(503).end()
+            }
+            const answer = await axios.post(`${medusaUrl}${req.url}`, body, {
+              headers: { "content-type": req.headers["content-type"] },
+              validateStatus: () => true,
+            })
+            deliveries.push(answer.status)
+            res.writeHead(answer.status).end()
+          })().catch(() => res.writeHead(502).end())
         })
       })
       await new Promise<void>((resolve) => gate.listen(0, "127.0.0.1", resolve))

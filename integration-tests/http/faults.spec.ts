@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import type { Fault } from "../../src/sandbox"
+import type { Fault } from "inbank-sandbox"
 import { sandboxBeforeMedusa, smsCode } from "../fixtures/sandbox"
 import { applicantForm } from "../fixtures/shopper"
 import { seededShop } from "../fixtures/store"
@@ -55,7 +55,7 @@ medusaIntegrationTestRunner({
     const seeded = seededShop(api, getContainer, sandbox)
 
     /** What the shopper saw when a step failed: a clear message, and never Medusa's "unknown error". */
-    const refusals: { step: Step; status: number; message: string }[] = []
+    const refusals: { step: Step; status: number; message: string; type?: string }[] = []
     async function attempt(
       step: Step,
       run: () => Promise<{ status: number; data: any }>,
@@ -65,6 +65,15 @@ medusaIntegrationTestRunner({
         const answer = await run()
         if (answer.status >= 400)
           refusals.push({ step, status: answer.status, message: String(answer.data?.message ?? "") })
+        // Medusa's completion answers a payment it could not authorize with 200, the cart and the error.
+        if (answer.data?.type === "cart" && answer.data.error) {
+          refusals.push({
+            step,
+            status: answer.status,
+            message: String(answer.data.error.message),
+            type: answer.data.error.type,
+          })
+        }
         if (await succeeded(answer)) return answer
       }
       throw new Error(`${step} did not succeed after retries`)
@@ -152,12 +161,20 @@ medusaIntegrationTestRunner({
         expect(sandbox.bank.state.contracts.size).toBe(1)
         expect(succeeded("createApplication")).toBe(lostCreation ? 2 : 1)
         expect(sandbox.faults.list()).toEqual([])
+        if (step === "first_completion" && kind === "error" && endpoint === "acceptApplication") {
+          // A POST is not retried by the client: the shopper saw the failure, as Medusa's payment error.
+          expect(refusals).toContainEqual(
+            expect.objectContaining({ step, status: 200, type: "payment_authorization_error" }),
+          )
+        }
         for (const refusal of refusals) {
-          // Our routes answer 503; Medusa's own cart completion can only pass a provider's error on as 500.
+          // Our routes answer 503; Medusa's cart completion, Inbank failing, the cart with a payment error to
+          // retry (never a 500).
           const fromCompletion =
             refusal.step.endsWith("completion") &&
-            refusal.status === 500 &&
-            /Try again in a moment/.test(refusal.message)
+            refusal.status === 200 &&
+            refusal.type === "payment_authorization_error" &&
+            /Spróbuj/.test(refusal.message)
           expect({ ...refusal, ok: refusal.status === 400 || refusal.status === 503 || fromCompletion }).toMatchObject({
             ok: true,
           })

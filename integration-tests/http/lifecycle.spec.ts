@@ -3,7 +3,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import BigNumber from "bignumber.js"
 import { randomUUID } from "node:crypto"
-import { signCallback } from "../../src/lib/inbank"
+import { signCallback } from "inbank-partner-api"
 import { INBANK_MODULE } from "../../src/modules/inbank"
 import { reconcileInbank } from "../../src/workflows/reconcile-inbank"
 import { adminHeaders } from "../fixtures/admin"
@@ -192,7 +192,7 @@ medusaIntegrationTestRunner({
         fields: ["payment_collection.id"],
         filters: { id: cartId },
       })
-      const collectionId = (carts[0] as any).payment_collection.id
+      const collectionId = carts[0].payment_collection.id
       const other = await seeded.client.post(`/store/payment-collections/${collectionId}/payment-sessions`, {
         provider_id: "pp_system_default",
       })
@@ -223,7 +223,7 @@ medusaIntegrationTestRunner({
         fields: ["payment_collection.payment_sessions.data"],
         filters: { id: cartId },
       })
-      const sessions = (carts[0] as any).payment_collection.payment_sessions
+      const sessions = carts[0].payment_collection.payment_sessions
       expect(sessions).toHaveLength(1)
       const live = [...sandbox.bank.state.applications.values()].filter(
         (a: any) => a.stage !== "cancelled" && [first.uuid, sessions[0].data.application_uuid].includes(a.uuid),
@@ -270,7 +270,7 @@ medusaIntegrationTestRunner({
         fields: ["service_zone_id", "shipping_profile_id"],
         filters: { id: seeded.store.shippingOptionId },
       })
-      const { service_zone_id, shipping_profile_id } = options[0] as any
+      const { service_zone_id, shipping_profile_id } = options[0]
       const {
         result: [courier],
       } = await createShippingOptionsWorkflow(container).run({
@@ -334,7 +334,7 @@ medusaIntegrationTestRunner({
           fields: ["payment_collections.payments.captures.id", "payment_collections.payments.amount"],
           filters: { id: order.id },
         })
-        const payments = (data[0] as any).payment_collections[0].payments
+        const payments = data[0].payment_collections[0].payments
         expect(payments).toHaveLength(1)
         expect(payments[0].captures).toHaveLength(1)
       } finally {

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import fc from "fast-check"
 import { INBANK_PROVIDER_ID } from "../../src/lib/financing/provider-id"
-import type { Application, Contract } from "../../src/sandbox/state"
+import type { Application, Contract } from "inbank-sandbox"
 import { reconcileInbank } from "../../src/workflows/reconcile-inbank"
 import { adminHeaders } from "../fixtures/admin"
 import { eventually } from "../fixtures/eventually"
@@ -46,7 +46,10 @@ const sandbox = sandboxBeforeMedusa({ INBANK_APPLICATION_SIGNING: "false" }, { c
 
 /** What the test knows of one cart, from its own commands and what it saw after each. */
 interface CartModel {
-  /** The application the shopper last submitted with success (the cart's Inbank session names it), and its applicant's phone. */
+  /**
+   * The application the shopper last submitted with success (the cart's Inbank session names it), and its applicant's
+   * phone.
+   */
   application: { uuid: string; phone: string } | null
   /** Inbank sent the SMS code that signs the application's contract. */
   codeSent: boolean
@@ -85,7 +88,10 @@ interface InbankPayment {
   captures: { raw_amount: { value: string } }[]
 }
 
-/** How far the runs reached, printed at the end: commands run, runs settled (fast-check's replays while shrinking count too) and what they held. */
+/**
+ * How far the runs reached, printed at the end: commands run, runs settled (fast-check's replays while shrinking count
+ * too) and what they held.
+ */
 const reach = { commands: 0, runs: 0, inbankOrders: 0, cancelledOrders: 0, activatedContracts: 0 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -100,7 +106,7 @@ function describe(state: CartState): string {
     ({ application: a, contract: c }) =>
       `${a.uuid} ${a.stage}/${a.decisionStatus}${c ? ` contract ${c.status}/${c.processStatus}` : ""}`,
   )
-  return `cart ${state.index}: ${order}; sessions name [${state.sessionApplications}]; ${payments.join(", ") || "no Inbank payment"}; at Inbank: ${inbank.join(", ") || "nothing"}`
+  return `cart ${state.index}: ${order}; sessions name [${state.sessionApplications.join(",")}]; ${payments.join(", ") || "no Inbank payment"}; at Inbank: ${inbank.join(", ") || "nothing"}`
 }
 
 /** Credit Inbank still offers or holds: an open application, or a contract not signed off (unsigned, signed). */
@@ -142,7 +148,7 @@ function alwaysViolations(model: Model, states: CartState[]): string[] {
       }
       if (payment.captures.length && !capturedOnceInFull(payment)) {
         violations.push(
-          `G2: ${at}: payment ${payment.id} has ${payment.captures.length} captures of ${payment.captures.map((c) => c.raw_amount.value)}`,
+          `G2: ${at}: payment ${payment.id} has ${payment.captures.length} captures of ${payment.captures.map((c) => c.raw_amount.value).join(",")}`,
         )
       }
       if (state.order && own.contract)
@@ -156,7 +162,8 @@ function alwaysViolations(model: Model, states: CartState[]): string[] {
     }
   }
   for (const [contract, orders] of ordersByContract) {
-    if (new Set(orders).size > 1) violations.push(`G1: contract ${contract} backs orders ${[...new Set(orders)]}`)
+    if (new Set(orders).size > 1)
+      violations.push(`G1: contract ${contract} backs orders ${[...new Set(orders)].join(",")}`)
   }
   return violations
 }
@@ -198,7 +205,7 @@ function settledViolations(states: CartState[]): string[] {
     const open = state.applications.filter(notEnded)
     if (open.length > 1)
       violations.push(
-        `G5: ${at}: ${open.length} applications not cancelled at Inbank: ${open.map((e) => e.application.uuid)}`,
+        `G5: ${at}: ${open.length} applications not cancelled at Inbank: ${open.map((e) => e.application.uuid).join(",")}`,
       )
   }
   return violations
@@ -262,9 +269,9 @@ medusaIntegrationTestRunner({
         filters: { cart_id: real.cartIds },
       })
       return real.cartIds.map((cartId, index) => {
-        const collection = (carts as any[]).find((c) => c.id === cartId)?.payment_collection
+        const collection = carts.find((c) => c.id === cartId)?.payment_collection
         const inbank = (rows: any[] | undefined) => (rows ?? []).filter((row) => row.provider_id === INBANK_PROVIDER_ID)
-        const order = (links as any[]).find((link) => link.cart_id === cartId)?.order
+        const order = links.find((link) => link.cart_id === cartId)?.order
         return {
           index,
           cartId,
@@ -279,7 +286,10 @@ medusaIntegrationTestRunner({
       })
     }
 
-    /** The model learns what happened without a command of its own: orders placed or cancelled by callbacks, activations. */
+    /**
+     * The model learns what happened without a command of its own: orders placed or cancelled by callbacks,
+     * activations.
+     */
     function observe(model: Model, states: CartState[]) {
       for (const state of states) {
         const cart = model.carts[state.index]
@@ -322,7 +332,10 @@ medusaIntegrationTestRunner({
       await reconcileInbank(getContainer(), { olderThanMs: 0 })
     }
 
-    /** Until every callback Inbank sent about the run's applications is processed (or failed, for the job) and no more arrive. */
+    /**
+     * Until every callback Inbank sent about the run's applications is processed (or failed, for the job) and no more
+     * arrive.
+     */
     async function callbacksProcessed(model: Model) {
       const uuids = model.carts.flatMap((cart) => inbankApplications(cart).map(({ application }) => application.uuid))
       let deliveries = -1

@@ -15,6 +15,21 @@ describe("installing the packed plugin into a new Medusa 2.21 store, as the READ
   })
   afterAll(() => store?.stop())
 
+  it("installs the plugin with the inbank-partner-api client and without the sandbox or express", () => {
+    const plugin = JSON.parse(
+      fs.readFileSync(path.join(store.dir, "node_modules/medusa-payment-inbank/package.json"), "utf8"),
+    )
+    expect(Object.keys(plugin.dependencies)).toContain("inbank-partner-api")
+    expect(Object.keys(plugin.dependencies)).not.toContain("express")
+    expect(Object.keys(plugin.dependencies)).not.toContain("inbank-sandbox")
+    expect(store.pluginFiles.filter((file) => /sandbox/i.test(file))).toEqual([])
+    expect(store.pluginFiles.filter((file) => /inbank-partner-api|lib\/inbank\//.test(file))).toEqual([])
+    const client = require(
+      require.resolve("inbank-partner-api", { paths: [path.join(store.dir, "node_modules/medusa-payment-inbank")] }),
+    )
+    expect(typeof client.InbankClient).toBe("function")
+  })
+
   it("registers the payment provider pp_inbank_inbank", async () => {
     const login = await http.post(`${store.url}/auth/user/emailpass`, store.admin)
     expect(login.status).toBe(200)

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process"
 import axios from "axios"
 import { Client } from "pg"
-import { Sandbox } from "../../src/sandbox"
+import { Sandbox } from "inbank-sandbox"
 import { startCallbackFanOut } from "../fixtures/callback-fan-out"
 import { eventually } from "../fixtures/eventually"
 import { RunningMedusa, startMedusaApp } from "../fixtures/medusa-app"

@@ -69,7 +69,10 @@ function setUpApp(dir, env, { seedFile, admin }) {
   return JSON.parse(fs.readFileSync(seedFile, "utf8"))
 }
 
-/** `medusa start` from the build (`bin`: another app's medusa CLI), in its own process group; resolves once /health answers. */
+/**
+ * `medusa start` from the build (`bin`: another app's medusa CLI), in its own process group; resolves once /health
+ * answers.
+ */
 async function startApp(dir, env, port, { inherit = false, bin = MEDUSA } = {}) {
   const child = spawn(bin, ["start"], {
     cwd: path.join(dir, ".medusa/server"),
@@ -99,7 +102,10 @@ async function startApp(dir, env, port, { inherit = false, bin = MEDUSA } = {}) 
   return {
     url,
     pid: child.pid,
-    /** SIGTERM to the group; SIGKILL if Medusa has not exited 10 s later (its shutdown can wait forever on a Redis that is gone). */
+    /**
+     * SIGTERM to the group; SIGKILL if Medusa has not exited 10 s later (its shutdown can wait forever on a Redis that
+     * is gone).
+     */
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return
       signal("SIGTERM")

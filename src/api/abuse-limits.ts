@@ -27,7 +27,10 @@ const APPLICATION_FIELD: Partial<Record<Dimension, string>> = {
   perPhone: "applicant.mobile",
 }
 
-/** One limiter per (knex, action, dimension): its counters are rows of `inbank_rate_limit`, shared by every instance. */
+/**
+ * One limiter per (knex, action, dimension): its counters are rows of `inbank_rate_limit`, shared by every
+ * instance.
+ */
 const limiters = new WeakMap<object, Map<string, RateLimiterPostgres>>()
 
 function limiterFor(
@@ -39,7 +42,7 @@ function limiterFor(
   const limit = (limits[action] as Partial<Record<Dimension, { points: number; windowSeconds: number }>>)[dimension]
   if (!limit) return undefined
   let byName = limiters.get(knex)
-  if (!byName) limiters.set(knex, (byName = new Map()))
+  if (!byName) limiters.set(knex, (byName = new Map<string, RateLimiterPostgres>()))
   const name = `${action}-${dimension}`
   let limiter = byName.get(name)
   if (!limiter) {
@@ -61,10 +64,12 @@ function limiterFor(
 
 /**
  * Counts one request of `action` under each of its keys and throws a 429 PluginHttpError (catalogue
- * code and message saying when to try again, `Retry-After` = when that counter frees up) at the first limit it exceeds.
- * Counting runs in DIMENSIONS order and stops at the first refusal: a client over its address's or its
- * cart's limit does not use up the quota of the person it names (whom a flood could otherwise lock out).
- * A missing key (no address, a record from before the keys were stored) is not counted.
+ * code and message saying when to try again, `Retry-After` = when that counter frees up) for the first
+ * limit, in DIMENSIONS order, it exceeds. The counters are consumed at once (one database round trip
+ * for the request, not one per key); those after the first refusal are given back, so a client over
+ * its address's or its cart's limit does not use up the quota of the person it names (whom a flood
+ * could otherwise lock out). A missing key (no address, a record from before the keys were stored) is
+ * not counted. Rethrows a store error (not a refusal) the same way, after giving back the later counters.
  *
  * The counters live in PostgreSQL (rate-limiter-flexible's Postgres store, table `inbank_rate_limit`
  * from the module's migration), so every Medusa instance on the database shares them.
@@ -72,21 +77,26 @@ function limiterFor(
 export async function consumeLimits(scope: MedusaContainer, action: LimitedAction, keys: LimitKeys): Promise<void> {
   const knex = scope.resolve(ContainerRegistrationKeys.PG_CONNECTION) as object
   const { rateLimits } = scope.resolve<InbankModuleService>(INBANK_MODULE).settings
-  for (const dimension of DIMENSIONS) {
+  const counted = DIMENSIONS.flatMap((dimension) => {
     const key = keys[dimension]
     const limiter = key ? limiterFor(knex, rateLimits, action, dimension) : undefined
-    if (!key || !limiter) continue
-    try {
-      await limiter.consume(key)
-    } catch (error) {
-      if (!(error instanceof RateLimiterRes)) throw error
-      const refusal = REFUSAL[action]
-      const retryAfterSeconds = Math.ceil(error.msBeforeNext / 1000)
-      throw storeRefusal(refusal.code, {
-        field: action === "application" ? APPLICATION_FIELD[dimension] : refusal.field,
-        params: { retry: retryIn(retryAfterSeconds) },
-        retryAfterSeconds,
-      })
-    }
-  }
+    return key && limiter ? [{ dimension, key, limiter }] : []
+  })
+  const outcomes = await Promise.allSettled(counted.map(({ limiter, key }) => limiter.consume(key)))
+  const first = outcomes.findIndex((outcome) => outcome.status === "rejected")
+  if (first === -1) return
+  // A refused consume counts too (rate-limiter-flexible adds the point before it refuses); a failed one may not have.
+  const tookPoint = (outcome: PromiseSettledResult<unknown>) =>
+    outcome.status === "fulfilled" || outcome.reason instanceof RateLimiterRes
+  const later = counted.slice(first + 1).filter((_, i) => tookPoint(outcomes[first + 1 + i]))
+  await Promise.all(later.map(({ limiter, key }) => limiter.reward(key)))
+  const error: unknown = (outcomes[first] as PromiseRejectedResult).reason
+  if (!(error instanceof RateLimiterRes)) throw error
+  const refusal = REFUSAL[action]
+  const retryAfterSeconds = Math.ceil(error.msBeforeNext / 1000)
+  throw storeRefusal(refusal.code, {
+    field: action === "application" ? APPLICATION_FIELD[counted[first].dimension] : refusal.field,
+    params: { retry: retryIn(retryAfterSeconds) },
+    retryAfterSeconds,
+  })
 }

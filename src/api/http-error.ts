@@ -19,7 +19,10 @@ interface PluginHttpErrorOptions {
   field?: string
   /** Sets `Retry-After` (429, 503) and `retriable: true`. */
   retryAfterSeconds?: number
-  /** Every problem of a refused form, each `{code, field, message}` in the answer's `errors` (the first is the answer's own). */
+  /**
+   * Every problem of a refused form, each `{code, field, message}` in the answer's `errors` (the first is the answer's
+   * own).
+   */
   errors?: PluginHttpError[]
 }
 

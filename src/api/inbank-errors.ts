@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { InbankError } from "../lib/inbank"
+import { InbankError } from "inbank-partner-api"
 import { PluginHttpError } from "./http-error"
 
 type Handler<Req extends MedusaRequest> = (req: Req, res: MedusaResponse) => Promise<void>

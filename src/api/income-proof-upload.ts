@@ -134,7 +134,7 @@ const storage: multer.StorageEngine = {
 }
 
 /** Busboy as multer hands it to `streamHandler`: only the events looked at here. */
-type Busboy = Writable & { on(event: string, listener: (...args: any[]) => void): Busboy }
+type Busboy = Writable & { on(event: string, listener: (...args: never[]) => void): Busboy }
 
 /**
  * Feeds the body to busboy as multer would, and cuts the upload at the first limit busboy reports:
@@ -212,7 +212,8 @@ export function incomeProofUpload(req: MedusaRequest, res: MedusaResponse, next:
       clearTimeout(deadline)
       for (const stop of [...upload.stops]) stop(error)
       req.unpipe()
-      // The request stream may be destroyed once its body has been read: the socket tells whether the client is still there.
+      // The request stream may be destroyed once its body has been read: the socket tells whether the client is still
+      // there.
       if (res.headersSent || res.writableEnded || !req.socket || req.socket.destroyed) return void req.socket?.destroy()
       res.setHeader("Connection", "close")
       res.once("finish", () => setTimeout(() => req.socket?.destroy(), CLOSE_GRACE_MS).unref())
@@ -259,7 +260,10 @@ export function receivedIncomeProof(req: MedusaRequest): IncomeProofFile[] {
 
 function multerFiles(req: MedusaRequest): Express.Multer.File[] {
   const files = (req as unknown as { files?: unknown }).files
-  return Array.isArray(files) ? files.filter((file) => file?.path) : []
+  if (!Array.isArray(files)) return []
+  return (files as (Express.Multer.File | undefined)[]).filter((file): file is Express.Multer.File =>
+    Boolean(file?.path),
+  )
 }
 
 /**

@@ -40,14 +40,19 @@ export function polishPostalCode(input: unknown): unknown {
   return match ? `${match[1]}-${match[2]}` : input.trim()
 }
 
-/** Digits written in groups (a PESEL, an SMS code): "440514 01359", "123 456", "123-456" → without the spaces and dashes. */
+/**
+ * Digits written in groups (a PESEL, an SMS code): "440514 01359", "123 456", "123-456" → without the spaces and
+ * dashes.
+ */
 export function groupedDigits(input: unknown): unknown {
   return typeof input === "string" && /^[\d\s\u00a0\u202f-]+$/.test(input)
     ? input.replace(SPACES, "").replace(/-/g, "")
     : input
 }
 
-/** An identity document's number as printed, "abc 123456" → "ABC123456": Polish ID cards and passports have no spaces. */
+/**
+ * An identity document's number as printed, "abc 123456" → "ABC123456": Polish ID cards and passports have no spaces.
+ */
 export function documentNumber(input: unknown): unknown {
   return typeof input === "string" ? input.replace(SPACES, "").toUpperCase() : input
 }

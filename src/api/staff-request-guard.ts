@@ -71,12 +71,7 @@ export function adminOriginRefusal(
  * `origin_not_allowed` (adminOriginRefusal) for a browser request from another origin.
  */
 export function adminOriginGuard(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): void {
-  const refusal = adminOriginRefusal({
-    origin: req.get("origin"),
-    secFetchSite: req.get("sec-fetch-site"),
-    ownOrigin: `${req.protocol}://${req.get("host")}`,
-    adminCors: corsOrigins(req, "adminCors"),
-  })
+  const refusal = adminOriginRefusal(originContext(req))
   if (refusal) return refusal.send(res)
   next()
 }
@@ -87,13 +82,20 @@ export function adminOriginGuard(req: MedusaRequest, res: MedusaResponse, next: 
  */
 export function staffRequestGuard(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): void {
   const refusal = staffRequestRefusal({
+    ...originContext(req),
     contentType: req.get("content-type"),
     authorization: Boolean(req.get("authorization")),
+  })
+  if (refusal) return refusal.send(res)
+  next()
+}
+
+/** Where the request comes from, as the origin checks read it. */
+function originContext(req: MedusaRequest): Omit<StaffRequest, "contentType" | "authorization"> {
+  return {
     origin: req.get("origin"),
     secFetchSite: req.get("sec-fetch-site"),
     ownOrigin: `${req.protocol}://${req.get("host")}`,
     adminCors: corsOrigins(req, "adminCors"),
-  })
-  if (refusal) return refusal.send(res)
-  next()
+  }
 }

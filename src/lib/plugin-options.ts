@@ -1,5 +1,5 @@
 import { z } from "zod"
-import { GatedInbankClient, SIGNING_METHODS } from "./inbank"
+import { GatedInbankClient, SIGNING_METHODS } from "inbank-partner-api"
 import { rateLimitsSchema } from "./rate-limit-options"
 
 const decimalString = z

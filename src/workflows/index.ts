@@ -15,6 +15,17 @@ export {
   type CancelInbankFinancingWorkflowInput,
 } from "./cancel-inbank-financing"
 export {
+  cancelInbankApplicationWorkflow,
+  cancelInbankApplicationWorkflowId,
+  type CancelInbankApplicationWorkflowInput,
+} from "./cancel-inbank-application"
+export {
+  notifyInbankApprovalWorkflow,
+  notifyInbankApprovalWorkflowId,
+  sendInbankApprovalNotice,
+  type NotifyInbankApprovalWorkflowInput,
+} from "./notify-inbank-approval"
+export {
   submitInbankApplicationWorkflow,
   submitInbankApplicationWorkflowId,
   type SubmitInbankApplicationWorkflowInput,

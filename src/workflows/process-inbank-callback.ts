@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { isInbankUuid } from "../lib/inbank"
+import { isInbankUuid } from "inbank-partner-api"
 import { INBANK_MODULE } from "../modules/inbank"
 import type InbankModuleService from "../modules/inbank/service"
 import { applyInbankState } from "./apply-inbank-state"

@@ -47,7 +47,9 @@ export function callbackAttacks(ctx: SecurityContext) {
       validateStatus: () => true,
     })
   }
-  /** A callback signed with the key is one Inbank sent: the sandbox's read ledger may count reads after it as prompted. */
+  /**
+   * A callback signed with the key is one Inbank sent: the sandbox's read ledger may count reads after it as prompted.
+   */
   const noteGenuine = (body: string) => {
     const fields = new URLSearchParams(body)
     const [json, timestamp] = [fields.get("message"), fields.get("timestamp")]
@@ -134,7 +136,7 @@ export function callbackAttacks(ctx: SecurityContext) {
           fields: ["payment_collections.payments.captured_at"],
           filters: { id: orderId },
         })
-      return (data[0] as any).payment_collections[0].payments[0]
+      return data[0].payment_collections[0].payments[0]
     }
 
     // The claim: ACTIVATED, while Inbank's contract is only signed and waits for the merchant.

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { AxiosInstance } from "axios"
-import type { Sandbox } from "../../../src/sandbox"
+import type { Sandbox } from "inbank-sandbox"
 import { applicantForm, storeClient } from "../../fixtures/shopper"
 import type { SeededStore } from "../../fixtures/store"
 

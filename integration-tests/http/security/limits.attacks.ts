@@ -184,4 +184,33 @@ export function limitAttacks(ctx: SecurityContext) {
     expect(inbankCalls("createApplication") - before).toBe(20)
     expect((await shopper()(`/store/carts/${await newCart()}/inbank/application`, applicant({}))).status).toBe(201)
   })
+
+  it("a cart over its limit does not use up the quota of the person it names: refused 4 times there, they still get 5 applications elsewhere", async () => {
+    const full = await newCart()
+    for (let i = 0; i < 5; i++)
+      expect((await shopper()(`/store/carts/${full}/inbank/application`, applicant({}))).status).toBe(201)
+    const person = applicantForm().applicant
+    const statuses: number[] = []
+    for (let i = 0; i < 4; i++) {
+      statuses.push(
+        (
+          await shopper()(
+            `/store/carts/${full}/inbank/application`,
+            applicant({ identity_code: person.identity_code, mobile: person.mobile }),
+          )
+        ).status,
+      )
+    }
+    for (let i = 0; i < 5; i++) {
+      statuses.push(
+        (
+          await shopper()(
+            `/store/carts/${await newCart()}/inbank/application`,
+            applicant({ identity_code: person.identity_code, mobile: person.mobile }),
+          )
+        ).status,
+      )
+    }
+    expect(statuses).toEqual([429, 429, 429, 429, 201, 201, 201, 201, 201])
+  })
 }

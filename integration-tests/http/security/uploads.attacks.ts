@@ -28,7 +28,10 @@ export function uploadAttacks(ctx: SecurityContext) {
       .filter((name) => name.startsWith(`inbank-income-proof-${process.pid}-`))
       .flatMap((dir) => fs.readdirSync(path.join(os.tmpdir(), dir)))
 
-  /** A cart whose application waits for income proof (the sandbox's "Income" applicant); Medusa's runner restores the database before each test. */
+  /**
+   * A cart whose application waits for income proof (the sandbox's "Income" applicant); Medusa's runner restores the
+   * database before each test.
+   */
   const incomeProofCart = async () => {
     const shop = ctx.shop()
     const cartId = await shop.cart(ctx.store().variants.p399)

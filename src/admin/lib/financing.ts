@@ -1,11 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
-import type { BadgeColor, StaffState } from "../../api/admin/inbank/staff-state"
+import type { BadgeColor, StaffState } from "../../lib/financing/staff-state"
 import { sdk } from "./sdk"
 
 export type { StaffState }
 
 export interface Financing {
   order_id: string
+  /** Inbank answered 404 for the application: the state shown is the last known one. */
+  unknown_at_inbank: boolean
   state: StaffState
   color: BadgeColor
   application: { uuid: string; number: string | null; decision_status: string }
@@ -21,13 +23,24 @@ export interface Financing {
 export interface QueueRow {
   id: string
   order_id: string | null
+  display_id: number | null
+  customer_name: string | null
   application_number: string | null
   contract_number: string | null
   amount: string
   period: number
   state: StaffState
   color: Financing["color"]
+  applied_at: string
   updated_at: string
+  actions: { cancel: boolean }
+}
+
+export interface QueuePage {
+  applications: QueueRow[]
+  count: number
+  limit: number
+  offset: number
 }
 
 const key = (orderId: string) => ["inbank-financing", orderId]
@@ -58,8 +71,9 @@ export function useFinancingAction(orderId: string, action: "approve" | "cancel"
       ).financing,
     onSuccess: (financing) => {
       client.setQueryData(key(orderId), financing)
-      client.invalidateQueries({ queryKey: ["orders"] })
-      client.invalidateQueries({ queryKey: ["inbank-queue"] })
+      // The order and queue lists refetch in the background; this widget already shows the answer.
+      void client.invalidateQueries({ queryKey: ["orders"] })
+      void client.invalidateQueries({ queryKey: ["inbank-queue"] })
     },
   })
 }
@@ -70,14 +84,22 @@ export function usePrintout(orderId: string) {
   })
 }
 
-export function useQueue(state?: string) {
+/** A page of the financing queue (`state` filters; awaiting approval first, then the newest). */
+export function useQueue({ state, limit, offset }: { state?: StaffState; limit: number; offset: number }) {
   return useQuery({
-    queryKey: ["inbank-queue", state ?? "all"],
+    queryKey: ["inbank-queue", state ?? "all", limit, offset],
     queryFn: async () =>
-      (
-        await sdk.client.fetch<{ applications: QueueRow[] }>("/admin/inbank/applications", {
-          query: state ? { state } : {},
-        })
-      ).applications,
+      sdk.client.fetch<QueuePage>("/admin/inbank/applications", { query: { limit, offset, ...(state && { state }) } }),
+  })
+}
+
+/** Cancels at Inbank the financing of an application without an order (the queue's action). */
+export function useCancelApplication() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: async (id: string) =>
+      (await sdk.client.fetch<{ application: QueueRow }>(`/admin/inbank/applications/${id}/cancel`, { method: "POST" }))
+        .application,
+    onSuccess: () => client.invalidateQueries({ queryKey: ["inbank-queue"] }),
   })
 }

@@ -2,26 +2,43 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Button, Container, Heading, StatusBadge, Text, toast, usePrompt } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
-import { useFinancing, useFinancingAction, usePrintout } from "../lib/financing"
+import { Financing, useFinancing, useFinancingAction, usePrintout } from "../lib/financing"
+import { useFormat } from "../lib/use-format"
 
-const formatDate = (value?: string | null) => (value ? new Date(value).toLocaleString() : "—")
-/** A rate from Inbank ("0.1047") as a percentage for display; not money. */
-const formatRate = (value?: string | null) => (value ? `${(Number(value) * 100).toFixed(2)} %` : null)
-
-const Row = ({ label, value }: { label: string; value?: string | number | null }) => (
+const Row = ({ label, value, testId }: { label: string; value?: string | number | null; testId: string }) => (
   <div className="text-ui-fg-subtle grid grid-cols-2 items-center px-6 py-2">
     <Text size="small" leading="compact" weight="plus">
       {label}
     </Text>
-    <Text size="small" leading="compact" className="text-right" data-testid={`inbank-${label}`}>
+    <Text size="small" leading="compact" className="text-right" data-testid={`inbank-${testId}`}>
       {value ?? "—"}
     </Text>
   </div>
 )
 
+/** Inbank's status words in the admin's language; an unknown word is shown as Inbank sent it. */
+function useInbankWords() {
+  const { t } = useTranslation()
+  const word = (group: string, value?: string | null) =>
+    value ? t(`inbank.${group}.${value}`, { defaultValue: value }) : null
+  return {
+    decision: (status: string) => word("decisions", status),
+    contract: (contract: Financing["contract"]) =>
+      contract?.status
+        ? [word("contractStatuses", contract.status), word("processStatuses", contract.process_status)]
+            .filter(Boolean)
+            .join(" — ")
+        : null,
+    callback: (callback: Financing["callbacks"][number]) =>
+      t(`inbank.callbacks.${callback.status}`, { defaultValue: `${callback.type} ${callback.status}` }),
+  }
+}
+
 /** The order's Inbank financing, with Approve and Cancel, on the order page's side column. */
 const InbankOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
   const { t } = useTranslation()
+  const format = useFormat()
+  const words = useInbankWords()
   const prompt = usePrompt()
   const { data: financing, isLoading } = useFinancing(order.id)
   const approve = useFinancingAction(order.id, "approve")
@@ -32,12 +49,17 @@ const InbankOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
 
   if (isLoading || !financing) return null
 
-  const run = async (mutation: typeof approve, done: string, confirm?: { title: string; text: string }) => {
+  const run = async (
+    mutation: typeof approve,
+    done: string,
+    confirm?: { title: string; text: string; variant: "danger" | "confirmation" },
+  ) => {
     if (
       confirm &&
       !(await prompt({
         title: confirm.title,
         description: confirm.text,
+        variant: confirm.variant,
         confirmText: t("inbank.confirm.yes"),
         cancelText: t("inbank.confirm.no"),
       }))
@@ -56,30 +78,49 @@ const InbankOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
 
   return (
     <Container className="divide-y p-0" data-testid="inbank-widget">
-      <div className="flex items-center justify-between px-6 py-4">
+      <div className="flex items-center justify-between gap-2 px-6 py-4">
         <Heading level="h2">{t("inbank.title")}</Heading>
         <StatusBadge color={financing.color} data-testid="inbank-state">
           {t(`inbank.states.${financing.state}`)}
         </StatusBadge>
       </div>
+      {financing.unknown_at_inbank && (
+        <Text size="small" className="text-ui-fg-error px-6 py-3" data-testid="inbank-unknown">
+          {t("inbank.unknownAtInbank")}
+        </Text>
+      )}
       <div className="py-2">
-        <Row label={t("inbank.fields.application")} value={financing.application.number} />
-        <Row label={t("inbank.fields.decision")} value={financing.application.decision_status} />
-        <Row label={t("inbank.fields.contract")} value={financing.contract?.number} />
-        <Row label={t("inbank.fields.contractStatus")} value={financing.contract?.status} />
-        <Row label={t("inbank.fields.amount")} value={`${financing.amount} PLN`} />
-        <Row label={t("inbank.fields.period")} value={t("inbank.fields.months", { count: financing.period })} />
+        <Row testId="application" label={t("inbank.fields.application")} value={financing.application.number} />
         <Row
-          label={t("inbank.fields.monthly")}
-          value={financing.offer?.monthly_payment && `${financing.offer.monthly_payment} PLN`}
+          testId="decision"
+          label={t("inbank.fields.decision")}
+          value={words.decision(financing.application.decision_status)}
         />
-        <Row label={t("inbank.fields.apr")} value={formatRate(financing.offer?.apr)} />
+        <Row testId="contract" label={t("inbank.fields.contract")} value={financing.contract?.number} />
         <Row
-          label={t("inbank.fields.totalCost")}
-          value={financing.offer?.total_cost && `${financing.offer.total_cost} PLN`}
+          testId="contract-status"
+          label={t("inbank.fields.contractStatus")}
+          value={words.contract(financing.contract)}
         />
-        <Row label={t("inbank.fields.appliedAt")} value={formatDate(financing.dates.applied_at)} />
-        <Row label={t("inbank.fields.updatedAt")} value={formatDate(financing.dates.updated_at)} />
+        <Row testId="amount" label={t("inbank.fields.amount")} value={format.pln(financing.amount)} />
+        <Row
+          testId="period"
+          label={t("inbank.fields.period")}
+          value={t("inbank.fields.months", { count: financing.period })}
+        />
+        <Row testId="monthly" label={t("inbank.fields.monthly")} value={format.pln(financing.offer?.monthly_payment)} />
+        <Row testId="apr" label={t("inbank.fields.apr")} value={format.rate(financing.offer?.apr)} />
+        <Row testId="total" label={t("inbank.fields.totalCost")} value={format.pln(financing.offer?.total_cost)} />
+        <Row
+          testId="applied-at"
+          label={t("inbank.fields.appliedAt")}
+          value={format.dateTime(financing.dates.applied_at)}
+        />
+        <Row
+          testId="updated-at"
+          label={t("inbank.fields.updatedAt")}
+          value={format.dateTime(financing.dates.updated_at)}
+        />
       </div>
       <div className="px-6 py-3">
         <Text size="small" weight="plus">
@@ -90,68 +131,71 @@ const InbankOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
             {t("inbank.noCallbacks")}
           </Text>
         ) : (
-          <ul className="mt-1">
+          <ul className="mt-1" data-testid="inbank-callbacks">
             {financing.callbacks.map((callback) => (
               <li
                 key={`${callback.type}-${callback.status}`}
-                className="text-ui-fg-subtle flex justify-between text-xs"
+                className="text-ui-fg-subtle flex justify-between gap-2 text-xs"
               >
-                <span>
-                  {callback.type} {callback.status}
-                </span>
-                <span>{formatDate(callback.sent_at)}</span>
+                <span>{words.callback(callback)}</span>
+                <span>{format.dateTime(callback.sent_at)}</span>
               </li>
             ))}
           </ul>
         )}
       </div>
-      <div className="flex flex-wrap gap-2 px-6 py-4">
-        {financing.actions.approve && (
+      {!financing.unknown_at_inbank && (
+        <div className="flex flex-wrap gap-2 px-6 py-4">
+          {financing.actions.approve && (
+            <Button
+              size="small"
+              variant="primary"
+              disabled={busy}
+              isLoading={approve.isPending}
+              onClick={() =>
+                void run(approve, t("inbank.toast.approved"), {
+                  title: t("inbank.confirm.approveTitle"),
+                  text: t("inbank.confirm.approveText"),
+                  variant: "confirmation",
+                })
+              }
+            >
+              {t("inbank.actions.approve")}
+            </Button>
+          )}
+          {financing.actions.cancel && (
+            <Button
+              size="small"
+              variant="danger"
+              disabled={busy}
+              isLoading={cancel.isPending}
+              onClick={() =>
+                void run(cancel, t("inbank.toast.cancelled"), {
+                  title: t("inbank.confirm.cancelTitle"),
+                  text: t("inbank.confirm.cancelText"),
+                  variant: "danger",
+                })
+              }
+            >
+              {t("inbank.actions.cancel")}
+            </Button>
+          )}
+          {financing.actions.printout && (
+            <Button size="small" variant="secondary" disabled={busy} onClick={openPrintout}>
+              {t("inbank.actions.printout")}
+            </Button>
+          )}
           <Button
             size="small"
+            variant="transparent"
             disabled={busy}
-            isLoading={approve.isPending}
-            onClick={() =>
-              run(approve, t("inbank.toast.approved"), {
-                title: t("inbank.confirm.approveTitle"),
-                text: t("inbank.confirm.approveText"),
-              })
-            }
+            isLoading={refresh.isPending}
+            onClick={() => void run(refresh, t("inbank.toast.refreshed"))}
           >
-            {t("inbank.actions.approve")}
+            {t("inbank.actions.refresh")}
           </Button>
-        )}
-        {financing.actions.cancel && (
-          <Button
-            size="small"
-            variant="danger"
-            disabled={busy}
-            isLoading={cancel.isPending}
-            onClick={() =>
-              run(cancel, t("inbank.toast.cancelled"), {
-                title: t("inbank.confirm.cancelTitle"),
-                text: t("inbank.confirm.cancelText"),
-              })
-            }
-          >
-            {t("inbank.actions.cancel")}
-          </Button>
-        )}
-        {financing.actions.printout && (
-          <Button size="small" variant="secondary" disabled={busy} onClick={openPrintout}>
-            {t("inbank.actions.printout")}
-          </Button>
-        )}
-        <Button
-          size="small"
-          variant="transparent"
-          disabled={busy}
-          isLoading={refresh.isPending}
-          onClick={() => run(refresh, t("inbank.toast.refreshed"))}
-        >
-          {t("inbank.actions.refresh")}
-        </Button>
-      </div>
+        </div>
+      )}
     </Container>
   )
 }

@@ -4,7 +4,10 @@ import { offeredPeriods } from "../../lib/financing/offered-periods"
 import { oneOf } from "../messages/params"
 import { storeRefusal } from "../messages/refusal"
 
-/** Called with the number of calculations an answer needs from Inbank (not cached), before any is asked; throws to refuse. */
+/**
+ * Called with the number of calculations an answer needs from Inbank (not cached), before any is asked; throws to
+ * refuse.
+ */
 export type SpendCalculations = (calls: number) => Promise<void>
 
 /**

@@ -49,7 +49,8 @@ function toGrosze(prices: Array<string | number>): Set<number> {
     const unit = new BigNumber(price).times(100)
     // The route accepts two decimals at most: a price with more can never be asked as it is.
     if (!unit.isInteger() || unit.lte(0)) continue
-    // Whole grosze times 1–10 stay far below 2^53, where doubles multiply integers exactly (and 5× faster than BigNumber).
+    // Whole grosze times 1–10 stay far below 2^53, where doubles multiply integers exactly (and 5× faster than
+    // BigNumber).
     const unitGrosze = unit.toNumber()
     for (let quantity = 1; quantity <= QUANTITIES; quantity++) grosze.add(unitGrosze * quantity)
   }

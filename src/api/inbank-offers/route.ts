@@ -29,7 +29,8 @@ export const GET = withStoreRefusals(async (req: MedusaRequest, res: MedusaRespo
   const requested = req.query.period === undefined ? undefined : Number(req.query.period)
   if (requested !== undefined && !(Number.isInteger(requested) && requested > 0))
     throw storeRefusal("invalid_period", { field: "period" })
-  const currency = String(req.query.currency_code ?? "pln").toLowerCase()
+  const currencyCode = req.query.currency_code ?? "pln"
+  const currency = (typeof currencyCode === "string" ? currencyCode : "").toLowerCase()
   if (currency !== "pln") {
     res.json({ eligible: false, reason: "currency", amount: price, currency_code: currency, offers: [] })
     return

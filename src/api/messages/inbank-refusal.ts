@@ -1,4 +1,4 @@
-import type { InbankError } from "../../lib/inbank"
+import type { InbankError } from "inbank-partner-api"
 import type { PluginHttpError } from "../http-error"
 import { storeRefusal } from "./refusal"
 

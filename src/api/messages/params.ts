@@ -27,7 +27,10 @@ export function oneOf(choices: readonly (string | number)[]): Localized {
   return { pl: join("pl"), en: join("en") }
 }
 
-/** When to try again, in units rather than words (no plural forms): "za minutę", "za 3 min", "za 24 h" / "in a minute"... */
+/**
+ * When to try again, in units rather than words (no plural forms): "za minutę", "za 3 min", "za 24 h" / "in a
+ * minute"...
+ */
 export function retryIn(seconds: number): Localized {
   if (seconds <= 60) return { pl: "za minutę", en: "in a minute" }
   const minutes = Math.ceil(seconds / 60)

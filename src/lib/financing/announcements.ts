@@ -102,6 +102,6 @@ export function dueAnnouncements(previous: AnnouncedState | null, current: Annou
   const before = previous ? milestones(previous) : null
   const after = milestones(current)
   return (["decision", "contract", "approval"] as const)
-    .filter((kind) => after[kind] && after[kind]!.identity !== before?.[kind]?.identity)
+    .filter((kind) => after[kind] && after[kind].identity !== before?.[kind]?.identity)
     .map((kind) => after[kind]!.event)
 }

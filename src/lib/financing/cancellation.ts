@@ -1,4 +1,4 @@
-import type { FetchedState } from "../inbank"
+import type { FetchedState } from "inbank-partner-api"
 
 /**
  * What ending an application's financing takes at Inbank, decided from what Inbank says now:

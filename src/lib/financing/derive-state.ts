@@ -1,4 +1,4 @@
-import type { ContractStatus, DecisionStatus } from "../inbank"
+import type { ContractStatus, DecisionStatus } from "inbank-partner-api"
 
 /**
  * The one derivation of state: what Inbank says (fetched, never assumed) becomes the Medusa

@@ -50,9 +50,11 @@ const LIVE: ReadonlySet<SessionStatus> = new Set(["pending", "requires_more", "p
 /**
  * The steps for one application, from Inbank's state (its derived session status) and Medusa's
  * side. Taking them and deciding again converges: each is only decided while Medusa is not there.
+ * Pure: throws nothing; an empty list means Medusa already agrees with Inbank.
  *
  * @param inbank the session status derived from Inbank's answer (deriveState).
  * @param medusa the session, payment and order this application is attached to.
+ * @param options the plugin's settings that change a decision.
  * @param options.autoCancelOrders plugin option: cancel the order when Inbank ends the contract.
  */
 export function decideLifecycle(

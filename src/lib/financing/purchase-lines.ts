@@ -1,6 +1,9 @@
 import BigNumber from "bignumber.js"
 
-/** One cart line as Medusa totals it: `total` is what the shopper pays for the line (after discounts, with tax), PLN. */
+/**
+ * One cart line as Medusa totals it: `total` is what the shopper pays for the line (after discounts, with tax),
+ * PLN.
+ */
 export interface CartLine {
   name: string
   quantity: number
@@ -8,7 +11,10 @@ export interface CartLine {
   total: string | number
 }
 
-/** One line of the application's `purchase.items` (partner API reference, POST /applications, `purchase`): price per unit, PLN, two decimals. */
+/**
+ * One line of the application's `purchase.items` (docs/inbank-api.md "Endpoints", POST /applications,
+ * `purchase`): price per unit, PLN, two decimals.
+ */
 export interface PurchaseLine {
   name: string
   quantity: number

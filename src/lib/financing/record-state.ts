@@ -1,5 +1,5 @@
-import { toInbankAmount } from "../inbank"
-import type { Contract, ContractStatus, DecisionStatus } from "../inbank"
+import { toInbankAmount } from "inbank-partner-api"
+import type { Contract, ContractStatus, DecisionStatus } from "inbank-partner-api"
 import { deriveState, DerivedState } from "./derive-state"
 import type { FetchedState } from "./snapshot"
 import type { AnnouncedState } from "./announcements"
@@ -32,8 +32,12 @@ export interface InbankApplicationRecord {
   decision_requested_at: Date | string
   /** When the reconciliation job reads it next; null when nothing can change any more. */
   check_after: Date | string | null
+  /** The staff state as last written (staff-state.ts), for the queue's SQL; null before the first update. */
+  staff_state?: string | null
   created_at: Date | string
   updated_at: Date | string
+  /** When Inbank's state was last read into the record; null before the first read. */
+  synced_at: Date | string | null
   /** Keyed hashes the SMS and code limits count by (null on records from before they were stored). */
   phone_hash: string | null
   identity_hash: string | null
@@ -48,6 +52,7 @@ export interface InbankApplicationRecord {
 /** A record whose contract Inbank has created. */
 export type RecordWithContract = InbankApplicationRecord & { contract_uuid: string }
 
+/** Whether Inbank has created the record's contract (`contract_uuid` set); narrows the record's type. */
 export const hasContract = (record: InbankApplicationRecord): record is RecordWithContract =>
   Boolean(record.contract_uuid)
 

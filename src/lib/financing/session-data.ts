@@ -21,7 +21,7 @@ export function readSessionData(data: Record<string, unknown> | undefined): Inba
   return {
     application_uuid: uuid,
     application_number: typeof data?.application_number === "string" ? data.application_number : null,
-    previous_uuids: Array.isArray(data?.previous_uuids) ? (data!.previous_uuids as string[]) : [],
+    previous_uuids: Array.isArray(data?.previous_uuids) ? (data.previous_uuids as string[]) : [],
     contract_uuid: typeof data?.contract_uuid === "string" ? data.contract_uuid : null,
     contract_signing_started: data?.contract_signing_started === true,
   }

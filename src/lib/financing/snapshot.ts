@@ -1,4 +1,4 @@
-import type { FetchedState } from "../inbank"
+import type { FetchedState } from "inbank-partner-api"
 import type { InbankSnapshot } from "./derive-state"
 
 export type { FetchedState }

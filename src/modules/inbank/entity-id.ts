@@ -20,4 +20,5 @@ function randomFraction(): number {
 
 const ulid = factory(randomFraction)
 
+/** A new record id, `<prefix>_<ULID>` (e.g. `inapp_01J…`): time-ordered, drawn from a pooled random source. */
 export const entityId = (prefix: string): string => `${prefix}_${ulid()}`

@@ -60,6 +60,6 @@ function ipv6Groups(ip: string): string[] {
   const width = (parts: string[]) => parts.reduce((n, part) => n + (part.includes(".") ? 2 : 1), 0)
   const before = groups(head)
   const after = groups(tail)
-  const zeros = tail === undefined ? [] : Array(8 - width(before) - width(after)).fill("0")
+  const zeros = tail === undefined ? [] : new Array<string>(8 - width(before) - width(after)).fill("0")
   return [...before, ...zeros, ...after].map((group) => (group.includes(".") ? group : group.replace(/^0+(?=.)/, "")))
 }

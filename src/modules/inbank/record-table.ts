@@ -16,10 +16,17 @@ const JSON_COLUMNS = new Set(["previous_uuids", "offer", "announced"])
  * One UPDATE … RETURNING on the `inbank_application` model's table. The checkout's routes write a
  * record once or twice each: measured, the module service's update (a read, an ORM change set, a
  * transaction, serialization) cost 6–10 ms of a route's time, this one statement about 1 ms.
+ * `amount` is PLN as a decimal string; JSON columns are serialized here. Returns the row as written.
+ * When the updated record's staff state (`staffStateOf`) differs from its `staff_state` column, a
+ * second UPDATE stores it (the queue filters on it), leaving `updated_at` alone — only on the row
+ * version this statement wrote (`xmin`): a concurrent write in between stores its own state, and a
+ * late second UPDATE never overwrites it with an older one.
+ * @throws Error when no live record has the id.
  */
 export async function updateRecord(
   knex: Knex,
   { id, amount, ...fields }: RecordUpdate,
+  staffStateOf: (record: InbankApplicationRecord) => string,
 ): Promise<InbankApplicationRecord> {
   const values: Record<string, unknown> = Object.fromEntries(
     Object.entries(fields)
@@ -29,12 +36,20 @@ export async function updateRecord(
   // Medusa's bigNumber columns: the numeric and its exact raw form (precision as Medusa writes it).
   if (amount !== undefined)
     Object.assign(values, { amount, raw_amount: JSON.stringify({ value: amount, precision: 20 }) })
-  const [row] = await knex("inbank_application")
+  const rows: (InbankApplicationRecord & { row_version: string })[] = await knex("inbank_application")
     .where({ id, deleted_at: null })
     .update({ ...values, updated_at: knex.fn.now() })
-    .returning("*")
+    .returning(["*", knex.raw("xmin::text as row_version")])
+  const [row] = rows
   if (!row) throw new Error(`Inbank application record ${id} was not found`)
-  return row as InbankApplicationRecord
+  const { row_version, ...record } = row
+  const staffState = staffStateOf(record)
+  if (record.staff_state === staffState) return record
+  await knex("inbank_application")
+    .where({ id })
+    .andWhereRaw("xmin::text = ?", [row_version])
+    .update({ staff_state: staffState })
+  return { ...record, staff_state: staffState }
 }
 
 /**
@@ -42,17 +57,24 @@ export async function updateRecord(
  * counted) and answers the record as updated. Throws when there is no such record.
  */
 export async function addFailedCodeAttempt(knex: Knex, id: string): Promise<InbankApplicationRecord> {
-  const [row] = await knex("inbank_application")
+  const rows: InbankApplicationRecord[] = await knex("inbank_application")
     .where({ id, deleted_at: null })
     .update({ sms_failed_attempts: knex.raw("sms_failed_attempts + 1"), updated_at: knex.fn.now() })
     .returning("*")
+  const [row] = rows
   if (!row) throw new Error(`Inbank application record ${id} was not found`)
-  return row as InbankApplicationRecord
+  return row
 }
 
-/** The cart's newest record: one indexed SELECT, where the generated list costs several ms of each checkout route. */
+/**
+ * The cart's newest record, or undefined: one indexed SELECT, where the generated list costs several ms of each
+ * checkout route.
+ */
 export async function newestCartRecord(knex: Knex, cartId: string): Promise<InbankApplicationRecord | undefined> {
-  return knex("inbank_application").where({ cart_id: cartId, deleted_at: null }).orderBy("created_at", "desc").first()
+  return (await knex("inbank_application")
+    .where({ cart_id: cartId, deleted_at: null })
+    .orderBy("created_at", "desc")
+    .first()) as InbankApplicationRecord | undefined
 }
 
 /**
@@ -63,14 +85,14 @@ export async function recordByApplicationUuid(
   knex: Knex,
   applicationUuid: string,
 ): Promise<InbankApplicationRecord | undefined> {
-  return knex("inbank_application")
+  return (await knex("inbank_application")
     .where({ deleted_at: null })
-    .andWhere((where) =>
+    .andWhere((where) => {
       where
         .where({ application_uuid: applicationUuid })
-        .orWhereRaw(`previous_uuids->'uuids' @> jsonb_build_array(?::text)`, [applicationUuid]),
-    )
-    .first()
+        .orWhereRaw(`previous_uuids->'uuids' @> jsonb_build_array(?::text)`, [applicationUuid])
+    })
+    .first()) as InbankApplicationRecord | undefined
 }
 
 /**

@@ -15,15 +15,18 @@ import {
   Retrieval,
   RetrievalInput,
   verifyCallback,
-} from "../../lib/inbank"
+} from "inbank-partner-api"
 import { Cancellation, decideCancellation } from "../../lib/financing/cancellation"
 import { createInbankClient, InbankOptions, parseInbankOptions, ResolvedInbankOptions } from "../../lib/plugin-options"
-import { fetchState, FetchedState } from "../../lib/inbank"
+import { fetchState, FetchedState } from "inbank-partner-api"
+import type { ContractStatus } from "inbank-partner-api"
 import type { DerivedState } from "../../lib/financing/derive-state"
+import { BadgeColor, staffState, StaffState } from "../../lib/financing/staff-state"
 import { BoundFields, sessionBinding } from "../../lib/financing/session-binding"
 import type { OfferRange } from "../../lib/financing/offered-periods"
 import { InbankApplication } from "./models/inbank-application"
 import { InbankCallback } from "./models/inbank-callback"
+import { queuePage, QueuePageQuery } from "./queue-table"
 import {
   addFailedCodeAttempt,
   newestCartRecord,
@@ -50,7 +53,7 @@ export type { InbankSettings }
 
 /**
  * Vendor: at most one poll a second per application (partner API reference, GET application). Inbank
- * itself is read through the client's gate (lib/inbank/gated-client.ts); this caches the record
+ * itself is read through the client's gate (inbank-partner-api's gated-client.ts); this caches the record
  * refreshed from it, so that pollers within the second cost neither a read nor a write.
  */
 const REFRESH_INTERVAL_MS = 1_000
@@ -59,18 +62,21 @@ const CALCULATIONS_CACHE_MS = 10 * 60_000
 /** A contract document's link, kept while the shopper reads and signs (every regeneration gives a new link). */
 const CONTRACT_DOCUMENT_CACHE_MS = 30 * 60_000
 
+export type { OfferRange }
+
 /**
  * The plugin's records, and the Inbank client built from the plugin's options (Medusa passes a
  * plugin's options to the modules it ships), for routes and workflows. The API key stays in here:
  * whatever is keyed by it (callback signatures, session bindings, rate-limit keys) is a method.
  */
-export type { OfferRange }
-
 export default class InbankModuleService extends MedusaService({ InbankApplication, InbankCallback }) {
   private readonly options: ResolvedInbankOptions
   /** The plugin's options without the API key, frozen: the policy values routes, workflows and jobs read. */
   readonly settings: InbankSettings
-  /** Shared with the payment provider (createInbankClient): one read gate for every GET of an application or contract. */
+  /**
+   * Shared with the payment provider (createInbankClient): one read gate for every GET of an application or
+   * contract.
+   */
   private readonly client: GatedInbankClient
   private readonly knex: Knex
   /** One Inbank call per application per second, shared by every request that arrives meanwhile. */
@@ -149,6 +155,7 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
    * The record's last known Inbank state through the one derivation (record-state.ts), under the
    * shop's `applicationSigning` option. Reads nothing, never throws.
    * @param record the application's record as stored or just refreshed.
+   * @param context what Medusa knows of the record's cart.
    * @param context.orderPlaced whether Medusa has placed the order its cart became: then the
    *   storefront's next action after a signed or activated contract is `done`, not `complete_cart`.
    * @returns Medusa's payment session status, the storefront's `next_action`, `final` and `processing`.
@@ -158,6 +165,33 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
       applicationSigningRequired: this.options.applicationSigning,
       orderPlaced: context.orderPlaced,
     })
+  }
+
+  /**
+   * The state staff see for the record and its badge colour (staff-state.ts), from its last known
+   * Inbank state; with `order.canceled`, the states of a financing whose order Medusa cancelled.
+   * Reads nothing, never throws.
+   */
+  staffStateOf(
+    record: InbankApplicationRecord,
+    order?: { canceled: boolean },
+  ): { state: StaffState; color: BadgeColor } {
+    const derived = this.stateOf(record, { orderPlaced: Boolean(record.order_id) })
+    return staffState(derived, record.contract_status as ContractStatus | null, order)
+  }
+
+  /**
+   * What the `staff_state` column holds: staffStateOf without the order's cancellation (the record does not
+   * know it).
+   */
+  private readonly storedStaffState = (record: InbankApplicationRecord): StaffState => this.staffStateOf(record).state
+
+  /**
+   * One page of the staff queue, filtered and ordered in SQL (queue-table.ts): contracts awaiting
+   * approval first, then the newest; `count` is how many match in all.
+   */
+  async listQueue(page: QueuePageQuery): Promise<{ records: InbankApplicationRecord[]; count: number }> {
+    return queuePage(this.knex, page)
   }
 
   /**
@@ -177,6 +211,7 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
    * session's data carries, which the payment provider's initiatePayment checks (session-binding.ts):
    * Medusa lets the storefront create sessions with data of its choosing, and this one is for one
    * application, one payment collection and one amount. Never throws.
+   * @param fields the application UUID, the payment collection's id and the amount.
    * @param fields.amount PLN with two decimals, as Inbank has it (toInbankAmount).
    */
   bindSession(fields: BoundFields): string {
@@ -186,7 +221,9 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
   /**
    * The applicant's rate-limit keys, stored on the record (`phone_hash`, `identity_hash`) and counted
    * by the per-phone and per-identity limits: keyed hashes (HMAC-SHA256, hex), never the values.
-   * @param applicant.mobile a Polish mobile, as the form normalises it (`+48` and nine digits; other spellings give the same key).
+   * @param applicant the applicant's phone and PESEL as the form validated them.
+   * @param applicant.mobile a Polish mobile, as the form normalises it (`+48` and nine digits; other spellings
+   *   give the same key).
    * @param applicant.identity_code the PESEL (eleven digits, validated by the form). Never throws.
    */
   personKeys(applicant: { mobile: string; identity_code: string }): { phone_hash: string; identity_hash: string } {
@@ -225,7 +262,12 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
     return this.options.backendUrl && `${this.options.backendUrl.replace(/\/+$/, "")}/hooks/inbank`
   }
 
-  /** The record, refreshed from Inbank when the vendor's polling rules allow it. */
+  /**
+   * The record, refreshed from Inbank when the vendor's polling rules allow it (docs/inbank-api.md "Polling
+   * rules"; worthPolling), else as it is; concurrent callers within the second share one read.
+   * @param orderPlaced whether the cart is already an order (changes what is worth polling).
+   * @throws InbankError when the read fails (the stored record is left as it was).
+   */
   async refresh(record: InbankApplicationRecord, orderPlaced: boolean): Promise<InbankApplicationRecord> {
     if (!worthPolling(record, this.stateOf(record, { orderPlaced }))) return record
     return (await this.refreshes.fetch(record.id)) ?? record
@@ -258,15 +300,22 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
     await setCheckAfter(this.knex, recordId, at)
   }
 
-  /** Writes what Inbank or the shopper's step established (see record-table.ts for why not the generated update). */
+  /**
+   * Writes what Inbank or the shopper's step established (see record-table.ts for why not the generated update).
+   * @returns the record as written, which the next refresh within the second answers with.
+   * @throws Error when the record does not exist (updateRecord).
+   */
   async saveRecord(update: RecordUpdate): Promise<InbankApplicationRecord> {
-    const saved = await updateRecord(this.knex, update)
+    const saved = await updateRecord(this.knex, update, this.storedStaffState)
     // What this process just wrote is what its next refresh within the second must answer.
     this.refreshes.set(saved.id, saved)
     return saved
   }
 
-  /** Fetch and store now, after an action of ours changed the state at Inbank (the record as just read, or its id). */
+  /**
+   * Fetch and store now, after an action of ours changed the state at Inbank (the record as just read, or its id).
+   * @throws InbankError when the read fails; MedusaError NOT_FOUND for an id the store does not have.
+   */
   async refreshNow(recordOrId: InbankApplicationRecord | string): Promise<InbankApplicationRecord> {
     const record = await this.load(recordOrId)
     this.refreshes.set(record.id, record)
@@ -313,30 +362,44 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
     // Through the client's gate: a read within the second after another one reuses its answer.
     const fetched = await fetchState(this.client, record.application_uuid, record.contract_uuid)
     // Not saveRecord: this is also the cache's own fetch, which stores what it returns.
-    return updateRecord(this.knex, recordUpdateFrom(record, fetched))
+    return updateRecord(this.knex, recordUpdateFrom(record, fetched), this.storedStaffState)
   }
 
-  // The intentions below are the only way routes, workflows and subscribers reach Inbank. Each
-  // throws InbankError as the client does (status, retriable, Inbank's message; no key, no personal data).
+  // The intentions below are the only way routes, workflows and subscribers reach Inbank. Each throws
+  // InbankError as the client does (`status`, `retriable`, Inbank's message; no key, no personal data).
+  // Endpoint numbers (#n) are those of docs/inbank-api.md "Endpoints".
 
-  /** Submits a credit application (partner API reference, 3. POST /applications); its answer carries the first decision. */
+  /**
+   * Submits a credit application (#3 POST /applications).
+   * @returns the created application (`uuid`, `number`, the first `decisionStatus`; amounts PLN decimal strings).
+   * @throws InbankError: 422 for data Inbank refuses, 401/403 for a wrong key, network errors `retriable`.
+   */
   async submitApplication(input: ApplicationInput): Promise<CreatedApplication> {
     return this.client.createApplication(input)
   }
 
-  /** Cancels an application Inbank has and the store could not keep (partner API reference, POST /applications/:uuid/cancel). */
+  /**
+   * Cancels an application Inbank has and the store could not keep (#11 POST /applications/:uuid/cancel).
+   * @throws InbankError, e.g. 404 for an application Inbank does not know, 422 once it is past cancelling.
+   */
   async withdrawApplication(applicationUuid: string): Promise<void> {
     await this.client.cancelApplication(applicationUuid)
   }
 
-  /** The application (followed to its replacement after changed conditions) and its contract, as Inbank answers now. */
+  /**
+   * The application (followed to its replacement after changed conditions, docs/inbank-api.md "Statuses") and
+   * its contract, as Inbank answers now (#6 and #15, through the read gate: docs/inbank-api.md "Polling rules").
+   * @param contractUuid the contract to read too, when the record knows one.
+   * @throws InbankError from either read (404 for an unknown application).
+   */
   async readInbank(applicationUuid: string, contractUuid?: string | null): Promise<FetchedState> {
     return fetchState(this.client, applicationUuid, contractUuid)
   }
 
   /**
-   * The UUID an application replaced (changed conditions, partner API reference 6. `previous_uuid`), for
-   * news about an application the store knows under its old UUID; null when Inbank does not know it (404).
+   * The UUID an application replaced (changed conditions, #6 `previous_uuid`), for news about an application
+   * the store knows under its old UUID; null when it replaced none or Inbank does not know it (404).
+   * @throws InbankError for any other refusal or network failure.
    */
   async replacedApplicationUuid(applicationUuid: string): Promise<string | null> {
     try {
@@ -347,40 +410,66 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
     }
   }
 
-  /** Accepts the offer (partner API reference, POST /applications/:uuid/accept), which creates the contract; its UUID. */
+  /**
+   * Accepts the offer (#10 POST /applications/:uuid/accept), which creates the contract.
+   * @returns the new contract's UUID.
+   * @throws InbankError, e.g. 422 when the offer is no longer valid or the decision is not positive.
+   */
   async acceptOffer(applicationUuid: string): Promise<{ contractUuid: string }> {
     const { contract } = await this.client.acceptApplication(applicationUuid)
     return { contractUuid: contract.uuid }
   }
 
-  /** Sends the shopper the SMS code that signs the application or the contract (direct API guide, "Signing"). */
+  /**
+   * Sends the shopper the SMS code that signs the application (#4) or the contract (#13), method `sms`.
+   * @throws InbankError, 503 when Inbank's SMS service is down (`retriable`).
+   */
   async startSigning(subject: "application" | "contract", uuid: string): Promise<void> {
     if (subject === "application") await this.client.startApplicationSigning(uuid, "sms")
     else await this.client.startContractSigning(uuid, "sms")
   }
 
-  /** Confirms the shopper's SMS code; Inbank refuses a wrong code with 422 (InbankError). */
+  /**
+   * Confirms the shopper's SMS code for the application (#5) or the contract (#14).
+   * @param code the code as the shopper typed it.
+   * @throws InbankError 422 for a wrong or expired code, other statuses as the client.
+   */
   async confirmSigning(subject: "application" | "contract", uuid: string, code: string): Promise<void> {
     if (subject === "application") await this.client.confirmApplicationSigning(uuid, code)
     else await this.client.confirmContractSigning(uuid, code)
   }
 
-  /** Banks the shopper can verify their account or income with (partner API reference 7). */
+  /**
+   * Banks the shopper can verify their account or income with (#7; docs/inbank-api.md "Flows" 1 and 3).
+   * @throws InbankError.
+   */
   async listBanks(applicationUuid: string): Promise<BankList> {
     return this.client.listBanks(applicationUuid)
   }
 
-  /** Starts the bank step (partner API reference 8); the shopper goes to the answer's `redirectUrl`. */
+  /**
+   * Starts the bank step (#8); the shopper goes to the answer's `redirectUrl`.
+   * @returns `{ retrievalId, redirectUrl }`.
+   * @throws InbankError.
+   */
   async startBankVerification(input: RetrievalInput): Promise<Retrieval> {
     return this.client.initiateRetrieval(input)
   }
 
-  /** Forwards income proof documents (partner API reference 9); they are not kept. */
+  /**
+   * Forwards income proof documents (#9, multipart, `type=income_proof_document`); they are not kept here.
+   * @param files the uploaded files (contents and MIME types; names never logged).
+   * @throws InbankError, e.g. 422 for a file type Inbank refuses.
+   */
   async uploadIncomeProof(applicationUuid: string, files: AttachmentFile[]): Promise<void> {
     await this.client.uploadAttachments(applicationUuid, { files, description: "Potwierdzenie dochodów" })
   }
 
-  /** A freshly generated contract printout (direct API guide, GET /contracts/:uuid/printout, `force_regeneration`). */
+  /**
+   * A freshly generated contract printout (#12, `force_regeneration=true`).
+   * @returns `{ uuid, link }`: a link to the document at Inbank.
+   * @throws InbankError, 404 before the contract exists.
+   */
   async contractPrintout(contractUuid: string): Promise<Printout> {
     return this.client.getContractPrintout(contractUuid, { forceRegeneration: true })
   }
@@ -409,7 +498,10 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
 
   /**
    * Ends the record's financing at Inbank by the one rule (decideCancellation) and stores what Inbank
-   * says afterwards. `refuse_activated` is returned, not acted on: the caller decides what to tell.
+   * says afterwards (#17 or #11). `refuse_activated` is returned, not acted on: the caller decides what to tell
+   * (an activated contract cannot be cancelled through the API, docs/inbank-api.md "Statuses").
+   * @returns the decision taken and the record as stored afterwards.
+   * @throws InbankError from the reads or the cancellation; the record is then left as it was.
    */
   async cancelFinancing(
     record: InbankApplicationRecord,

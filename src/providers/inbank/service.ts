@@ -20,7 +20,7 @@ import type {
   UpdatePaymentOutput,
   WebhookActionResult,
 } from "@medusajs/framework/types"
-import { Contract, fetchState, GatedInbankClient, InbankError, toInbankAmount } from "../../lib/inbank"
+import { Contract, fetchState, GatedInbankClient, InbankError, toInbankAmount } from "inbank-partner-api"
 import { createInbankClient, InbankOptions, parseInbankOptions, ResolvedInbankOptions } from "../../lib/plugin-options"
 import { deriveState, DerivedState } from "../../lib/financing/derive-state"
 import { FetchedState, toSnapshot } from "../../lib/financing/snapshot"
@@ -28,14 +28,29 @@ import { decideCancellation } from "../../lib/financing/cancellation"
 import { isBoundSession } from "../../lib/financing/session-binding"
 import { adoptApplicationUuid, InbankSessionData, readSessionData as readData } from "../../lib/financing/session-data"
 
-/** Direct API guide, GET contract: poll once a second for at most 15 seconds after signing. */
+/** UNEXPECTED_STATE, or PAYMENT_AUTHORIZATION_ERROR while authorizing (Medusa types them as strings). */
+type RetriableErrorType = string
+/**
+ * A cart completion Inbank could not serve for now: Medusa's completion route then answers 200 with
+ * the cart and this error (its contract for payment failures the shopper can retry), not a 500.
+ */
+const AUTHORIZING = MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR
+const INBANK_UNAVAILABLE = "Inbank chwilowo nie odpowiada. Spróbuj złożyć zamówienie ponownie za chwilę."
+
+/** docs/inbank-api.md "Polling rules": a contract after signing at most once a second, for at most 15 seconds. */
 const CONTRACT_POLL_INTERVAL_MS = 1_000
 const CONTRACT_POLL_LIMIT_MS = 15_000
 
-/** With a contract, the derivation reads the contract alone (derive-state.ts): the application's fields are placeholders. */
+/**
+ * With a contract, the derivation reads the contract alone (derive-state.ts): the application's fields are
+ * placeholders.
+ */
 const CONTRACT_ONLY = { decisionStatus: "positive", applicationSigned: true, orderPlaced: false } as const
 
-/** The session's Inbank fields; a session with no application cannot be authorized, captured or cancelled. */
+/**
+ * The session's Inbank fields; a session with no application cannot be authorized, captured or cancelled.
+ * @throws MedusaError INVALID_DATA when the session's data names no application.
+ */
 function readSessionData(data: Record<string, unknown> | undefined): InbankSessionData {
   const read = readData(data)
   if (!read) {
@@ -62,6 +77,10 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
   protected readonly client_: GatedInbankClient
   protected readonly logger_: Logger
 
+  /**
+   * Checks the plugin's options when Medusa loads the provider (the same parsing as the module's).
+   * @throws Error "Invalid options for the Inbank payment provider: …" naming each option missing or wrong.
+   */
   static validateOptions(options: Record<string, unknown>): void {
     parseInbankOptions(options)
   }
@@ -73,7 +92,14 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
     this.logger_ = container.logger
   }
 
-  /** The session is created by the store route once Inbank has the application: it carries its UUID. */
+  /**
+   * The session is created by the store route once Inbank has the application: it carries its UUID. Asks
+   * Inbank nothing.
+   * @param input Medusa's amount (PLN, BigNumberInput) and currency, and the data the application route bound.
+   * @returns the session id (the application UUID) and its data (InbankSessionData: identifiers and flags only).
+   * @throws MedusaError INVALID_DATA for another currency than PLN or data naming no application;
+   *   NOT_ALLOWED when the data's binding (session-binding.ts) does not match this application and amount.
+   */
   async initiatePayment(input: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
     if (input.currency_code?.toLowerCase() !== "pln") {
       throw new MedusaError(
@@ -91,6 +117,31 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
     return { id: data.application_uuid, data: { ...data } }
   }
 
+  /**
+   * Authorization is the shopper's signed contract. Medusa calls this when the cart is completed (and the
+   * lifecycle workflow when Inbank's news says so); each step below runs only while Inbank is not there yet,
+   * so calling it again is harmless:
+   * 1. A contract this process read as signed or beyond after the last write or callback, within the last
+   *    15 s, answers at once when it is authorized (waiting for the merchant) or captured (activated): no call.
+   * 2. Otherwise the application and its contract are read (#6, #15, through the read gate).
+   * 3. A positive decision without a contract is accepted (#10): Inbank creates the contract.
+   * 4. An unsigned contract whose signing was not started yet is started (#13, `signingMethod`, by default
+   *    `sms`: Inbank sends the shopper the SMS code). The code itself is confirmed by the store route, not here.
+   * 5. While the contract is signed but still processing, it is read again once a second for at most 15
+   *    seconds (docs/inbank-api.md "Polling rules"; the call can take that long).
+   *
+   * Endpoint numbers are those of docs/inbank-api.md "Endpoints"; the derivation is deriveState.
+   * @param input the session's data (InbankSessionData: `application_uuid`, `contract_uuid`,
+   *   `contract_signing_started`, ...); Medusa's amount is not used (the application's is Inbank's).
+   * @returns Medusa's session status derived from Inbank's answer — `authorized` (signed, waiting for the
+   *   merchant's approval), `captured` (activated), `requires_more` (sign the contract, or the shopper's bank
+   *   verification), `pending` / `pending_authorization` (undecided, or still processing after the 15 s),
+   *   `error` (declined) or `canceled` — and the session data with the UUIDs Inbank answered (a replaced
+   *   application's new UUID, the contract's) and `contract_signing_started`.
+   * @throws MedusaError INVALID_DATA when the data names no application; for an InbankError of any call,
+   *   UNEXPECTED_STATE when it is retriable (the message says to try again) and NOT_ALLOWED otherwise, with
+   *   Inbank's scrubbed message.
+   */
   async authorizePayment(input: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
     let data = readSessionData(input.data)
     // The contract read after the shopper's signature, with no news since: nothing to ask Inbank.
@@ -106,21 +157,22 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
       if (derived.sessionStatus === "authorized" || derived.sessionStatus === "captured")
         return { status: derived.sessionStatus, data: { ...data } }
     }
-    let fetched = await this.fetch(data)
+    let fetched = await this.fetch(data, AUTHORIZING)
     data = this.remember(data, fetched)
 
     if (!fetched.contract && fetched.application.creditApplication.decisionStatus === "positive") {
       // Accepting is safe to reach only once: the fetched application shows its contract after it.
-      const { contract } = await this.call(() => this.client_.acceptApplication(data.application_uuid))
+      const { contract } = await this.call(() => this.client_.acceptApplication(data.application_uuid), AUTHORIZING)
       data = { ...data, contract_uuid: contract.uuid, contract_signing_started: false }
       // Accepting changes the contract only: read that, not the application again.
-      fetched = { ...fetched, contract: await this.call(() => this.client_.getContract(contract.uuid)) }
+      fetched = { ...fetched, contract: await this.call(() => this.client_.getContract(contract.uuid), AUTHORIZING) }
     }
 
     if (fetched.contract?.contract.status === "unsigned" && !data.contract_signing_started) {
       // Starting the signing sends the SMS and leaves the contract unsigned: nothing to read again.
-      await this.call(() =>
-        this.client_.startContractSigning(fetched.contract!.contract.uuid, this.options_.signingMethod),
+      await this.call(
+        () => this.client_.startContractSigning(fetched.contract!.contract.uuid, this.options_.signingMethod),
+        AUTHORIZING,
       )
       data = { ...data, contract_signing_started: true }
     }
@@ -131,14 +183,20 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
       await new Promise((resolve) => setTimeout(resolve, CONTRACT_POLL_INTERVAL_MS))
       fetched = {
         ...fetched,
-        contract: await this.call(() => this.client_.getContract(fetched.contract!.contract.uuid)),
+        contract: await this.call(() => this.client_.getContract(fetched.contract!.contract.uuid), AUTHORIZING),
       }
       derived = this.derive(fetched)
     }
     return { status: derived.sessionStatus, data: { ...data } }
   }
 
-  /** Merchant approval (docs/inbank-api.md, endpoint 16). A contract Inbank already activated counts as captured. */
+  /**
+   * Merchant approval (docs/inbank-api.md "Endpoints" #16, "Flows" 2). A contract Inbank already activated
+   * counts as captured.
+   * @returns the session data refreshed with the UUIDs Inbank answered.
+   * @throws MedusaError NOT_ALLOWED when there is no contract yet or it is not waiting for the merchant; Inbank's
+   *   errors as in authorizePayment (UNEXPECTED_STATE when retriable, else NOT_ALLOWED).
+   */
   async capturePayment(input: CapturePaymentInput): Promise<CapturePaymentOutput> {
     const data = readSessionData(input.data)
     const fetched = await this.fetch(data)
@@ -161,7 +219,13 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
     return { data: { ...this.remember(data, fetched) } }
   }
 
-  /** Ends the financing at Inbank by the one rule every path follows (decideCancellation). */
+  /**
+   * Ends the financing at Inbank by the one rule every path follows (decideCancellation): cancels the contract
+   * (#17) while it is unsigned or signed, else the open application (#11); nothing when both are already over.
+   * @returns the session data refreshed with the UUIDs Inbank answered.
+   * @throws MedusaError NOT_ALLOWED for an activated contract (it is cancelled in the Partner Portal); Inbank's
+   *   errors as in authorizePayment.
+   */
   async cancelPayment(input: CancelPaymentInput): Promise<CancelPaymentOutput> {
     const data = readSessionData(input.data)
     const fetched = await this.fetch(data)
@@ -179,6 +243,10 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
     return { data: { ...this.remember(data, fetched) } }
   }
 
+  /**
+   * Inbank's Partner API has no refunds (docs/inbank-api.md "Endpoints").
+   * @throws MedusaError NOT_ALLOWED, always, pointing to the Partner Portal.
+   */
   async refundPayment(): Promise<RefundPaymentOutput> {
     throw new MedusaError(
       MedusaError.Types.NOT_ALLOWED,
@@ -191,7 +259,7 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
    * no order will use its credit, so the contract (even signed), else the open application, is
    * cancelled by the one rule (decideCancellation); an activated contract cannot be. Best effort: a
    * failure must not block the shopper's cart; the reconciliation job cancels it later
-   * (decideLifecycle: `cancel_financing` once the session is gone).
+   * (decideLifecycle: `cancel_financing` once the session is gone). Never throws; returns the data unchanged.
    */
   async deletePayment(input: DeletePaymentInput): Promise<DeletePaymentOutput> {
     const uuid = input.data?.application_uuid
@@ -210,23 +278,34 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
     return { data: input.data }
   }
 
+  /**
+   * The session status derived from Inbank's answer now (#6, #15 through the read gate), with the data refreshed.
+   * @throws MedusaError as authorizePayment (no application; Inbank's errors).
+   */
   async getPaymentStatus(input: GetPaymentStatusInput): Promise<GetPaymentStatusOutput> {
     const data = readSessionData(input.data)
     const fetched = await this.fetch(data)
     return { status: this.derive(fetched).sessionStatus, data: { ...this.remember(data, fetched) } }
   }
 
+  /**
+   * The session data refreshed from Inbank (the current application UUID, number and contract UUID).
+   * @throws MedusaError as authorizePayment (no application; Inbank's errors).
+   */
   async retrievePayment(input: RetrievePaymentInput): Promise<RetrievePaymentOutput> {
     const data = readSessionData(input.data)
     return { data: { ...this.remember(data, await this.fetch(data)) } }
   }
 
-  /** The amount is the application's: a changed amount needs a new application, not an update. */
+  /** The amount is the application's: a changed amount needs a new application, not an update. Data unchanged. */
   async updatePayment(input: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
     return { data: input.data }
   }
 
-  /** Inbank's callbacks are form-encoded and HMAC-signed: they go to `/hooks/inbank`, not core's webhook route. */
+  /**
+   * Inbank's callbacks are form-encoded and HMAC-signed: they go to `/hooks/inbank`, not core's webhook route.
+   * Always `not_supported`.
+   */
   async getWebhookActionAndData(): Promise<WebhookActionResult> {
     return { action: PaymentActions.NOT_SUPPORTED }
   }
@@ -247,8 +326,8 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
     }
   }
 
-  private async fetch(data: InbankSessionData): Promise<FetchedState> {
-    return this.call(() => fetchState(this.client_, data.application_uuid, data.contract_uuid))
+  private async fetch(data: InbankSessionData, retriable?: RetriableErrorType): Promise<FetchedState> {
+    return this.call(() => fetchState(this.client_, data.application_uuid, data.contract_uuid), retriable)
   }
 
   private derive(fetched: FetchedState): DerivedState {
@@ -267,13 +346,23 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
   }
 
   /** Inbank's errors as Medusa errors whose message the admin and storefront can show. */
-  private async call<T>(run: () => Promise<T>): Promise<T> {
+  /**
+   * Runs an Inbank call; its InbankError becomes a MedusaError: NOT_ALLOWED (400) when repeating
+   * cannot help, else `retriable` with a "try again" message.
+   */
+  private async call<T>(
+    run: () => Promise<T>,
+    retriable: RetriableErrorType = MedusaError.Types.UNEXPECTED_STATE,
+  ): Promise<T> {
     try {
       return await run()
     } catch (error) {
       if (!(error instanceof InbankError)) throw error
-      const type = error.retriable ? MedusaError.Types.UNEXPECTED_STATE : MedusaError.Types.NOT_ALLOWED
-      throw new MedusaError(type, error.retriable ? `${error.message}. Try again in a moment.` : error.message)
+      if (!error.retriable) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, error.message)
+      throw new MedusaError(
+        retriable,
+        retriable === AUTHORIZING ? INBANK_UNAVAILABLE : `${error.message}. Try again in a moment.`,
+      )
     }
   }
 }

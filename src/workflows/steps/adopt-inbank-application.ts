@@ -15,7 +15,7 @@ export const adoptInbankApplicationStepId = "adopt-inbank-application"
  */
 export const adoptInbankApplicationStep = createStep(
   adoptInbankApplicationStepId,
-  async (input: { application_uuid: string }) => new StepResponse(input.application_uuid, input.application_uuid),
+  (input: { application_uuid: string }) => new StepResponse(input.application_uuid, input.application_uuid),
   async (applicationUuid, { container }) => {
     if (!applicationUuid) return
     await container

@@ -5,7 +5,10 @@ import type InbankModuleService from "../../modules/inbank/service"
 import type { InbankApplicationRecord } from "../../lib/financing/record-state"
 import { loadOrderFinancing } from "./order-financing"
 
-/** What cancelling an order's financing starts from: its record, whether Medusa may still cancel the order, its open payment. */
+/**
+ * What cancelling an order's financing starts from: its record, whether Medusa may still cancel the order,
+ * its open payment.
+ */
 export interface FinancingToCancel {
   record_id: string
   /** Not cancelled yet and nothing fulfilled: Medusa's order cancel ends it all (the provider cancels at Inbank). */
@@ -14,7 +17,10 @@ export interface FinancingToCancel {
   open_payment_id: string | null
 }
 
-/** Step: the order's financing as cancelInbankFinancingWorkflow needs it; 404 (MedusaError) when Inbank does not finance the order. */
+/**
+ * Step: the order's financing (`{order_id}` → FinancingToCancel) as cancelInbankFinancingWorkflow needs it.
+ * Throws MedusaError NOT_FOUND (404) when Inbank does not finance the order.
+ */
 export const loadFinancingToCancelStep = createStep(
   "load-inbank-financing-to-cancel",
   async (input: { order_id: string }, { container }) => {
@@ -27,7 +33,10 @@ export const loadFinancingToCancelStep = createStep(
   },
 )
 
-/** Step: cancels an open Inbank payment through Medusa's payment module (the provider cancels at Inbank); errors reach staff. */
+/**
+ * Step: cancels an open Inbank payment (`{payment_id}`) through Medusa's payment module (the provider cancels
+ * at Inbank); its errors (MedusaError, or the provider's refusal) reach staff unchanged.
+ */
 export const cancelInbankPaymentStep = createStep(
   "cancel-inbank-payment",
   async (input: { payment_id: string }, { container }) => {

@@ -1,7 +1,7 @@
 import { cancelOrderWorkflow } from "@medusajs/core-flows"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules, PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules, PaymentActions } from "@medusajs/framework/utils"
 import { INBANK_MODULE } from "../../modules/inbank"
 import { announcedStateOf, dueAnnouncements } from "../../lib/financing/announcements"
 import type InbankModuleService from "../../modules/inbank/service"
@@ -23,6 +23,22 @@ interface CartPayments {
   payment: { id: string; captured_at: string | null; canceled_at: string | null } | null
   orderId: string | null
   order: { id: string; status: string; fulfilled: boolean } | null
+}
+
+/** The fields cartPayments asks query.graph for, as it answers them (an `inbank_application` row's cart). */
+interface GraphCart {
+  currency_code: string | null
+  payment_collection: {
+    payment_sessions?: {
+      id: string
+      provider_id: string
+      status: string
+      amount: unknown
+      data: Record<string, unknown> | null
+    }[]
+    payments?: { id: string; payment_session_id: string; captured_at: string | null; canceled_at: string | null }[]
+  } | null
+  order: { id: string; status: string; fulfillments?: { id: string }[] } | null
 }
 
 /** What makeMedusaAgree did for one application. */
@@ -51,6 +67,10 @@ export interface InbankStateEventData {
  * Then the `inbank.<type>.<status>` events due for the change it observed since the last
  * announcement (announcements.ts) are emitted, and the state is stored as announced: at least once
  * per change (a failure before the store repeats them), never for a callback's mere claim.
+ * @param recordId the application record's id (`inbapp_…`).
+ * @throws InbankError when Inbank cannot be read (nothing is changed then); the error of a step it takes
+ *   (MedusaError from Medusa's workflows or payment module), after scheduling the record for the
+ *   reconciliation job, which tries again.
  */
 export async function makeMedusaAgree(container: MedusaContainer, recordId: string): Promise<AppliedState> {
   const inbank = container.resolve<InbankModuleService>(INBANK_MODULE)
@@ -122,23 +142,24 @@ async function take(
   status: SessionStatus,
 ): Promise<void> {
   const payments = container.resolve(Modules.PAYMENT)
-  const processPayment = (paymentAction: PaymentActions) =>
-    container.resolve(Modules.WORKFLOW_ENGINE).run(PROCESS_PAYMENT_WORKFLOW, {
+  const processPayment = async (paymentAction: PaymentActions): Promise<void> => {
+    await container.resolve(Modules.WORKFLOW_ENGINE).run(PROCESS_PAYMENT_WORKFLOW, {
       input: { action: paymentAction, data: { session_id: cart.sessionId, amount: cart.sessionAmount } },
     })
+  }
   switch (action) {
     case "complete_cart":
     case "authorize_payment":
       // Authorizes the session (the provider reads Inbank again); completes the cart when no order exists.
-      return void (await processPayment(PaymentActions.AUTHORIZED))
+      return processPayment(PaymentActions.AUTHORIZED)
     case "capture_payment":
-      return void (await processPayment(PaymentActions.SUCCESSFUL))
+      return processPayment(PaymentActions.SUCCESSFUL)
     case "cancel_payment":
       return void (await payments.cancelPayment(cart.payment!.id))
     case "mark_session":
       return void (await payments.updatePaymentSession({
         id: cart.sessionId!,
-        status: status as PaymentSessionStatus,
+        status,
         data: cart.sessionData ?? {},
         amount: cart.sessionAmount as number,
         currency_code: cart.currencyCode ?? "pln",
@@ -177,12 +198,12 @@ async function cartPayments(container: MedusaContainer, record: InbankApplicatio
     ],
     filters: { id: record.id },
   })
-  const cart = (data[0] as any)?.cart
+  const cart = (data as { cart: GraphCart | null }[])[0]?.cart
   const session = (cart?.payment_collection?.payment_sessions ?? []).find(
-    (s: any) => s.provider_id === INBANK_PROVIDER_ID && uuids.includes(s.data?.application_uuid),
+    (s) => s.provider_id === INBANK_PROVIDER_ID && uuids.includes(s.data?.application_uuid as string),
   )
   const payment = session
-    ? (cart.payment_collection.payments ?? []).find((p: any) => p.payment_session_id === session.id)
+    ? (cart?.payment_collection?.payments ?? []).find((p) => p.payment_session_id === session.id)
     : null
   const order = cart?.order
   return {

@@ -13,13 +13,24 @@ export interface OrderFinancing {
   payment: { id: string; captured_at: string | null; canceled_at: string | null } | null
 }
 
+/** The fields loadOrderFinancing asks query.graph for, as it answers them. */
+interface GraphOrder extends OrderWithApplications<InbankApplicationRecord> {
+  id: string
+  status: string
+  fulfillments?: { id: string }[]
+  payment_collections?: { payments?: (NonNullable<OrderFinancing["payment"]> & { provider_id: string })[] }[]
+}
+
+/** An order as query.graph answers `cart.inbank_application.<fields>` for it. */
+export type OrderWithApplications<T> = { cart?: { inbank_application?: T[] | null } | null }
+
 /**
  * The application records of an order's cart, newest first, from a query.graph of the order that
  * asked for `cart.inbank_application.<fields>` (Medusa's order ↔ cart link, then the plugin's
  * read-only cart → records link, src/links/cart-inbank-applications.ts); `created_at` among the fields.
  */
 export function orderApplications<T extends { created_at?: unknown }>(
-  order: { cart?: { inbank_application?: T[] | null } | null } | undefined,
+  order: OrderWithApplications<T> | undefined,
 ): T[] {
   const createdAt = (record: T) => new Date(record.created_at as Date | string).getTime()
   return [...(order?.cart?.inbank_application ?? [])].sort((a, b) => createdAt(b) - createdAt(a))
@@ -42,12 +53,12 @@ export async function loadOrderFinancing(scope: MedusaContainer, orderId: string
     ],
     filters: { id: orderId },
   })
-  const order = data[0] as any
-  const [record] = orderApplications<InbankApplicationRecord & { created_at?: unknown }>(order)
+  const order = (data as GraphOrder[])[0]
+  const [record] = orderApplications(order)
   if (!record) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${orderId} is not financed by Inbank`)
   const payment = (order.payment_collections ?? [])
-    .flatMap((c: any) => c.payments ?? [])
-    .find((p: any) => p.provider_id === INBANK_PROVIDER_ID)
+    .flatMap((c) => c.payments ?? [])
+    .find((p) => p.provider_id === INBANK_PROVIDER_ID)
   return {
     inbank: scope.resolve<InbankModuleService>(INBANK_MODULE),
     record,

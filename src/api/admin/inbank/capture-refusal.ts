@@ -30,7 +30,7 @@ export async function refuseInbankCapture(
   const payment = payments[0] as
     { provider_id: string; payment_collection_id: string; raw_amount: { value: string } } | undefined
   if (payment?.provider_id !== INBANK_PROVIDER_ID) return
-  if (requestedAmount !== undefined && !new BigNumber(String(requestedAmount)).isEqualTo(payment.raw_amount.value)) {
+  if (requestedAmount !== undefined && !amountOf(requestedAmount).isEqualTo(payment.raw_amount.value)) {
     throw new PluginHttpError(
       400,
       "partial_capture",
@@ -51,4 +51,9 @@ export async function refuseInbankCapture(
       { field: "order_id" },
     )
   }
+}
+
+/** A requested amount as a number or decimal string; anything else is not a number (and so never equal). */
+function amountOf(value: unknown): BigNumber {
+  return new BigNumber(typeof value === "number" || typeof value === "string" ? value : NaN)
 }

@@ -1,12 +1,16 @@
-import { toInbankAmount } from "../../../lib/inbank"
-import type { ContractStatus } from "../../../lib/inbank"
+import { toInbankAmount } from "inbank-partner-api"
+import type { ContractStatus } from "inbank-partner-api"
 import type { OrderFinancing } from "../../../workflows/steps/order-financing"
-import { staffState } from "./staff-state"
+import { staffState } from "../../../lib/financing/staff-state"
 
 export { loadOrderFinancing } from "../../../workflows/steps/order-financing"
 
-/** Everything staff need about the financing; identifiers, statuses, money and dates only — no personal data. */
-export async function financingView(financing: OrderFinancing) {
+/**
+ * Everything staff need about the financing; identifiers, statuses, money and dates only — no personal
+ * data. With `unknownAtInbank` (Inbank answered 404 for the application), the last known state with
+ * `unknown_at_inbank: true` and no action but a refresh.
+ */
+export async function financingView(financing: OrderFinancing, { unknownAtInbank = false } = {}) {
   const { inbank, record, order, payment } = financing
   const derived = inbank.stateOf(record, { orderPlaced: true })
   const staff = staffState(derived, record.contract_status as ContractStatus | null, {
@@ -16,10 +20,11 @@ export async function financingView(financing: OrderFinancing) {
     { application_uuid: [record.application_uuid, ...record.previous_uuids.uuids] },
     { order: { sent_at: "ASC" } },
   )
-  const open = !derived.final && order.status !== "canceled"
+  const open = !derived.final && order.status !== "canceled" && !unknownAtInbank
   return {
     financing: {
       order_id: order.id,
+      unknown_at_inbank: unknownAtInbank,
       state: staff.state,
       color: staff.color,
       session_status: derived.sessionStatus,
@@ -40,13 +45,9 @@ export async function financingView(financing: OrderFinancing) {
       currency_code: "pln",
       period: record.period,
       offer: record.offer,
-      dates: {
-        applied_at: (record as any).created_at,
-        updated_at: (record as any).updated_at,
-        synced_at: (record as any).synced_at,
-      },
+      dates: { applied_at: record.created_at, updated_at: record.updated_at, synced_at: record.synced_at },
       payment: payment && { id: payment.id, captured_at: payment.captured_at, canceled_at: payment.canceled_at },
-      callbacks: callbacks.map((c: any) => ({
+      callbacks: callbacks.map((c) => ({
         type: c.type,
         status: c.status,
         sent_at: c.sent_at,
@@ -55,9 +56,11 @@ export async function financingView(financing: OrderFinancing) {
       })),
       actions: {
         approve:
-          staff.state === "awaiting_approval" && Boolean(payment && !payment.captured_at && !payment.canceled_at),
+          open &&
+          staff.state === "awaiting_approval" &&
+          Boolean(payment && !payment.captured_at && !payment.canceled_at),
         cancel: open && staff.state !== "financed",
-        printout: Boolean(record.contract_uuid),
+        printout: Boolean(record.contract_uuid) && !unknownAtInbank,
       },
     },
   }

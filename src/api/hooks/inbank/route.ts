@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { parseCallbackForm, parseCallbackMessage, parseCallbackTimestamp } from "../../../lib/inbank"
+import { parseCallbackForm, parseCallbackMessage, parseCallbackTimestamp } from "inbank-partner-api"
 import { INBANK_MODULE } from "../../../modules/inbank"
 import type InbankModuleService from "../../../modules/inbank/service"
 import { PluginHttpError } from "../../http-error"
@@ -23,7 +23,8 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   if (!String(req.headers["content-type"] ?? "").includes("application/x-www-form-urlencoded")) {
     return refuse(res, 400, "callback_not_form", "Inbank callbacks are application/x-www-form-urlencoded forms")
   }
-  const form = parseCallbackForm((req as MedusaRequest & { rawBody?: Buffer }).rawBody ?? "")
+  const rawBody: unknown = req.rawBody
+  const form = parseCallbackForm(Buffer.isBuffer(rawBody) ? rawBody : "")
   if (!form.ok) return refuse(res, 400, "callback_form_invalid", form.problem)
   const { fields } = form
   if (!fields.hmac) return refuse(res, 401, "callback_unsigned", "hmac is missing", "hmac")

@@ -1,4 +1,4 @@
-import { InbankError } from "../../../lib/inbank"
+import { InbankError } from "inbank-partner-api"
 import { inbankRefusal } from "../inbank-refusal"
 
 const error = (endpoint: string, details: Partial<InbankError>) =>

@@ -1,4 +1,4 @@
-import type { FetchedState } from "../../inbank"
+import type { FetchedState } from "inbank-partner-api"
 import { decideCancellation } from "../cancellation"
 
 const APP = "a1b2c3d4-0000-4000-8000-000000000001"

@@ -1,4 +1,4 @@
-import type { FetchedState } from "../../inbank"
+import type { FetchedState } from "inbank-partner-api"
 import { InbankApplicationRecord, recordUpdateFrom } from "../record-state"
 
 const record = {

@@ -1,4 +1,4 @@
-import { signCallback } from "../../../lib/inbank"
+import { signCallback } from "inbank-partner-api"
 import { isBoundSession } from "../../../lib/financing/session-binding"
 import type { InbankApplicationRecord } from "../../../lib/financing/record-state"
 import InbankModuleService from "../service"

@@ -45,6 +45,11 @@ export const InbankApplication = model
      */
     check_after: model.dateTime().nullable(),
     /**
+     * The state staff see (staffState of the record's derived state, without the order's own
+     * cancellation), written with every record update so that the admin queue filters and orders in SQL.
+     */
+    staff_state: model.text().nullable(),
+    /**
      * Keyed hashes (HMAC-SHA256, hex) of the applicant's phone and PESEL, for the SMS and code-guess
      * limits of later requests (limit-keys.ts); the values themselves are never stored.
      */
@@ -62,4 +67,5 @@ export const InbankApplication = model
     { on: ["cart_id"] },
     { on: ["contract_uuid"] },
     { on: ["check_after"], where: "check_after IS NOT NULL" },
+    { on: ["staff_state", "created_at"] },
   ])

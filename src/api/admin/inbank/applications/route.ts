@@ -1,37 +1,43 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { toInbankAmount } from "../../../../lib/inbank"
-import type { ContractStatus } from "../../../../lib/inbank"
+import { z } from "@medusajs/framework/zod"
+import { RECORD_STAFF_STATES, StaffState } from "../../../../lib/financing/staff-state"
 import { INBANK_MODULE } from "../../../../modules/inbank"
 import type InbankModuleService from "../../../../modules/inbank/service"
-import type { InbankApplicationRecord } from "../../../../lib/financing/record-state"
-import { staffState } from "../staff-state"
+import { PluginHttpError } from "../../../http-error"
+import { queueRows } from "../queue-rows"
 
-/** The financing queue: contracts awaiting the merchant's approval first, then the most recent; `?state=` filters. */
+const QueueQuery = z.object({
+  state: z
+    .string()
+    .refine((state): state is StaffState => RECORD_STAFF_STATES.includes(state as StaffState))
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+})
+
+/**
+ * The financing queue, a page at a time: contracts awaiting the merchant's approval first, then the
+ * newest applications; `?state=` filters, `?limit=` (1–200, default 50) and `?offset=` page. Filtered,
+ * ordered and paged in SQL (the module's listQueue). Answers `{applications, count, limit, offset}`;
+ * 400 `invalid_query` naming the bad parameter.
+ */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const parsed = QueueQuery.safeParse(req.query)
+  if (!parsed.success) {
+    const field = String(parsed.error.issues[0].path[0])
+    return new PluginHttpError(
+      400,
+      "invalid_query",
+      { pl: `Nieprawidłowy parametr „${field}”.`, en: `Invalid parameter "${field}".` },
+      { field },
+    ).send(res)
+  }
   const inbank = req.scope.resolve<InbankModuleService>(INBANK_MODULE)
-  const limit = Math.min(Number(req.query.limit ?? 50) || 50, 200)
-  const wanted = typeof req.query.state === "string" ? req.query.state : undefined
-  const records = (await inbank.listInbankApplications(
-    {},
-    { order: { updated_at: "DESC" }, take: 500 },
-  )) as unknown as (InbankApplicationRecord & { updated_at: string })[]
-  const rows = records
-    .map((record) => {
-      const derived = inbank.stateOf(record, { orderPlaced: Boolean(record.order_id) })
-      const staff = staffState(derived, record.contract_status as ContractStatus | null)
-      return {
-        id: record.id,
-        order_id: record.order_id,
-        application_number: record.application_number,
-        contract_number: record.contract_number,
-        amount: toInbankAmount(record.raw_amount),
-        period: record.period,
-        state: staff.state,
-        color: staff.color,
-        updated_at: record.updated_at,
-      }
-    })
-    .filter((row) => !wanted || row.state === wanted)
-    .sort((a, b) => Number(b.state === "awaiting_approval") - Number(a.state === "awaiting_approval"))
-  res.json({ applications: rows.slice(0, limit), count: rows.length })
+  const { records, count } = await inbank.listQueue(parsed.data)
+  res.json({
+    applications: await queueRows(req.scope, inbank, records),
+    count,
+    limit: parsed.data.limit,
+    offset: parsed.data.offset,
+  })
 }

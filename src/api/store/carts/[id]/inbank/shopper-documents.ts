@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { InbankError } from "../../../../../lib/inbank"
+import { InbankError } from "inbank-partner-api"
 import type { InbankApplicationRecord } from "../../../../../lib/financing/record-state"
 import type InbankModuleService from "../../../../../modules/inbank/service"
 import type { ShopperDocument } from "./state-view"

@@ -1,4 +1,4 @@
-import { toInbankAmount } from "../../../../../lib/inbank"
+import { toInbankAmount } from "inbank-partner-api"
 import type { NextAction } from "../../../../../lib/financing/derive-state"
 import type { InbankApplicationRecord } from "../../../../../lib/financing/record-state"
 import { smsSigningView } from "../../../../../lib/financing/sms-signing"

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { isValidPesel } from "../../../../../lib/inbank"
+import { isValidPesel } from "inbank-partner-api"
 import {
   documentNumber,
   groupedDigits,

@@ -1,4 +1,4 @@
-import type { ApplicationInput } from "../../../../../../lib/inbank"
+import type { ApplicationInput } from "inbank-partner-api"
 import { purchaseLines } from "../../../../../../lib/financing/purchase-lines"
 import type { CartForApplication } from "./cart-for-application"
 import type { StoreInbankApplicationType } from "../validators"

@@ -2,7 +2,9 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { storeRefusal } from "../../../../../messages/refusal"
 
-/** The cart as an application needs it: the goods Inbank lists, the payment collection's amount, the region's providers. */
+/**
+ * The cart as an application needs it: the goods Inbank lists, the payment collection's amount, the region's providers.
+ */
 export interface CartForApplication {
   id: string
   currency_code: string
@@ -44,5 +46,5 @@ export async function loadCartForApplication(scope: MedusaContainer, cartId: str
     filters: { id: cartId },
   })
   if (!data[0]) throw storeRefusal("cart_not_found", { field: "cart_id" })
-  return data[0] as unknown as CartForApplication
+  return data[0] as CartForApplication
 }

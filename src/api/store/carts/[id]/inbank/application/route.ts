@@ -1,8 +1,8 @@
 import { createPaymentCollectionForCartWorkflow } from "@medusajs/core-flows"
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { InbankError, toInbankAmount } from "../../../../../../lib/inbank"
-import type { CreatedApplication, FetchedState } from "../../../../../../lib/inbank"
+import { InbankError, toInbankAmount } from "inbank-partner-api"
+import type { CreatedApplication, FetchedState } from "inbank-partner-api"
 import { INBANK_MODULE } from "../../../../../../modules/inbank"
 import type InbankModuleService from "../../../../../../modules/inbank/service"
 import type { InbankApplicationRecord } from "../../../../../../lib/financing/record-state"
@@ -31,7 +31,12 @@ export const POST = withStoreRefusals(
   oneApplicationAtATime(async (req: MedusaRequest<StoreInbankApplicationType>, res: MedusaResponse) => {
     const inbank = req.scope.resolve<InbankModuleService>(INBANK_MODULE)
     const body = req.validatedBody
-    const cart = await loadCartForApplication(req.scope, req.params.id)
+    // Independent reads at once: the shopper waits for the slowest, not for their sum.
+    const [cart, previous, range] = await Promise.all([
+      loadCartForApplication(req.scope, req.params.id),
+      inbank.newestCartRecord(req.params.id),
+      inbank.offerRange(),
+    ])
     if (cart.completed_at) throw storeRefusal("cart_completed", { field: "cart_id" })
     if (cart.currency_code.toLowerCase() !== "pln")
       throw storeRefusal("currency_not_supported", { field: "currency_code" })
@@ -42,14 +47,13 @@ export const POST = withStoreRefusals(
     if (inbank.missingConsents(body.consents).length) throw storeRefusal("consent_required", { field: "consents" })
     // A signed contract is the shopper's credit for this cart: a new application would replace its
     // session, and an activated contract cannot be cancelled (G3), so it would stay financed with no order.
-    const previous = await inbank.newestCartRecord(cart.id)
     if (previous && (previous.contract_status === "signed" || previous.contract_status === "activated")) {
       throw storeRefusal("contract_signed", { field: "cart_id" })
     }
 
     const collection = await ensurePaymentCollection(req, cart)
     const amount = toInbankAmount(collection.raw_amount)
-    const period = checkOffer(amount, body.period, await inbank.offerRange(), inbank.settings)
+    const period = checkOffer(amount, body.period, range, inbank.settings)
 
     // Counted here, once nothing of the store's own refuses the application: each one counted is an
     // inquiry at Inbank in the applicant's name.
@@ -141,7 +145,10 @@ export const POST = withStoreRefusals(
   }),
 )
 
-/** The offer of a positive create answer, in the record's shape (record-state.ts), from Inbank's calculation; null for any other decision. */
+/**
+ * The offer of a positive create answer, in the record's shape (record-state.ts), from Inbank's calculation; null for
+ * any other decision.
+ */
 async function offerOf(
   inbank: InbankModuleService,
   created: CreatedApplication,

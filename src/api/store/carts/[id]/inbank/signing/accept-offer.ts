@@ -1,4 +1,4 @@
-import { InbankError } from "../../../../../../lib/inbank"
+import { InbankError } from "inbank-partner-api"
 import type InbankModuleService from "../../../../../../modules/inbank/service"
 import { storeRefusal } from "../../../../../messages/refusal"
 import { hasContract, InbankApplicationRecord, RecordWithContract } from "../../../../../../lib/financing/record-state"

@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { InbankError } from "../../../../../../../lib/inbank"
+import { InbankError } from "inbank-partner-api"
 import { hasContract, InbankApplicationRecord } from "../../../../../../../lib/financing/record-state"
 import type InbankModuleService from "../../../../../../../modules/inbank/service"
 import { consumeLimits } from "../../../../../../abuse-limits"

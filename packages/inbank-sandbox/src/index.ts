@@ -1,0 +1,6 @@
+export { Sandbox, startSandbox } from "./server"
+export type { SandboxSettings, SandboxSettingsInput } from "./settings"
+export type { Fault } from "./faults"
+export type { EarlyReRead } from "./read-ledger"
+export type { Application, Contract } from "./state"
+export type { ContractStatus, DecisionStatus, SigningMethod } from "./vocabulary"
