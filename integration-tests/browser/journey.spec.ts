@@ -1,6 +1,5 @@
 import fs from "node:fs"
 import path from "node:path"
-import axios from "axios"
 import getPort from "get-port"
 import { Browser, BrowserContext, chromium, Locator, Page } from "playwright-core"
 import { Sandbox } from "inbank-sandbox"
@@ -98,7 +97,10 @@ async function checkPage(page: Page, where: string) {
 
 const inbankCalls = (endpoint: string) => sandbox.bank.state.requests.filter((r) => r.endpoint === endpoint).length
 
-/** From the product page to the filled-in application form (Polish spellings of the phone and income); answers the mobile typed. */
+/**
+ * From the product page to the filled-in application form (Polish spellings of the phone and income); answers the
+ * mobile typed.
+ */
 async function fillForm(page: Page, productTitle: string, phoneEnd: number) {
   shopper += 1
   const mobile = `+48 600 100 ${phoneEnd}`

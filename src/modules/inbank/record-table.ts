@@ -57,10 +57,10 @@ export async function updateRecord(
  * counted) and answers the record as updated. Throws when there is no such record.
  */
 export async function addFailedCodeAttempt(knex: Knex, id: string): Promise<InbankApplicationRecord> {
-  const rows: InbankApplicationRecord[] = await knex("inbank_application")
+  const rows = (await knex("inbank_application")
     .where({ id, deleted_at: null })
     .update({ sms_failed_attempts: knex.raw("sms_failed_attempts + 1"), updated_at: knex.fn.now() })
-    .returning("*")
+    .returning("*")) as InbankApplicationRecord[]
   const [row] = rows
   if (!row) throw new Error(`Inbank application record ${id} was not found`)
   return row

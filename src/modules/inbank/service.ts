@@ -84,7 +84,10 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
   private readonly products: LRUCache<"products", OfferRange>
   /** Instalment calculations for product pages, by "amount:period"; identical concurrent requests share one call. */
   private readonly calculations: LRUCache<string, Calculation>
-  /** The shopper's contract document link by contract UUID: one printout generated per contract, not one per state read. */
+  /**
+   * The shopper's contract document link by contract UUID: one printout generated per contract, not one per state
+   * read.
+   */
   private readonly contractDocuments: LRUCache<string, Printout>
 
   constructor(container: Record<string, unknown>, options: InbankOptions) {
