@@ -8,7 +8,7 @@ export interface DemoConfig {
   sandboxUrl: string
 }
 
-export const config: DemoConfig = await (await fetch("./config.json")).json()
+export const config = (await (await fetch("./config.json")).json()) as DemoConfig
 
 export const sdk = new Medusa({ baseUrl: config.backendUrl, publishableKey: config.publishableKey })
 // A Polish shop: the plugin's messages in Polish whatever the browser's languages (x-medusa-locale).
@@ -27,12 +27,18 @@ export interface InbankState {
   contract: { number: string | null; status: string | null } | null
   /** Documents to read before signing: the contract's printout, once Inbank has made the contract. */
   documents: { type: "contract"; url: string }[]
-  /** The SMS step: the masked phone, tries left of the current code, whether it is void, seconds until a new code may be sent. */
+  /**
+   * The SMS step: the masked phone, tries left of the current code, whether it is void, seconds until a new
+   * code may be sent.
+   */
   signing: { phone: string | null; attempts_left: number; code_void: boolean; resend_in_seconds: number } | null
   next_action: { type: string; message: string }
 }
 
-/** The offers route's answer (GET /inbank-offers): the periods the shop offers and, with the lowest instalment, its representative example. */
+/**
+ * The offers route's answer (GET /inbank-offers): the periods the shop offers and, with the lowest
+ * instalment, its representative example.
+ */
 export interface Offers {
   eligible: boolean
   periods?: number[]
@@ -50,7 +56,36 @@ export interface Offers {
   } | null
 }
 
-/** A refusal of the plugin's store API: its stable code, the field it is about, the Polish message, one entry per field of a form. */
+/** The body of a refused store API call (the fields a refusal keeps; any of them may be missing). */
+interface ErrorBody {
+  message?: string
+  code?: string
+  field?: string
+  errors?: { field?: string; message: string }[]
+}
+
+/** The cart as the summary reads it (Medusa's store API cart, the fields used). */
+export interface SummaryCart {
+  items?: { title: string; product_title?: string | null; quantity: number; total?: number }[] | null
+  total: number
+}
+
+/** A product as the shop's lists read it (Medusa's store API product, the fields used). */
+export interface ShopProduct {
+  id: string
+  title: string
+  variants?: { id: string; calculated_price?: { calculated_amount?: number | null } | null }[] | null
+}
+
+/** The complete-cart answer: the order placed, or the cart again with the reason it was not. */
+export type CompleteAnswer =
+  | { type: "order"; order: { id: string; display_id?: number } }
+  | { type: "cart"; error: { message: string; name?: string; type?: string } }
+
+/**
+ * A refusal of the plugin's store API: its stable code, the field it is about, the Polish message, one
+ * entry per field of a form.
+ */
 export class Refusal extends Error {
   constructor(
     message: string,
@@ -62,7 +97,10 @@ export class Refusal extends Error {
   }
 }
 
-/** One call of the plugin's store routes; a refusal keeps its `code`, `field` and `errors` (the js-sdk keeps only the message). */
+/**
+ * One call of the plugin's store routes; a refusal keeps its `code`, `field` and `errors` (the js-sdk keeps
+ * only the message).
+ */
 async function call<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
   const response = await fetch(`${config.backendUrl}${path}`, {
     method: init.method ?? "GET",
@@ -73,14 +111,16 @@ async function call<T>(path: string, init: { method?: string; body?: unknown } =
     },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   })
-  const answer = await response.json().catch(() => ({}))
-  if (!response.ok)
+  const answer: unknown = await response.json().catch(() => ({}))
+  if (!response.ok) {
+    const refused = answer as ErrorBody
     throw new Refusal(
-      answer.message ?? "Sklep nie odpowiada. Spróbuj ponownie za chwilę.",
-      answer.code,
-      answer.field,
-      answer.errors ?? [],
+      refused.message ?? "Sklep nie odpowiada. Spróbuj ponownie za chwilę.",
+      refused.code,
+      refused.field,
+      refused.errors ?? [],
     )
+  }
   return answer as T
 }
 
@@ -113,6 +153,6 @@ export const api = {
       headers: { "x-publishable-api-key": config.publishableKey, "x-medusa-locale": sdk.getLocale() },
       body: form,
     })
-    if (!response.ok) throw new Error((await response.json()).message)
+    if (!response.ok) throw new Error(((await response.json()) as ErrorBody).message)
   },
 }

@@ -1,8 +1,8 @@
-import { sdk } from "./api"
+import { sdk, SummaryCart } from "./api"
 import { escape, zl } from "./format"
 
 /** The cart's lines and total, read once per cart (the checkout does not change them). */
-const carts = new Map<string, Promise<any>>()
+const carts = new Map<string, Promise<SummaryCart>>()
 
 /** The cart summary every checkout step shows: lines, quantities, total. */
 export async function cartSummary(cartId: string): Promise<string> {
@@ -13,9 +13,9 @@ export async function cartSummary(cartId: string): Promise<string> {
     )
   const cart = await carts.get(cartId)!.catch(() => null)
   if (!cart) return ""
-  const lines = cart.items
-    .map(
-      (item: any) =>
+  const lines = cart
+    .items!.map(
+      (item) =>
         `<li><span>${escape(item.product_title ?? item.title)} × ${item.quantity}</span><span>${zl(item.total)}</span></li>`,
     )
     .join("")

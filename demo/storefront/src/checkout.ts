@@ -88,9 +88,7 @@ export async function checkoutView(app: HTMLElement, cartId: string): Promise<vo
   const keep = () => typed.set(cartId, Object.fromEntries(new FormData(form)) as Record<string, string>)
   form.addEventListener("input", keep)
   form.addEventListener("change", keep)
-  // Wired before anything is awaited: a submission never reaches the browser's own (a page reload).
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault()
+  const submit = async () => {
     keep()
     const values = typed.get(cartId)!
     const button = form.querySelector<HTMLButtonElement>('button[type="submit"]')!
@@ -99,7 +97,8 @@ export async function checkoutView(app: HTMLElement, cartId: string): Promise<vo
     error.textContent = ""
     button.disabled = true
     const body = applicationBody(values, Number(values.period))
-    // Nothing changed since the application went: the cart is left as it is (a changed cart would end its Inbank session).
+    // Nothing changed since the application went: the cart is left as it is (a changed cart would end its
+    // Inbank session).
     if (alreadyApplied(cartId, body)) return void (location.hash = `#/inbank/${cartId}`)
     try {
       const address = {
@@ -121,6 +120,11 @@ export async function checkoutView(app: HTMLElement, cartId: string): Promise<vo
           : "Nie udało się zapisać danych. Sprawdź je i spróbuj ponownie."
       button.disabled = false
     }
+  }
+  // Wired before anything is awaited: a submission never reaches the browser's own (a page reload).
+  form.addEventListener("submit", (event) => {
+    event.preventDefault()
+    void submit()
   })
   // The period kept from before is chosen at once; the list of the shop's periods follows (into this
   // form's own elements: the shopper may have moved on meanwhile).
@@ -128,7 +132,10 @@ export async function checkoutView(app: HTMLElement, cartId: string): Promise<vo
   form.querySelector<HTMLButtonElement>('button[type="submit"]')!.disabled = false
 }
 
-/** The period select: exactly the periods the shop offers for the cart's total (the offers route), each with its instalment. */
+/**
+ * The period select: exactly the periods the shop offers for the cart's total (the offers route), each with
+ * its instalment.
+ */
 async function periodChoices(cartId: string, select: HTMLSelectElement, kept?: number) {
   const { cart } = await sdk.store.cart.retrieve(cartId, { fields: "total" })
   const offers = await api.offers(String(cart.total)).catch(() => null)

@@ -1,7 +1,10 @@
 import type { Refusal } from "./api"
 import { escape } from "./format"
 
-/** The form input a store API field path names: "applicant.address.postal_code" → "postal_code", "consents" → "consent". */
+/**
+ * The form input a store API field path names: "applicant.address.postal_code" → "postal_code",
+ * "consents" → "consent".
+ */
 const inputName = (field: string) => (field === "consents" ? "consent" : field.split(".").pop()!)
 
 /** Clears the form's field errors (before another submission). */

@@ -7,7 +7,10 @@ const MONEY = new Intl.NumberFormat("pl-PL", {
 } as Intl.NumberFormatOptions)
 const PERCENT = new Intl.NumberFormat("pl-PL", { style: "percent", minimumFractionDigits: 2, maximumFractionDigits: 2 })
 
-/** "1234.5" or 1234.5 → "1 234,50 zł" (formatted from the decimal string: no floating point on money); "—" when absent. */
+/**
+ * "1234.5" or 1234.5 → "1 234,50 zł" (formatted from the decimal string: no floating point on money);
+ * "—" when absent.
+ */
 export function zl(amount: string | number | null | undefined): string {
   if (amount === null || amount === undefined || amount === "") return "—"
   return `${MONEY.format(String(amount) as unknown as number)} zł`

@@ -1,4 +1,4 @@
-import { api, config, InbankState, Offers, sdk } from "./api"
+import { api, CompleteAnswer, config, InbankState, Offers, sdk, ShopProduct } from "./api"
 import { cartSummary } from "./cart-summary"
 import { checkoutView } from "./checkout"
 import { escape, percent, zl } from "./format"
@@ -12,7 +12,10 @@ let poll: number | undefined
 /** Carts whose application-signing code was sent on opening the step (the resend button sends others). */
 const applicationCodeSent = new Set<string>()
 
-/** Draws a view and moves the focus to its heading, so that keyboard and screen-reader users start at the top of each step. */
+/**
+ * Draws a view and moves the focus to its heading, so that keyboard and screen-reader users start at the top
+ * of each step.
+ */
 function show(content: string): void {
   app.innerHTML = content
   app.querySelector<HTMLElement>("h1")?.focus()
@@ -39,7 +42,10 @@ function exampleDetails(offers: Offers): string {
     <output data-testid="calculator-monthly">rata ${zl(example.monthly_payment)}</output></p></details>`
 }
 
-/** The instalment badge: the lowest instalment the checkout offers, with its representative example and calculator behind an info button. */
+/**
+ * The instalment badge: the lowest instalment the checkout offers, with its representative example and
+ * calculator behind an info button.
+ */
 async function badge(amount: string): Promise<{ html: string; eligible: boolean; offers: Offers | null }> {
   const offers = await api.offers(amount).catch(() => null)
   if (!offers?.eligible) return { html: "", eligible: false, offers: null }
@@ -62,7 +68,7 @@ function wireCalculator(root: ParentNode, offers: Offers | null): void {
   )
 }
 
-const priceOf = (product: any) => String(product.variants[0].calculated_price.calculated_amount)
+const priceOf = (product: ShopProduct) => String(product.variants![0].calculated_price!.calculated_amount)
 
 /** "399.5" × 3 → "1198.50", in whole grosze: no floating point on money. */
 function times(price: string, quantity: number): string {
@@ -78,7 +84,7 @@ async function productsView() {
   })
   const cards = await Promise.all(
     products.map(
-      async (p: any) => `<div class="card"><a href="#/product/${p.id}"><h2>${escape(p.title)}</h2></a>
+      async (p) => `<div class="card"><a href="#/product/${p.id}"><h2>${escape(p.title)}</h2></a>
       <div class="price">${zl(priceOf(p))}</div>${(await badge(priceOf(p))).html}</div>`,
     ),
   )
@@ -91,7 +97,7 @@ async function productView(id: string) {
     fields: "*variants.calculated_price",
   })
   const unit = priceOf(product)
-  show(`<div class="card"><h1 tabindex="-1">${escape(product.title!)}</h1><div class="price">${zl(unit)}</div>
+  show(`<div class="card"><h1 tabindex="-1">${escape(product.title)}</h1><div class="price">${zl(unit)}</div>
     <div id="badge"></div>
     <form id="buy"><label>Ilość <input id="qty" type="number" min="1" max="10" value="1" /></label>
     <button type="submit" disabled>Kup na raty Inbank</button><p class="muted" id="not-eligible" hidden>Ta kwota jest poza zakresem rat Inbank.</p></form></div>`)
@@ -108,22 +114,25 @@ async function productView(id: string) {
     notEligible.hidden = eligible
     buy.disabled = !eligible
   }
-  document.getElementById("qty")!.addEventListener("input", refresh)
-  document.getElementById("buy")!.addEventListener("submit", async (event) => {
-    event.preventDefault()
+  const order = async () => {
     if (buy.disabled) return
     const { cart } = await sdk.store.cart.create({
       region_id: config.regionId,
       items: [{ variant_id: product.variants![0].id, quantity: quantity() }],
     })
     location.hash = `#/checkout/${cart.id}`
+  }
+  document.getElementById("qty")!.addEventListener("input", () => void refresh())
+  document.getElementById("buy")!.addEventListener("submit", (event) => {
+    event.preventDefault()
+    void order()
   })
   await refresh()
 }
 
 /** Completes the cart: after the contract's signature this places the order. */
 async function placeOrder(cartId: string) {
-  const result: any = await sdk.store.cart.complete(cartId).catch(() => null)
+  const result: CompleteAnswer | null = await sdk.store.cart.complete(cartId).catch(() => null)
   if (result?.type === "order") {
     location.hash = `#/done/${cartId}/${result.order.display_id}`
     return
@@ -152,7 +161,7 @@ async function inbankView(cartId: string, notice = "", error = ""): Promise<void
   const head = `<h1 tabindex="-1">Raty Inbank</h1><p data-testid="message">${escape(state.next_action.message)}</p>`
   if (type === "wait") {
     show(await step(cartId, head))
-    poll = window.setTimeout(() => inbankView(cartId), 1500)
+    poll = window.setTimeout(() => void inbankView(cartId), 1500)
   } else if (type === "complete_cart") {
     // A signed contract (the order's completion failed or is still to come) needs only the order placed.
     const signed = Boolean(state.contract)
@@ -165,8 +174,7 @@ async function inbankView(cartId: string, notice = "", error = ""): Promise<void
       ),
     )
     wirePeriodChanger(cartId, () => inbankView(cartId))
-    document.getElementById("accept")!.addEventListener("click", async (e) => {
-      const button = e.target as HTMLButtonElement
+    const accept = async (button: HTMLButtonElement) => {
       button.disabled = true
       if (signed) return placeOrder(cartId)
       try {
@@ -176,7 +184,8 @@ async function inbankView(cartId: string, notice = "", error = ""): Promise<void
         document.getElementById("error")!.textContent = (refused as Error).message
         button.disabled = false
       }
-    })
+    }
+    document.getElementById("accept")!.addEventListener("click", (e) => void accept(e.target as HTMLButtonElement))
   } else if (type === "sign_contract" || type === "sign_application") {
     const subject = type === "sign_contract" ? "contract" : "application"
     // The application's code goes out when the step first opens (the contract's went with the acceptance).
@@ -192,7 +201,8 @@ async function inbankView(cartId: string, notice = "", error = ""): Promise<void
       (n, e) => inbankView(cartId, n, e),
       () => (subject === "contract" ? placeOrder(cartId) : inbankView(cartId)),
     )
-    // After a wrong code or a new one, the keyboard stays where the shopper acts next: the code, or "send a new code".
+    // After a wrong code or a new one, the keyboard stays where the shopper acts next: the code, or "send a
+    // new code".
     if (notice || error)
       (app.querySelector<HTMLElement>('input[name="code"]:enabled') ?? document.getElementById("resend"))?.focus()
   } else if (type === "bank_verification" || type === "upload_income_proof") {
@@ -208,17 +218,21 @@ async function inbankView(cartId: string, notice = "", error = ""): Promise<void
     app
       .querySelectorAll<HTMLButtonElement>("[data-bank]")
       .forEach((button) =>
-        button.addEventListener("click", async () => (location.href = await api.bank(cartId, button.dataset.bank!))),
+        button.addEventListener(
+          "click",
+          () => void api.bank(cartId, button.dataset.bank!).then((url) => (location.href = url)),
+        ),
       )
-    document.getElementById("upload")?.addEventListener("click", async () => {
+    const upload = async () => {
       try {
         await api.incomeProof(cartId, (document.getElementById("files") as HTMLInputElement).files!)
         await inbankView(cartId)
       } catch (refused) {
         document.getElementById("error")!.textContent = (refused as Error).message
       }
-    })
-    if (type === "bank_verification") poll = window.setTimeout(() => inbankView(cartId), 3000)
+    }
+    document.getElementById("upload")?.addEventListener("click", () => void upload())
+    if (type === "bank_verification") poll = window.setTimeout(() => void inbankView(cartId), 3000)
   } else if (type === "declined") {
     show(
       await step(
@@ -275,5 +289,5 @@ async function route() {
   }
 }
 
-window.addEventListener("hashchange", route)
+window.addEventListener("hashchange", () => void route())
 void route()

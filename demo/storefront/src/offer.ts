@@ -30,11 +30,14 @@ export async function periodChanger(cartId: string, state: InbankState): Promise
     <button type="submit" class="secondary">Zmień okres</button></form>`
 }
 
-/** Wires the period chooser: a new application with the chosen period, then the new offer (`show` renders the step again). */
+/**
+ * Wires the period chooser: a new application with the chosen period, then the new offer (`show` renders
+ * the step again).
+ */
 export function wirePeriodChanger(cartId: string, show: () => Promise<void>): void {
   const form = document.getElementById("change-period") as HTMLFormElement | null
-  form?.addEventListener("submit", async (event) => {
-    event.preventDefault()
+  if (!form) return
+  const change = async () => {
     const period = Number(new FormData(form).get("period"))
     const values = { ...typedFor(cartId)!, period: String(period) }
     form.querySelector("button")!.disabled = true
@@ -47,5 +50,9 @@ export function wirePeriodChanger(cartId: string, show: () => Promise<void>): vo
         error instanceof Refusal ? error.message : "Nie udało się zmienić okresu. Spróbuj ponownie."
       form.querySelector("button")!.disabled = false
     }
+  }
+  form.addEventListener("submit", (event) => {
+    event.preventDefault()
+    void change()
   })
 }

@@ -67,7 +67,7 @@ export function wireSigning(
   })
   const resend = document.getElementById("resend") as HTMLButtonElement
   startCountdown(resend)
-  resend.addEventListener("click", async () => {
+  const sendAgain = async () => {
     resend.disabled = true
     try {
       await api.sendCode(cartId, subject)
@@ -75,16 +75,21 @@ export function wireSigning(
     } catch (error) {
       await show("", error instanceof Refusal ? error.message : "Nie udało się wysłać kodu. Spróbuj ponownie.")
     }
-  })
-  document.getElementById("code")!.addEventListener("submit", async (event) => {
-    event.preventDefault()
-    const code = String(new FormData(event.target as HTMLFormElement).get("code") ?? "")
+  }
+  const confirm = async (form: HTMLFormElement) => {
+    const value = new FormData(form).get("code")
+    const code = typeof value === "string" ? value : ""
     try {
       await api.confirmCode(cartId, subject, code)
       await signed()
     } catch (error) {
       await show("", error instanceof Refusal ? error.message : "Nie udało się sprawdzić kodu. Spróbuj ponownie.")
     }
+  }
+  resend.addEventListener("click", () => void sendAgain())
+  document.getElementById("code")!.addEventListener("submit", (event) => {
+    event.preventDefault()
+    void confirm(event.target as HTMLFormElement)
   })
 }
 
