@@ -55,7 +55,7 @@ async function main() {
   stops.push(() => sandbox.stop())
 
   say(
-    "• Medusa: migrating, seeding (first run only), building server and admin (only when the sources changed) — about a minute the first time",
+    "• Medusa: migrating, seeding (first run only), building server and admin (only when the sources changed) — a few minutes the first time",
   )
   const appDir = path.join(DATA, "app")
   prepareAppDir(appDir)
@@ -85,7 +85,7 @@ async function main() {
   say(`
 Inbank demo is running.
 
-  Storefront     ${storefront.url}   (PESEL for tests: 44051401359; SMS codes in the sandbox's SMS inbox)
+  Storefront     ${storefront.url}   (test PESELs: 44051401359, 85050523457, 90010112349; SMS codes in the sandbox's SMS inbox)
   Admin          ${app.url}/app    login ${ADMIN.email} / ${ADMIN.password}
   Store API      ${app.url}/store  publishable key ${store.publishableKey}
   Region         Polska (PLN)  ${store.regionId}
