@@ -95,7 +95,8 @@ declare module "axios" {
  * 425, 429 and 5xx) and its error text scrubbed of the API key and the request's personal values,
  * `kind: "network"` (no answer within `timeoutMs`; retriable) or `kind: "invalid_response"` (an answer not
  * shaped as documented). GETs are retried `getRetries` times on network errors, 429 and 5xx; POST and PATCH
- * never, as a repeated one could create a second application or contract.
+ * never, as a repeated one could create a second application or contract. A caller's empty or missing id
+ * (a UUID in the path) is a TypeError, thrown before any request.
  */
 export class InbankClient {
   private readonly http: AxiosInstance
@@ -423,6 +424,12 @@ export class InbankClient {
   }
 
   private async call<T>(call: Call<T>): Promise<T> {
+    // A caller's slip (an id left undefined), not Inbank's answer: said as such, before any request.
+    for (const [name, value] of Object.entries(call.pathParams ?? {})) {
+      if (typeof value !== "string" || value.trim() === "") {
+        throw new TypeError(`${call.endpoint}: ${name} must be a non-empty string, got ${String(value)}`)
+      }
+    }
     const multipart = call.body instanceof FormData
     const headers: Record<string, string> = { Authorization: `Bearer ${this.apiKey}` }
     // The vendor expects JSON's Content-Type on every request but the multipart upload.

@@ -230,4 +230,11 @@ describe("configuration", () => {
       }),
     ).rejects.toThrow(/creditApplication.amount must be a decimal number/)
   })
+
+  it("refuses a missing id before any request, as the caller's TypeError (not a retriable network error)", async () => {
+    const client = makeClient()
+    const error = await caught(client.getApplication(undefined as unknown as string))
+    expect(error).toBeInstanceOf(TypeError)
+    expect(error.message).toBe("getApplication: uuid must be a non-empty string, got undefined")
+  })
 })
