@@ -1,8 +1,9 @@
 import fs from "node:fs"
 import path from "node:path"
 import getPort from "get-port"
-import { Browser, BrowserContext, chromium, Locator, Page } from "playwright-core"
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core"
 import { Sandbox } from "inbank-sandbox"
+import { launchChromium } from "../fixtures/browser"
 import { startMedusaApp, RunningMedusa } from "../fixtures/medusa-app"
 import { smsCode } from "../fixtures/sandbox"
 import { pesel } from "../fixtures/shopper"
@@ -50,19 +51,7 @@ beforeAll(async () => {
     sandboxUrl: sandbox.url,
   })
   fs.mkdirSync(SCREENSHOTS, { recursive: true })
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  })
+  browser = await launchChromium()
 })
 
 afterAll(async () => {

@@ -8,16 +8,18 @@
  * income_proof_required, pending, manual" (partner API reference 2024-07-19, POST /applications,
  * "The decision_status parameter can have the following values").
  */
-export const DECISION_STATUS_VALUES = [
-  "positive",
-  "negative",
-  "manual_negative",
-  "failed",
-  "income_proof_required",
-  "pending",
-  "manual",
-] as const
-export type DecisionStatus = (typeof DECISION_STATUS_VALUES)[number]
+export const DECISION_STATUSES = {
+  positive: "an offer the customer may accept",
+  negative: "declined",
+  manual_negative: "declined after Inbank's manual review",
+  failed: "Inbank could not decide",
+  income_proof_required: "waits for the customer's proof of income",
+  pending: "being decided",
+  manual: "in Inbank's manual review",
+} as const
+export type DecisionStatus = keyof typeof DECISION_STATUSES
+/** The statuses alone, for validation. */
+export const DECISION_STATUS_VALUES = Object.keys(DECISION_STATUSES) as [DecisionStatus, ...DecisionStatus[]]
 
 /**
  * `status` of a credit contract. The reference lists them as the contract-related callback statuses
