@@ -304,6 +304,41 @@ medusaIntegrationTestRunner({
       expect((await call("post", "/admin/inbank/applications/inbapp_unknown/cancel")).status).toBe(404)
     })
 
+    it("staff cancelling while the shopper completes the cart: either the order stands with its contract (409 has_order) or the financing is cancelled and no order is placed", async () => {
+      const cartId = await shop.cart(store.variants.p399)
+      const form = applicantForm()
+      expect((await shop.post(`/store/carts/${cartId}/inbank/application`, form)).status).toBe(201)
+      await waitForAction(shop, cartId, "complete_cart")
+      await shop.post(`/store/carts/${cartId}/inbank/signing`, { subject: "contract" })
+      const signed = await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, {
+        subject: "contract",
+        code: await smsCode(sandbox, form.applicant.mobile),
+      })
+      expect(signed.status).toBe(200)
+      const row = (await call("get", "/admin/inbank/applications?limit=200")).data.applications.find(
+        (r: any) => r.application_number === signed.data.inbank.application.number,
+      )
+      expect(row.actions.cancel).toBe(true)
+
+      // Inbank answers slowly: the cancel is still at Inbank when the shopper completes the cart.
+      sandbox.updateSettings({ latencyMs: 500 })
+      const cancelling = call("post", `/admin/inbank/applications/${row.id}/cancel`)
+      await new Promise((resolve) => setTimeout(resolve, 40))
+      const [cancelled, completed] = await Promise.all([cancelling, shop.post(`/store/carts/${cartId}/complete`)])
+      sandbox.updateSettings({ latencyMs: 0 })
+
+      const contract = sandbox.bank.state.contracts.get(signed.data.inbank.contract.uuid)!
+      const orderId: string | undefined = completed.data.order?.id
+      if (orderId) {
+        expect([cancelled.status, cancelled.data.code]).toEqual([409, "has_order"])
+        expect(contract.status).toBe("signed")
+        expect((await call("get", `/admin/orders/${orderId}`)).data.order.status).not.toBe("canceled")
+      } else {
+        expect(cancelled.status).toBe(200)
+        expect(contract.status).toBe("cancelled")
+      }
+    })
+
     it("shows the last known state, and no actions, for an order whose application Inbank no longer knows", async () => {
       const { orderId } = await financedOrder()
       sandbox.reset()

@@ -143,6 +143,24 @@ medusaIntegrationTestRunner({
       ).toBe(1)
     })
 
+    it("a completion after the signing route sent the code sends no second one: the code in the shopper's SMS still signs", async () => {
+      const { shop, cartId, form } = await offerReady()
+      const codesSent = () =>
+        sandbox.bank.state.requests.filter((r) => r.endpoint === "startContractSigning" && r.status < 300).length
+      expect((await shop.post(`/store/carts/${cartId}/inbank/signing`, { subject: "contract" })).status).toBe(200)
+      const code = await smsCode(sandbox, form.applicant.mobile)
+      const sent = codesSent()
+
+      // Another tab completes the cart before the code is typed: no order yet, and no new code.
+      const early = await shop.post(`/store/carts/${cartId}/complete`)
+      expect(early.data.type).not.toBe("order")
+      expect(codesSent()).toBe(sent)
+
+      const signed = await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code })
+      expect(signed.status).toBe(200)
+      expect((await shop.post(`/store/carts/${cartId}/complete`)).data.type).toBe("order")
+    })
+
     it("accept and sign: refused before Inbank's decision; asking again sends a new code without a second acceptance", async () => {
       sandbox.updateSettings({ merchantApproval: true, applicationSigning: false, decisionDelayMs: 60_000 })
       const shop = storeClient(api, store)

@@ -118,7 +118,8 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
     this.contractDocuments = new LRUCache<string, Printout>({
       max: 10_000,
       ttl: CONTRACT_DOCUMENT_CACHE_MS,
-      fetchMethod: async (contractUuid) => this.contractPrintout(contractUuid),
+      // The printout Inbank has, not a regenerated one: regenerating would void a link staff or the shopper opened.
+      fetchMethod: async (contractUuid) => this.client.getContractPrintout(contractUuid, { forceRegeneration: false }),
     })
   }
 
@@ -480,8 +481,9 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
   /**
    * The contract document the shopper reads before signing (direct API guide, "the customer accepts the
    * credit offer and has reviewed the contract" before POST /contracts/:uuid/signings): a printout
-   * generated once per contract and its link kept 30 minutes, so the shopper's polling neither calls
-   * Inbank again nor replaces a link already opened. Throws InbankError as the printout endpoint does.
+   * asked once per contract (the one Inbank has, not regenerated) and its link kept 30 minutes, so the
+   * shopper's polling neither calls Inbank again nor replaces a link already opened. Throws InbankError as
+   * the printout endpoint does.
    */
   async contractDocument(contractUuid: string): Promise<Printout> {
     return (await this.contractDocuments.fetch(contractUuid))!

@@ -22,20 +22,31 @@ export const POST = withInbankErrors(async (req: AuthenticatedMedusaRequest, res
       { field: "id" },
     )
   const [row] = await queueRows(req.scope, inbank, [record])
-  if (row.order_id || !row.actions.cancel) {
+  if (row.order_id) throw hasOrder()
+  if (!row.actions.cancel) {
     throw new PluginHttpError(
       409,
-      row.order_id ? "has_order" : "nothing_to_cancel",
-      row.order_id
-        ? {
-            pl: "Ten wniosek ma zamówienie: anuluj je na stronie zamówienia.",
-            en: "This application has an order: cancel it on the order's page.",
-          }
-        : { pl: "Tego finansowania nie można już anulować.", en: "This financing can no longer be cancelled." },
+      "nothing_to_cancel",
+      { pl: "Tego finansowania nie można już anulować.", en: "This financing can no longer be cancelled." },
       { field: "id" },
     )
   }
-  await cancelInbankApplicationWorkflow(req.scope).run({ input: { record_id: record.id } })
+  // The check above may be overtaken by the shopper completing the cart: the workflow decides again under its lock.
+  const { result } = await cancelInbankApplicationWorkflow(req.scope).run({
+    input: { record_id: record.id, cart_id: record.cart_id },
+  })
+  if (result.ordered) throw hasOrder()
   const [after] = (await inbank.listQueue({ ids: [record.id], limit: 1, offset: 0 })).records
   res.json({ application: (await queueRows(req.scope, inbank, [after]))[0] })
 })
+
+const hasOrder = () =>
+  new PluginHttpError(
+    409,
+    "has_order",
+    {
+      pl: "Ten wniosek ma zamówienie: anuluj je na stronie zamówienia.",
+      en: "This application has an order: cancel it on the order's page.",
+    },
+    { field: "id" },
+  )
