@@ -28,8 +28,6 @@ import { decideCancellation } from "../../lib/financing/cancellation"
 import { isBoundSession } from "../../lib/financing/session-binding"
 import { adoptApplicationUuid, InbankSessionData, readSessionData as readData } from "../../lib/financing/session-data"
 
-/** UNEXPECTED_STATE, or PAYMENT_AUTHORIZATION_ERROR while authorizing (Medusa types them as strings). */
-type RetriableErrorType = string
 /**
  * A cart completion Inbank could not serve for now: Medusa's completion route then answers 200 with
  * the cart and this error (its contract for payment failures the shopper can retry), not a 500.
@@ -326,7 +324,7 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
     }
   }
 
-  private async fetch(data: InbankSessionData, retriable?: RetriableErrorType): Promise<FetchedState> {
+  private async fetch(data: InbankSessionData, retriable?: string): Promise<FetchedState> {
     return this.call(() => fetchState(this.client_, data.application_uuid, data.contract_uuid), retriable)
   }
 
@@ -345,15 +343,12 @@ export class InbankProviderService extends AbstractPaymentProvider<InbankOptions
     }
   }
 
-  /** Inbank's errors as Medusa errors whose message the admin and storefront can show. */
   /**
-   * Runs an Inbank call; its InbankError becomes a MedusaError: NOT_ALLOWED (400) when repeating
-   * cannot help, else `retriable` with a "try again" message.
+   * Runs an Inbank call; its InbankError becomes a MedusaError the admin and storefront can show:
+   * NOT_ALLOWED (400) when repeating cannot help, else of type `retriable` (UNEXPECTED_STATE, or
+   * PAYMENT_AUTHORIZATION_ERROR while authorizing) with a "try again" message.
    */
-  private async call<T>(
-    run: () => Promise<T>,
-    retriable: RetriableErrorType = MedusaError.Types.UNEXPECTED_STATE,
-  ): Promise<T> {
+  private async call<T>(run: () => Promise<T>, retriable: string = MedusaError.Types.UNEXPECTED_STATE): Promise<T> {
     try {
       return await run()
     } catch (error) {
