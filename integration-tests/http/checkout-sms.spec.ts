@@ -255,6 +255,67 @@ medusaIntegrationTestRunner({
       expect((await shop.post(`/store/carts/${cartId}/complete`)).data.type).toBe("order")
     })
 
+    it("two tabs ask for the code at the same moment: one offer acceptance, one SMS, the other tabs wait", async () => {
+      const { shop, cartId, form } = await offerReady()
+      const calls = (endpoint: string) => sandbox.bank.state.requests.filter((r) => r.endpoint === endpoint).length
+      const [acceptances, sends] = [calls("acceptApplication"), calls("startContractSigning")]
+      const answers = await Promise.all(
+        [1, 2, 3, 4].map(() => shop.post(`/store/carts/${cartId}/inbank/signing`, { subject: "contract" })),
+      )
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 429, 429, 429])
+      for (const refused of answers.filter((a) => a.status === 429))
+        expect(refused.data).toMatchObject({ code: "sms_resend_too_soon", field: "subject" })
+      expect(calls("acceptApplication") - acceptances).toBe(1)
+      expect(calls("startContractSigning") - sends).toBe(1)
+      const code = await smsCode(sandbox, form.applicant.mobile)
+      const signed = await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code })
+      expect(signed.status).toBe(200)
+    })
+
+    it("Inbank failing to send the code: nothing is reserved, the shopper asks again at once and signs", async () => {
+      const { shop, cartId, form } = await offerReady()
+      sandbox.faults.add({
+        endpoint: "startContractSigning",
+        kind: "error",
+        status: 503,
+        latencyMs: 0,
+        when: "before",
+        times: 1,
+      })
+      const failed = await shop.post(`/store/carts/${cartId}/inbank/signing`, { subject: "contract" })
+      expect(failed.status).toBeGreaterThanOrEqual(500)
+      const state = (await shop.get(`/store/carts/${cartId}/inbank`)).data.inbank
+      expect(state.signing).toMatchObject({ resend_in_seconds: 0 })
+      const again = await shop.post(`/store/carts/${cartId}/inbank/signing`, { subject: "contract" })
+      expect(again.status).toBe(200)
+      expect(again.data.inbank.signing).toMatchObject({ attempts_left: 3, resend_in_seconds: RESEND_SECONDS })
+      const code = await smsCode(sandbox, form.applicant.mobile)
+      expect(
+        (await shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code })).status,
+      ).toBe(200)
+    })
+
+    it("five wrong codes sent at once: Inbank sees three tries of the code, the others are refused as void", async () => {
+      const { shop, cartId, form } = await offerReady()
+      expect((await shop.post(`/store/carts/${cartId}/inbank/signing`, { subject: "contract" })).status).toBe(200)
+      const code = await smsCode(sandbox, form.applicant.mobile)
+      const wrongCode = code === "000000" ? "111111" : "000000"
+      const tries = () => sandbox.bank.state.requests.filter((r) => r.endpoint === "confirmContractSigning").length
+      const before = tries()
+      const answers = await Promise.all(
+        [1, 2, 3, 4, 5].map(() =>
+          shop.post(`/store/carts/${cartId}/inbank/signing/confirm`, { subject: "contract", code: wrongCode }),
+        ),
+      )
+      expect(tries() - before).toBe(3)
+      expect(answers.every((a) => a.status === 400)).toBe(true)
+      const codes = answers.map((a) => a.data.code as string)
+      expect(codes.filter((c) => c === "sms_code_void")).toHaveLength(3)
+      expect(codes.filter((c) => c === "sms_code_refused")).toHaveLength(2)
+      const state = (await shop.get(`/store/carts/${cartId}/inbank`)).data.inbank
+      expect(state.signing).toMatchObject({ attempts_left: 0, code_void: true })
+    })
+
     it("before signing the state gives the contract document, generated once however often the shopper polls", async () => {
       const { shop, cartId, offered } = await offerReady()
       expect(offered.documents).toEqual([])

@@ -12,30 +12,38 @@ export type RecordUpdate = { id: string } & Partial<Omit<InbankApplicationRecord
 
 const JSON_COLUMNS = new Set(["previous_uuids", "offer", "announced"])
 
+const definedFields = (fields: object) =>
+  Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined))
+
 /**
  * One UPDATE … RETURNING on the `inbank_application` model's table. The checkout's routes write a
  * record once or twice each: measured, the module service's update (a read, an ORM change set, a
  * transaction, serialization) cost 6–10 ms of a route's time, this one statement about 1 ms.
  * `amount` is PLN as a decimal string; JSON columns are serialized here. Returns the row as written.
- * When the updated record's staff state (`staffStateOf`) differs from its `staff_state` column, a
- * second UPDATE stores it (the queue filters on it), leaving `updated_at` alone — only on the row
- * version this statement wrote (`xmin`): a concurrent write in between stores its own state, and a
- * late second UPDATE never overwrites it with an older one.
+ *
+ * The row's staff state (`staffStateOf`, which the queue filters on) goes in the same statement when the
+ * caller gives the record it updates (`base`): computed from `base` with the update over it. When the row
+ * as written says otherwise (no base, or a concurrent write in between), a second UPDATE corrects it,
+ * leaving `updated_at` alone — only on the row version this statement wrote (`xmin`), so a late
+ * correction never overwrites a newer write's own state.
  * @throws Error when no live record has the id.
  */
 export async function updateRecord(
   knex: Knex,
   { id, amount, ...fields }: RecordUpdate,
   staffStateOf: (record: InbankApplicationRecord) => string,
+  base?: InbankApplicationRecord,
 ): Promise<InbankApplicationRecord> {
   const values: Record<string, unknown> = Object.fromEntries(
-    Object.entries(fields)
-      .filter(([, value]) => value !== undefined)
-      .map(([column, value]) => [column, JSON_COLUMNS.has(column) && value !== null ? JSON.stringify(value) : value]),
+    Object.entries(definedFields(fields)).map(([column, value]) => [
+      column,
+      JSON_COLUMNS.has(column) && value !== null ? JSON.stringify(value) : value,
+    ]),
   )
   // Medusa's bigNumber columns: the numeric and its exact raw form (precision as Medusa writes it).
   if (amount !== undefined)
     Object.assign(values, { amount, raw_amount: JSON.stringify({ value: amount, precision: 20 }) })
+  if (base) values.staff_state = staffStateOf({ ...base, ...definedFields(fields) })
   const rows: (InbankApplicationRecord & { row_version: string })[] = await knex("inbank_application")
     .where({ id, deleted_at: null })
     .update({ ...values, updated_at: knex.fn.now() })
@@ -50,20 +58,6 @@ export async function updateRecord(
     .andWhereRaw("xmin::text = ?", [row_version])
     .update({ staff_state: staffState })
   return { ...record, staff_state: staffState }
-}
-
-/**
- * Counts one wrong try of the record's current SMS code in one UPDATE (concurrent wrong tries are all
- * counted) and answers the record as updated. Throws when there is no such record.
- */
-export async function addFailedCodeAttempt(knex: Knex, id: string): Promise<InbankApplicationRecord> {
-  const rows = (await knex("inbank_application")
-    .where({ id, deleted_at: null })
-    .update({ sms_failed_attempts: knex.raw("sms_failed_attempts + 1"), updated_at: knex.fn.now() })
-    .returning("*")) as InbankApplicationRecord[]
-  const [row] = rows
-  if (!row) throw new Error(`Inbank application record ${id} was not found`)
-  return row
 }
 
 /**

@@ -28,7 +28,6 @@ import { InbankApplication } from "./models/inbank-application"
 import { InbankCallback } from "./models/inbank-callback"
 import { queuePage, QueuePageQuery } from "./queue-table"
 import {
-  addFailedCodeAttempt,
   newestCartRecord,
   recordByApplicationUuid,
   recordsDue,
@@ -36,6 +35,7 @@ import {
   setCheckAfter,
   updateRecord,
 } from "./record-table"
+import { releaseCodeSend, releaseCodeTry, reserveCodeSend, reserveCodeTry } from "./sms-table"
 import { recordCallback } from "./callback-recorder"
 import { claimCallback, ClaimedCallback, findApplicationId, finishCallback, VerifiedCallback } from "./callback-table"
 import {
@@ -81,6 +81,8 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
   private readonly knex: Knex
   /** One Inbank call per application per second, shared by every request that arrives meanwhile. */
   private readonly refreshes: LRUCache<string, InbankApplicationRecord>
+  /** Reads after a refusal under way, by record id (refreshAfterRefusal). */
+  private readonly refusalReads = new Map<string, Promise<InbankApplicationRecord>>()
   private readonly products: LRUCache<"products", OfferRange>
   /** Instalment calculations for product pages, by "amount:period"; identical concurrent requests share one call. */
   private readonly calculations: LRUCache<string, Calculation>
@@ -306,11 +308,13 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
 
   /**
    * Writes what Inbank or the shopper's step established (see record-table.ts for why not the generated update).
+   * @param base the record as the caller last read it, when it has it: the staff state then goes in the same
+   *   statement (no second UPDATE).
    * @returns the record as written, which the next refresh within the second answers with.
    * @throws Error when the record does not exist (updateRecord).
    */
-  async saveRecord(update: RecordUpdate): Promise<InbankApplicationRecord> {
-    const saved = await updateRecord(this.knex, update, this.storedStaffState)
+  async saveRecord(update: RecordUpdate, base?: InbankApplicationRecord): Promise<InbankApplicationRecord> {
+    const saved = await updateRecord(this.knex, update, this.storedStaffState, base)
     // What this process just wrote is what its next refresh within the second must answer.
     this.refreshes.set(saved.id, saved)
     return saved
@@ -335,14 +339,14 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
     fetched: FetchedState,
     fields: Omit<RecordUpdate, "id">,
   ): Promise<InbankApplicationRecord> {
-    return this.saveRecord({ ...recordUpdateFrom(record, fetched), ...fields })
+    return this.saveRecord({ ...recordUpdateFrom(record, fetched), ...fields }, record)
   }
 
   /** After an action on the contract alone (its signature): only the contract is read again (through the gate). */
   async refreshContractNow(record: RecordWithContract): Promise<InbankApplicationRecord> {
     this.client.link(record.application_uuid, record.contract_uuid)
     const contract = await this.client.getContract(record.contract_uuid)
-    return this.saveRecord({ id: record.id, ...contractUpdateFrom(contract), synced_at: new Date() })
+    return this.saveRecord({ id: record.id, ...contractUpdateFrom(contract), synced_at: new Date() }, record)
   }
 
   /**
@@ -366,7 +370,7 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
     // Through the client's gate: a read within the second after another one reuses its answer.
     const fetched = await fetchState(this.client, record.application_uuid, record.contract_uuid)
     // Not saveRecord: this is also the cache's own fetch, which stores what it returns.
-    return updateRecord(this.knex, recordUpdateFrom(record, fetched), this.storedStaffState)
+    return updateRecord(this.knex, recordUpdateFrom(record, fetched), this.storedStaffState, record)
   }
 
   // The intentions below are the only way routes, workflows and subscribers reach Inbank. Each throws
@@ -489,16 +493,63 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
     return (await this.contractDocuments.fetch(contractUuid))!
   }
 
-  /** A new SMS code went out for the record: its cooldown starts and it has all its tries. */
-  async noteCodeSent(recordId: string): Promise<InbankApplicationRecord> {
-    return this.saveRecord({ id: recordId, sms_sent_at: new Date(), sms_failed_attempts: 0 })
+  /**
+   * Reserves a new SMS code for the record before Inbank is asked to send it (sms-table.ts): refused while
+   * the last code is younger than `smsResendSeconds` and not void, whichever request or tab sent it.
+   * @returns the record as reserved (its code sent now, all tries left) and a `release` to call when Inbank
+   *   does not send the code; null when a recent code stands. Throws only the database's errors.
+   */
+  async reserveCodeSend(
+    recordId: string,
+  ): Promise<{ record: InbankApplicationRecord; release: () => Promise<void> } | null> {
+    const now = new Date()
+    const notBefore = new Date(now.getTime() - this.settings.smsResendSeconds * 1000)
+    const reserved = await reserveCodeSend(this.knex, recordId, now, notBefore)
+    if (!reserved) return null
+    this.refreshes.set(recordId, reserved.record)
+    return {
+      record: reserved.record,
+      release: () => this.afterRelease(recordId, releaseCodeSend(this.knex, recordId, now, reserved.before)),
+    }
   }
 
-  /** Inbank refused the record's current SMS code: one wrong try more, counted atomically (sms-signing.ts). */
-  async noteWrongCode(recordId: string): Promise<InbankApplicationRecord> {
-    const saved = await addFailedCodeAttempt(this.knex, recordId)
-    this.refreshes.set(saved.id, saved)
-    return saved
+  /**
+   * Reserves one try of the record's current SMS code before Inbank sees it (sms-table.ts): counted as
+   * wrong unless the caller gives it back, so concurrent guesses reach Inbank MAX_CODE_ATTEMPTS times at most.
+   * @returns the record with the try counted and a `release` for a try Inbank did not judge; null when the
+   *   code is void. Throws only the database's errors.
+   */
+  async reserveCodeTry(
+    recordId: string,
+  ): Promise<{ record: InbankApplicationRecord; release: () => Promise<void> } | null> {
+    const record = await reserveCodeTry(this.knex, recordId)
+    if (!record) return null
+    this.refreshes.set(recordId, record)
+    return {
+      record,
+      release: () => this.afterRelease(recordId, releaseCodeTry(this.knex, recordId, record.sms_sent_at)),
+    }
+  }
+
+  /** A reservation given back: the next refresh within the second answers the record as restored, not as reserved. */
+  private async afterRelease(recordId: string, released: Promise<InbankApplicationRecord | undefined>): Promise<void> {
+    const record = await released
+    if (record) this.refreshes.set(recordId, record)
+    else this.refreshes.delete(recordId)
+  }
+
+  /**
+   * The record read again after Inbank refused an action of ours (422), the read shared by concurrent refusals
+   * about the same record: a refusal changed nothing at Inbank, so a read already under way answers them all
+   * (several wrong SMS codes typed at once). Throws as refreshNow.
+   */
+  async refreshAfterRefusal(recordId: string): Promise<InbankApplicationRecord> {
+    let read = this.refusalReads.get(recordId)
+    if (!read) {
+      read = this.refreshNow(recordId).finally(() => this.refusalReads.delete(recordId))
+      this.refusalReads.set(recordId, read)
+    }
+    return read
   }
 
   /**

@@ -110,11 +110,14 @@ export async function makeMedusaAgree(container: MedusaContainer, recordId: stri
   // The order is this application's only when the cart's Inbank session still names it.
   const orderChanged = Boolean(cart.sessionId && cart.orderId) && record.order_id !== cart.orderId
   if (orderChanged || announced.length) {
-    await inbank.saveRecord({
-      id: record.id,
-      ...(orderChanged && { order_id: cart.orderId }),
-      ...(announced.length && { announced: current }),
-    })
+    await inbank.saveRecord(
+      {
+        id: record.id,
+        ...(orderChanged && { order_id: cart.orderId }),
+        ...(announced.length && { announced: current }),
+      },
+      record,
+    )
   }
   return { record, derived, orderId: cart.orderId, actions, announced }
 }

@@ -136,11 +136,10 @@ export const POST = withStoreRefusals(
     const current =
       "fetched" in read
         ? await inbank.saveFetched(submitted.record, read.fetched, sessionField)
-        : await inbank.saveRecord({
-            id: submitted.record.id,
-            ...sessionField,
-            ...("offer" in read && { offer: read.offer }),
-          })
+        : await inbank.saveRecord(
+            { id: submitted.record.id, ...sessionField, ...("offer" in read && { offer: read.offer }) },
+            submitted.record,
+          )
     res.status(201).json(stateView(inbank, current, false))
   }),
 )

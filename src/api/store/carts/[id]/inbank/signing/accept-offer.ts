@@ -31,7 +31,7 @@ export async function contractToSign(
   try {
     const { contractUuid } = await inbank.acceptOffer(current.application_uuid)
     const accepted = { contract_uuid: contractUuid, contract_status: "unsigned" }
-    return { record: { ...current, ...accepted }, saving: inbank.saveRecord({ id: current.id, ...accepted }) }
+    return { record: { ...current, ...accepted }, saving: inbank.saveRecord({ id: current.id, ...accepted }, current) }
   } catch (error) {
     // Refused because the offer was accepted already (an earlier answer lost, or the cart's completion):
     // Inbank's application names the contract.

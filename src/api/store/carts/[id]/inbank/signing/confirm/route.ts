@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { InbankError } from "inbank-partner-api"
 import { hasContract, InbankApplicationRecord } from "../../../../../../../lib/financing/record-state"
 import type InbankModuleService from "../../../../../../../modules/inbank/service"
-import { consumeLimits } from "../../../../../../abuse-limits"
+import { reserveWhileCounting } from "../reserve-while-counting"
 import { storeRefusal } from "../../../../../../messages/refusal"
 import { withStoreRefusals } from "../../../../../../with-store-refusals"
 import { findCartApplication, withKnownContract } from "../../cart-application"
@@ -18,48 +18,63 @@ const isSigned = (record: InbankApplicationRecord, subject: "application" | "con
 /**
  * Confirms the SMS code. A wrong code is a 400 `sms_code_refused` saying how many tries the code has
  * left; its MAX_CODE_ATTEMPTS-th wrong try voids it as Inbank does (400 `sms_code_void`: ask for a new
- * code), and a void code is refused without asking Inbank or counting a guess, so an honest shopper
- * does not use up the limits on a code that cannot work. A code Inbank refuses because the signature
- * already happened (an earlier confirmation whose answer was lost) is a success. Every other request
- * is a guess: limited per client address, application and identity (option `rateLimits.codeConfirm`),
- * 429 with Retry-After, before Inbank sees it.
+ * code), and a code seen void is refused without asking Inbank or counting a guess, so an honest shopper
+ * does not use up the limits on a code that cannot work. Each try is reserved on the record before
+ * Inbank sees the code, so concurrent guesses reach Inbank MAX_CODE_ATTEMPTS times per code at most; a
+ * try Inbank does not judge (it fails to answer, a limit refuses first) is given back. A code Inbank
+ * refuses because the signature already happened (an earlier confirmation whose answer was lost) is a
+ * success. Every other request is a guess: limited per client address, application and identity
+ * (option `rateLimits.codeConfirm`), 429 with Retry-After, before Inbank sees it.
  */
 export const POST = withStoreRefusals(
   async (req: MedusaRequest<StoreInbankSigningConfirmType>, res: MedusaResponse) => {
     const { cart, record, inbank } = await findCartApplication(req.scope, req.params.id)
     if (codeVoid(record)) throw voidCode()
-    await consumeLimits(req.scope, "codeConfirm", {
-      perIp: inbank.addressKey(req.ip),
-      perApplication: record.id,
-      perIdentity: record.identity_hash,
-    })
+    const reserved = await reserveWhileCounting(
+      req.scope,
+      "codeConfirm",
+      {
+        perIp: inbank.addressKey(req.ip),
+        perApplication: record.id,
+        perIdentity: record.identity_hash,
+      },
+      inbank.reserveCodeTry(record.id),
+    )
+    // Voided meanwhile by concurrent tries: this request was one guess among them, and stays counted.
+    if (!reserved) throw voidCode()
     const { subject, code } = req.validatedBody
     let signed: InbankApplicationRecord = record
     let afterRefusal: InbankApplicationRecord | undefined
     try {
       if (subject === "application") {
         await inbank.confirmSigning("application", record.application_uuid, code)
-        signed = await inbank.saveRecord({
-          id: record.id,
-          application_signed: true,
-          decision_requested_at: new Date(),
-          sms_sent_at: null,
-          sms_failed_attempts: 0,
-        })
+        signed = await inbank.saveRecord(
+          {
+            id: record.id,
+            application_signed: true,
+            decision_requested_at: new Date(),
+            sms_sent_at: null,
+            sms_failed_attempts: 0,
+          },
+          record,
+        )
       } else {
         signed = await withKnownContract(inbank, record)
         if (!signed.contract_uuid) throw storeRefusal("no_contract", { field: "subject" })
         await inbank.confirmSigning("contract", signed.contract_uuid, code)
       }
     } catch (error) {
-      if (!(error instanceof InbankError && error.status === 422)) throw error
-      afterRefusal = await inbank.refreshNow(record.id)
+      if (!(error instanceof InbankError && error.status === 422)) {
+        await reserved.release()
+        throw error
+      }
+      afterRefusal = await inbank.refreshAfterRefusal(record.id)
       if (!isSigned(afterRefusal, subject)) {
-        const counted = await inbank.noteWrongCode(record.id)
-        if (codeVoid(counted)) throw voidCode()
+        // The reserved try was this wrong one: it stays counted.
+        if (codeVoid(reserved.record)) throw voidCode()
         throw storeRefusal("sms_code_refused", {
           field: "code",
-          params: { left: MAX_CODE_ATTEMPTS - counted.sms_failed_attempts },
+          params: { left: MAX_CODE_ATTEMPTS - reserved.record.sms_failed_attempts },
         })
       }
     }
