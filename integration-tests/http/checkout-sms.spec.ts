@@ -334,6 +334,30 @@ medusaIntegrationTestRunner({
       expect(await page.text()).toContain(`Umowa kredytu ratalnego nr ${contract.number}`)
     })
 
+    it("Inbank failing to give the contract document: the state answers without it, and polling does not ask again at once", async () => {
+      const { shop, cartId } = await offerReady()
+      const printouts = () => sandbox.bank.state.requests.filter((r) => r.endpoint === "getContractPrintout").length
+      const before = printouts()
+      // Every answer fails until cleared (the client's own retries included).
+      sandbox.faults.add({ endpoint: "getContractPrintout", kind: "error", status: 503, latencyMs: 0, when: "before" })
+      try {
+        expect((await shop.post(`/store/carts/${cartId}/inbank/signing`, { subject: "contract" })).status).toBe(200)
+        const poll = async () => {
+          const state = await shop.get(`/store/carts/${cartId}/inbank`)
+          expect(state.status).toBe(200)
+          expect(state.data.inbank.documents).toEqual([])
+        }
+        await poll()
+        const asked = printouts()
+        expect(asked).toBeGreaterThan(before)
+        await poll()
+        await poll()
+        expect(printouts()).toBe(asked)
+      } finally {
+        sandbox.faults.clear()
+      }
+    })
+
     it("guessing across codes: the per-application limit still stops the sixth guess within 15 minutes", async () => {
       const { shop, cartId, form } = await offerReady()
       await shop.post(`/store/carts/${cartId}/inbank/signing`, { subject: "contract" })

@@ -79,9 +79,29 @@ function errorText(body: unknown): string | undefined {
   return parts.length ? parts.join("; ").slice(0, 500) : undefined
 }
 
-/** `text` with every occurrence of each secret (of 3 characters or more) replaced by `[redacted]`. */
+/** What Inbank names things and times by, kept whole: UUIDs and ISO dates. */
+const KEPT = /([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|\d{4}-\d{2}-\d{2}(?!\d))/
+/**
+ * Personal numbers in whatever spelling Inbank echoes them: six digits or more (single spaces or dashes
+ * between them allowed; a phone, a PESEL, an account) not inside a word nor an amount's integer part, and
+ * identity document numbers (two or three letters, then six or seven digits).
+ */
+const PERSONAL_NUMBER = /(?<![\w.-])(?:\+?\d(?:[ -]?\d){5,}|[A-Za-z]{2,3} ?\d{6,7})(?!\w|\.\d)/g
+
+/**
+ * `text` with every personal number (PERSONAL_NUMBER: a personal value spelt otherwise than the request
+ * spelt it) and every occurrence of each secret (of 3 characters or more) replaced by `[redacted]`. UUIDs
+ * and dates are kept whole; so are short numbers and amounts.
+ */
 export function redact(text: string, secrets: readonly string[]): string {
-  let out = text
+  return text
+    .split(KEPT)
+    .map((part, index) => (index % 2 === 1 ? part : redactPart(part, secrets)))
+    .join("")
+}
+
+function redactPart(part: string, secrets: readonly string[]): string {
+  let out = part.replace(PERSONAL_NUMBER, "[redacted]")
   for (const secret of secrets) {
     if (secret && secret.length >= 3) out = out.split(secret).join("[redacted]")
   }

@@ -61,6 +61,8 @@ const PRODUCTS_CACHE_MS = 10 * 60_000
 const CALCULATIONS_CACHE_MS = 10 * 60_000
 /** A contract document's link, kept while the shopper reads and signs (every regeneration gives a new link). */
 const CONTRACT_DOCUMENT_CACHE_MS = 30 * 60_000
+/** After Inbank fails to give a contract's printout, how long the shopper's polling waits before asking again. */
+const CONTRACT_DOCUMENT_RETRY_MS = 15_000
 
 export type { OfferRange }
 
@@ -91,6 +93,11 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
    * read.
    */
   private readonly contractDocuments: LRUCache<string, Printout>
+  /** The last failure to get a contract's printout, by contract UUID, kept CONTRACT_DOCUMENT_RETRY_MS. */
+  private readonly contractDocumentFailures = new LRUCache<string, InbankError>({
+    max: 10_000,
+    ttl: CONTRACT_DOCUMENT_RETRY_MS,
+  })
 
   constructor(container: Record<string, unknown>, options: InbankOptions) {
     // eslint-disable-next-line prefer-rest-params
@@ -487,10 +494,18 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
    * credit offer and has reviewed the contract" before POST /contracts/:uuid/signings): a printout
    * asked once per contract (the one Inbank has, not regenerated) and its link kept 30 minutes, so the
    * shopper's polling neither calls Inbank again nor replaces a link already opened. Throws InbankError as
-   * the printout endpoint does.
+   * the printout endpoint does; after a failure, the same error for CONTRACT_DOCUMENT_RETRY_MS without asking
+   * Inbank again (the state is polled every few seconds).
    */
   async contractDocument(contractUuid: string): Promise<Printout> {
-    return (await this.contractDocuments.fetch(contractUuid))!
+    const failure = this.contractDocumentFailures.get(contractUuid)
+    if (failure) throw failure
+    try {
+      return (await this.contractDocuments.fetch(contractUuid))!
+    } catch (error) {
+      if (error instanceof InbankError) this.contractDocumentFailures.set(contractUuid, error)
+      throw error
+    }
   }
 
   /**

@@ -89,6 +89,25 @@ describe("InbankError", () => {
     }
   })
 
+  it("scrubs personal numbers Inbank echoes in another spelling, and keeps UUIDs, dates and amounts", async () => {
+    nock(BASE)
+      .post(v2("applications"))
+      .reply(422, {
+        errors: {
+          mobile: ["+48 600-100-200 is already used by 55571009-6c26-466a-a620-38327141c6d1 since 2026-11-30"],
+          identity_document_number: ["abc 123456 expired"],
+          amount: ["25000.00 is above the product's maximum"],
+        },
+      })
+
+    const error = await caught(makeClient().createApplication(applicationInput))
+
+    expect(error.inbankMessage).toBe(
+      "mobile: [redacted] is already used by 55571009-6c26-466a-a620-38327141c6d1 since 2026-11-30; " +
+        "identity_document_number: [redacted] expired; amount: 25000.00 is above the product's maximum",
+    )
+  })
+
   it("times out a call that gets no answer within timeoutMs, as a retriable network error", async () => {
     nock(BASE)
       .post(v2(`contracts/${CONTRACT}/merchant_approval`))
