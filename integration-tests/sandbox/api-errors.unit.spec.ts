@@ -146,7 +146,7 @@ describe("signing codes", () => {
     expect((await client.getContract(contract.uuid)).contract.status).toBe("activated")
   })
 
-  it("shows each code on the SMS inbox page, searched by phone number", async () => {
+  it("shows each code on the Polish SMS inbox page, found by the phone number however it is spelt", async () => {
     sandbox.updateSettings({ applicationSigning: true })
     const client = clientFor(sandbox, "v3")
     const input = application(200)
@@ -157,7 +157,18 @@ describe("signing codes", () => {
     const page = await axios.get(`${sandbox.url}/sms`, { params: { phone: input.customerContact.mobile } })
     expect(page.data).toContain(`data-code="${code}"`)
     expect(page.data).toContain(created.number)
-    expect((await axios.get(`${sandbox.url}/sms`, { params: { phone: "+48999999999" } })).data).toContain("No messages")
+    expect(page.data).toContain("<h1>Skrzynka SMS sandboksa Inbank</h1>")
+    // The number as a Polish shopper types it: spaced, with or without +48.
+    const national = input.customerContact.mobile.replace(/^\+48/, "").replace(/(\d{3})(?=\d)/g, "$1 ")
+    for (const typed of [national, `+48 ${national}`]) {
+      expect((await axios.get(`${sandbox.url}/sms`, { params: { phone: typed } })).data).toContain(
+        `data-code="${code}"`,
+      )
+    }
+    const other = await axios.get(`${sandbox.url}/sms`, { params: { phone: "+48999999999" } })
+    expect(other.data).toContain("Brak wiadomości dla tego numeru.")
+    expect(other.data).not.toContain("data-code")
+    expect((await axios.get(`${sandbox.url}/sms`)).data).toContain("Wpisz numer telefonu podany we wniosku kredytowym.")
   })
 })
 

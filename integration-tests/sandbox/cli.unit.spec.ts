@@ -1,5 +1,6 @@
-import { ChildProcess, spawn } from "node:child_process"
+import { ChildProcess, execFile, spawn } from "node:child_process"
 import path from "node:path"
+import { promisify } from "node:util"
 import getPort from "get-port"
 import { InbankClient } from "inbank-partner-api"
 import { waitFor } from "./helpers"
@@ -53,5 +54,20 @@ describe("inbank-sandbox command", () => {
     await waitFor(() => output.includes("GET /partner"))
     expect(output).toMatch(/\nGET \/partner\/v2\/shops\/3d5c7e1a-1111-4222-8333-444455556666\/products 200 \d+ms\n/)
     expect(output).not.toContain("cli-secret-key")
+  })
+
+  it("lists each flag with its default and environment variable under --help", async () => {
+    const { stdout } = await promisify(execFile)(
+      path.join(root, "node_modules/.bin/ts-node"),
+      ["packages/inbank-sandbox/src/cli.ts", "--help"],
+      { cwd: root },
+    )
+    const help = stdout.split("\n")
+    const described = (flag: string) => help[help.findIndex((line) => line.startsWith(`  ${flag} `)) + 1]?.trim()
+    expect(described("--port VALUE")).toBe("default: 4010, env: INBANK_SANDBOX_PORT")
+    expect(described("--callback-delay-ms VALUE")).toBe("default: 100, env: INBANK_SANDBOX_CALLBACK_DELAY_MS")
+    expect(described("--product-code VALUE")).toBe("default: hire_purchase, env: INBANK_PRODUCT_CODE")
+    expect(described("--merchant-approval")).toBe("default: off, env: INBANK_SANDBOX_MERCHANT_APPROVAL")
+    expect(help.filter((line) => line.startsWith("  --"))).toHaveLength(15)
   })
 })

@@ -14,7 +14,13 @@ body{font-family:system-ui,sans-serif;max-width:44rem;margin:2rem auto;padding:0
 h1{font-size:1.4rem}.sms{border:1px solid #ddd;border-radius:.5rem;padding:.75rem 1rem;margin:.5rem 0}
 .code{font-size:1.6rem;font-weight:700;letter-spacing:.2rem}.muted{color:#666;font-size:.85rem}
 button{font-size:1rem;padding:.5rem 1rem;margin-right:.5rem;cursor:pointer}input{font-size:1rem;padding:.4rem}
+label{display:block;margin-bottom:.25rem}
 </style></head><body>${body}</body></html>`
+
+const digits = (text: string) => text.replace(/\D/g, "")
+
+/** Whether `query` (9 digits at least, spaces and "+48" optional) names the phone `stored`. */
+const samePhone = (stored: string, query: string) => digits(query).length >= 9 && digits(stored).endsWith(digits(query))
 
 /** The pages a person sees: the SMS simulator, the bank's AIS consent page, contract printouts. */
 export function pages(sandbox: Sandbox): Router {
@@ -31,15 +37,14 @@ export function pages(sandbox: Sandbox): Router {
     )
   })
 
-  // Like the vendor's SMS simulator: search by the phone number given in the application.
+  // Like the vendor's SMS simulator: search by the phone number given in the application. In Polish: the demo's
+  // shopper opens it to read the code. The number matches however it is spelt ("600 100 200", "+48600100200").
   router.get("/sms", (req, res) => {
     const phone = typeof req.query.phone === "string" ? req.query.phone.trim() : ""
-    const messages = phone
-      ? state.sms
-          .filter((m) => m.phone === phone)
-          .slice()
-          .reverse()
-      : []
+    const messages = state.sms
+      .filter((m) => samePhone(m.phone, phone))
+      .slice()
+      .reverse()
     const list = messages
       .map(
         (m) => `<div class="sms"><div class="muted">${escape(m.sentAt)} → ${escape(m.phone)}</div>
@@ -48,9 +53,12 @@ export function pages(sandbox: Sandbox): Router {
       .join("")
     res.type("html").send(
       page(
-        "SMS",
-        `<h1>SMS inbox</h1><form method="get" action="/sms"><input name="phone" placeholder="+48500100200" value="${escape(phone)}" aria-label="Phone number">
-<button type="submit">Search</button></form>${phone ? list || "<p>No messages for this number.</p>" : "<p>Enter the phone number from the credit application.</p>"}`,
+        "Skrzynka SMS",
+        `<h1>Skrzynka SMS sandboksa Inbank</h1>
+<p class="muted">Środowisko testowe nie wysyła prawdziwych SMS-ów: kody trafiają tutaj.</p>
+<form method="get" action="/sms"><label for="phone">Numer telefonu z wniosku</label>
+<input id="phone" name="phone" type="tel" placeholder="+48 600 100 200" value="${escape(phone)}">
+<button type="submit">Szukaj</button></form>${phone ? list || "<p>Brak wiadomości dla tego numeru.</p>" : "<p>Wpisz numer telefonu podany we wniosku kredytowym.</p>"}`,
       ),
     )
   })
