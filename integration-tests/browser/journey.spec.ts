@@ -214,9 +214,16 @@ async function shopperJourney(context: BrowserContext, page: Page, width: number
   expect(inbankCalls("createApplication")).toBe(applicationsBefore)
   await checkPage(page, "field error")
   await form.locator('input[name="identity_code"]').fill(goodPesel)
+  // While the application is sent and decided, a Polish wait message (announced politely) and no second submit.
+  await watchProgress(page, "#checkout")
   // Sent from the keyboard: Enter in a field submits the form.
   await form.locator('input[name="identity_code"]').press("Enter")
   await page.getByTestId("offer").waitFor()
+  expect(await progressSeen(page)).toEqual({
+    text: "Wysyłamy wniosek do Inbank… To potrwa kilka sekund.",
+    live: "polite",
+    submitDisabled: true,
+  })
   expect(await page.getByTestId("cart-summary").textContent()).toMatch(/Słuchawki × 1.*399,00 zł/s)
   expect(inbankCalls("createApplication")).toBe(applicationsBefore + 1)
   await checkPage(page, "offer")
@@ -234,8 +241,14 @@ async function shopperJourney(context: BrowserContext, page: Page, width: number
   // Another period on the offer screen: the store applies again for the shopper.
   const monthlyAt12 = await page.getByTestId("monthly").textContent()
   await page.locator("#change-period select").selectOption("24")
+  await watchProgress(page, "#change-period")
   await page.getByRole("button", { name: "Zmień okres" }).click()
   await page.getByTestId("offer").filter({ hasText: "24 mies." }).waitFor()
+  expect(await progressSeen(page)).toEqual({
+    text: "Wysyłamy wniosek z nowym okresem do Inbank… To potrwa kilka sekund.",
+    live: "polite",
+    submitDisabled: true,
+  })
   expect(await page.getByTestId("monthly").textContent()).not.toBe(monthlyAt12)
   expect(inbankCalls("createApplication")).toBe(applicationsBefore + 2)
   await screenshot(page, `storefront-offer${suffix}.png`, { fullPage: true })
@@ -257,8 +270,25 @@ async function shopperJourney(context: BrowserContext, page: Page, width: number
   expect(await page.getByTestId("attempts-left").textContent()).toBe("Pozostałe próby dla tego kodu: 3")
   expect(await page.locator("#resend").textContent()).toMatch(/^Wyślij nowy kod \(za \d+ s\)$/)
   expect(await page.locator("#resend").isDisabled()).toBe(true)
+  // "Send a new code" is the secondary action: it does not look like "Podpisz".
+  const background = (name: string) =>
+    page.getByRole("button", { name }).evaluate((button) => getComputedStyle(button).backgroundColor)
+  expect(await background("Wyślij nowy kod")).not.toBe(await background("Podpisz"))
   await checkPage(page, "signing")
   await screenshot(page, `storefront-signing${suffix}.png`, { fullPage: true })
+
+  // The sandbox's SMS inbox, linked from the step, is Polish too and finds the code by the number as typed.
+  const [inbox] = await Promise.all([
+    context.waitForEvent("page"),
+    page.getByRole("link", { name: "skrzynki SMS sandboksa Inbank" }).click(),
+  ])
+  await inbox.getByRole("heading", { name: "Skrzynka SMS sandboksa Inbank" }).waitFor()
+  await inbox.getByLabel("Numer telefonu z wniosku").fill(`+48 600 100 ${phoneEnd}`)
+  await inbox.getByRole("button", { name: "Szukaj" }).click()
+  await inbox.locator("[data-code]").first().waitFor()
+  expect(await inbox.locator("[data-code]").first().getAttribute("data-code")).toBe(await smsCode(sandbox, mobile))
+  await checkPage(inbox, "SMS inbox")
+  await inbox.close()
 
   // Three wrong codes: tries counted down, then the code is void and a new one may be sent at once.
   const first = await codes(mobile)
@@ -301,9 +331,37 @@ async function shopperJourney(context: BrowserContext, page: Page, width: number
   await screenshot(page, `storefront-confirmation${suffix}.png`, { fullPage: true })
   expect(await page.getByTestId("order-number").textContent()).toMatch(/^\d+$/)
 
-  // 2 400 PLN: declined, with a message the shopper understands.
+  // 2 400 PLN: declined, with a message the shopper understands and what they can do in this shop (Inbank alone).
   const declined = await fillForm(page, "Rower", phoneEnd + 50)
   await declined.form.getByRole("button", { name: "Wyślij wniosek" }).click()
-  await page.getByText("Inbank nie może sfinansować tego zakupu").waitFor()
+  await page.getByText("Inbank nie zaakceptował wniosku o raty na ten zakup.").waitFor()
+  expect(await page.locator("#app").innerText()).toContain(
+    "Możesz wrócić do sklepu i zmienić zamówienie albo spróbować ponownie później.",
+  )
+  expect(await page.locator("#app").innerText()).not.toContain("metodę płatności")
   await checkPage(page, "declined")
 }
+
+/**
+ * Records, in the page, the first text the wait message (#progress) shows, its aria-live and whether the submit
+ * button of `form` was disabled then: the message may be gone again by the time the next view is awaited.
+ */
+async function watchProgress(page: Page, form: string) {
+  await page.evaluate((selector) => {
+    const region = document.getElementById("progress")!
+    const seen = window as unknown as { progressSeen?: unknown }
+    seen.progressSeen = null
+    new MutationObserver((_, observer) => {
+      if (!region.textContent) return
+      seen.progressSeen = {
+        text: region.textContent,
+        live: region.getAttribute("aria-live"),
+        submitDisabled: document.querySelector<HTMLButtonElement>(`${selector} button[type="submit"]`)!.disabled,
+      }
+      observer.disconnect()
+    }).observe(region, { childList: true, characterData: true, subtree: true })
+  }, form)
+}
+
+/** What watchProgress recorded (null: the message never showed). */
+const progressSeen = (page: Page) => page.evaluate(() => (window as unknown as { progressSeen?: unknown }).progressSeen)

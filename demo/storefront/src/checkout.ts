@@ -2,6 +2,7 @@ import { api, Refusal, sdk } from "./api"
 import { cartSummary } from "./cart-summary"
 import { clearFieldErrors, showFieldErrors } from "./field-errors"
 import { escape, zl } from "./format"
+import { progressRegion, showProgress } from "./progress"
 
 /** What the shopper typed, per cart, kept in memory only (never in the browser's storage: PESEL, income). */
 const typed = new Map<string, Record<string, string>>()
@@ -82,6 +83,7 @@ export async function checkoutView(app: HTMLElement, cartId: string): Promise<vo
       <label class="wide check"><input type="checkbox" name="consent" ${v.consent ? "checked" : ""} /><span>${CONSENT}</span></label>
     </fieldset>
     <p class="error" id="error" role="alert"></p>
+    ${progressRegion}
     <button type="submit"${v.period ? "" : " disabled"}>Wyślij wniosek</button>
   </form></div>${await cartSummary(cartId)}</div>`
   const form = document.getElementById("checkout") as HTMLFormElement
@@ -100,6 +102,7 @@ export async function checkoutView(app: HTMLElement, cartId: string): Promise<vo
     // Nothing changed since the application went: the cart is left as it is (a changed cart would end its
     // Inbank session).
     if (alreadyApplied(cartId, body)) return void (location.hash = `#/inbank/${cartId}`)
+    showProgress("Wysyłamy wniosek do Inbank… To potrwa kilka sekund.")
     try {
       const address = {
         first_name: values.first_name,
@@ -118,6 +121,7 @@ export async function checkoutView(app: HTMLElement, cartId: string): Promise<vo
         refused instanceof Refusal
           ? (showFieldErrors(form, refused) ?? "Popraw zaznaczone pola.")
           : "Nie udało się zapisać danych. Sprawdź je i spróbuj ponownie."
+      showProgress("")
       button.disabled = false
     }
   }

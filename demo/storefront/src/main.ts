@@ -234,10 +234,18 @@ async function inbankView(cartId: string, notice = "", error = ""): Promise<void
     document.getElementById("upload")?.addEventListener("click", () => void upload())
     if (type === "bank_verification") poll = window.setTimeout(() => void inbankView(cartId), 3000)
   } else if (type === "declined") {
+    // The plugin's message sends the shopper to another payment method; this shop has Inbank alone, so it says
+    // what the shopper can do here instead. A positive decision ends here only when the offer or contract was
+    // cancelled (expired, or by the shop).
+    const why =
+      state.application.decision_status === "positive"
+        ? "Wniosek o raty Inbank na ten zakup został anulowany."
+        : "Inbank nie zaakceptował wniosku o raty na ten zakup."
     show(
       await step(
         cartId,
-        `${head.replace("<p ", '<p class="error" ')}<p><a href="#/">Wróć do sklepu</a> i wybierz inną metodę płatności.</p>`,
+        `<h1 tabindex="-1">Raty Inbank</h1><p class="error" data-testid="message">${why}</p>
+        <p>Możesz <a href="#/">wrócić do sklepu</a> i zmienić zamówienie albo spróbować ponownie później.</p>`,
       ),
     )
   } else {

@@ -1,6 +1,7 @@
 import { api, InbankState, Refusal } from "./api"
 import { applicationBody, applyOnce, periodOptions, typedFor } from "./checkout"
 import { percent, zl } from "./format"
+import { progressRegion, showProgress } from "./progress"
 
 /** The offer as the consumer-credit act wants it read: amount, period, instalment, rates, costs, total to repay. */
 export function offerTable(state: InbankState): string {
@@ -27,7 +28,7 @@ export async function periodChanger(cartId: string, state: InbankState): Promise
   const offers = await api.offers(state.application.amount).catch(() => null)
   if (!offers?.periods?.length) return ""
   return `<form id="change-period" class="inline"><label>Inny okres spłaty<select name="period">${periodOptions(offers.offers, offers.periods, state.application.period)}</select></label>
-    <button type="submit" class="secondary">Zmień okres</button></form>`
+    <button type="submit" class="secondary">Zmień okres</button></form>${progressRegion}`
 }
 
 /**
@@ -41,6 +42,7 @@ export function wirePeriodChanger(cartId: string, show: () => Promise<void>): vo
     const period = Number(new FormData(form).get("period"))
     const values = { ...typedFor(cartId)!, period: String(period) }
     form.querySelector("button")!.disabled = true
+    showProgress("Wysyłamy wniosek z nowym okresem do Inbank… To potrwa kilka sekund.")
     try {
       await applyOnce(cartId, applicationBody(values, period))
       typedFor(cartId)!.period = String(period)
@@ -48,6 +50,7 @@ export function wirePeriodChanger(cartId: string, show: () => Promise<void>): vo
     } catch (error) {
       document.getElementById("error")!.textContent =
         error instanceof Refusal ? error.message : "Nie udało się zmienić okresu. Spróbuj ponownie."
+      showProgress("")
       form.querySelector("button")!.disabled = false
     }
   }

@@ -39,7 +39,7 @@ export function signingView(
       <p>Kod SMS wysłaliśmy${phone}.</p>
       <label>Kod SMS<input name="code" inputmode="numeric" autocomplete="one-time-code" ${signing.code_void ? "disabled" : ""} /></label>
       ${status}
-      <p class="muted">W środowisku testowym SMS-y trafiają do <a href="${config.sandboxUrl}/sms" target="_blank" rel="noopener">skrzynki SMS sandboxa</a>.</p>
+      <p class="muted">W środowisku testowym SMS-y trafiają do <a href="${config.sandboxUrl}/sms" target="_blank" rel="noopener">skrzynki SMS sandboksa Inbank</a>.</p>
       <p class="notice" role="status">${escape(notice)}</p>
       <p class="error" id="error" role="alert"></p>
       <div class="actions"><button type="submit" ${signing.code_void ? "disabled" : ""}>Podpisz</button>
