@@ -8,7 +8,7 @@ const escape = (text: string) =>
 
 const page = (title: string, body: string) => `<!doctype html>
 <html lang="pl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escape(title)} · Inbank sandbox</title>
+<title>${escape(title)} · sandbox Inbank</title>
 <style>
 body{font-family:system-ui,sans-serif;max-width:44rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
 h1{font-size:1.4rem}.sms{border:1px solid #ddd;border-radius:.5rem;padding:.75rem 1rem;margin:.5rem 0}
@@ -30,9 +30,9 @@ export function pages(sandbox: Sandbox): Router {
   router.get("/", (_req, res) => {
     res.type("html").send(
       page(
-        "Inbank sandbox",
-        `<h1>Inbank sandbox</h1><p>Partner API at <code>${escape(sandbox.publicUrl)}/partner/v2/shops/${escape(sandbox.settings.shopUuid)}/…</code> (and <code>/partner/v3/</code>).</p>
-<p><a href="/sms">SMS inbox</a> · <a href="/__sandbox/settings">settings</a> · <a href="/__sandbox/requests">request log</a> · <a href="/__sandbox/callbacks">callbacks</a></p>`,
+        "Sandbox Inbank",
+        `<h1>Sandbox Inbank</h1><p>Testowe Partner API pod adresem <code>${escape(sandbox.publicUrl)}/partner/v2/shops/${escape(sandbox.settings.shopUuid)}/…</code> (oraz <code>/partner/v3/</code>).</p>
+<p><a href="/sms">Skrzynka SMS</a> · <a href="/__sandbox/settings">ustawienia</a> · <a href="/__sandbox/requests">dziennik żądań</a> · <a href="/__sandbox/callbacks">callbacki</a></p>`,
       ),
     )
   })
@@ -66,7 +66,10 @@ export function pages(sandbox: Sandbox): Router {
   router.get("/ais/:id", (req, res) => {
     const retrieval = state.retrievals.get(req.params.id)
     if (!retrieval) {
-      res.status(404).type("html").send(page("Not found", "<h1>Unknown bank session</h1>"))
+      res
+        .status(404)
+        .type("html")
+        .send(page("Nie znaleziono", "<h1>Nie ma takiej sesji bankowej (wygasła albo już ją zakończono)</h1>"))
       return
     }
     const bank = BANKS.find((b) => b.id === retrieval.bankId)!
@@ -115,7 +118,10 @@ ${
   router.post("/ais/:id/cancel", (req, res) => {
     const retrieval = state.retrievals.get(req.params.id)
     if (!retrieval) {
-      res.status(404).type("html").send(page("Not found", "<h1>Unknown bank session</h1>"))
+      res
+        .status(404)
+        .type("html")
+        .send(page("Nie znaleziono", "<h1>Nie ma takiej sesji bankowej (wygasła albo już ją zakończono)</h1>"))
       return
     }
     back(res, retrieval.returnUrl, retrieval.id, "cancelled")
@@ -124,7 +130,10 @@ ${
   router.get("/printouts/:uuid", (req, res) => {
     const contract = [...state.contracts.values()].find((c) => c.printoutUuid === req.params.uuid)
     if (!contract) {
-      res.status(404).type("html").send(page("Not found", "<h1>Printout not found (regenerated?)</h1>"))
+      res
+        .status(404)
+        .type("html")
+        .send(page("Nie znaleziono", "<h1>Nie ma takiego wydruku umowy (mógł zostać wygenerowany ponownie)</h1>"))
       return
     }
     const application = sandbox.bank.contractApplication(contract)
@@ -143,7 +152,7 @@ ${
     res
       .status(error.status)
       .type("html")
-      .send(page("Error", `<h1>${escape(error.messages.join("; "))}</h1>`))
+      .send(page("Błąd", `<h1>${escape(error.messages.join("; "))}</h1>`))
   })
   return router
 }
