@@ -143,7 +143,7 @@ medusaIntegrationTestRunner({
       expect((await confirm(await smsCode(sandbox, form.applicant.mobile))).status).toBe(200)
     })
 
-    it("requests the limits refuse leave the record's SMS step as it was", async () => {
+    it("guesses and sends the limits refuse leave the record as it was (but its updated_at)", async () => {
       const { cartId, form, confirm, send } = await offerReady()
       expect((await send()).status).toBe(200)
       const code = await smsCode(sandbox, form.applicant.mobile)
@@ -164,6 +164,19 @@ medusaIntegrationTestRunner({
       expect(calls("confirmContractSigning")).toBe(tries)
       const after = await row(cartId)
       expect({ ...after, updated_at: null }).toEqual({ ...before, updated_at: null })
+
+      // Five codes per application within 15 minutes: the sixth is refused after its send was reserved.
+      for (let sent = 2; sent < 5; sent++) {
+        await sleep(RESEND_SECONDS * 1000)
+        expect((await send()).status).toBe(200)
+      }
+      await sleep(RESEND_SECONDS * 1000)
+      const beforeSend = await row(cartId)
+      const sms = smsTo(form.applicant.mobile, "contract")
+      expect((await send()).data.code).toBe("too_many_sms")
+      expect(smsTo(form.applicant.mobile, "contract")).toBe(sms)
+      const afterSend = await row(cartId)
+      expect({ ...afterSend, updated_at: null }).toEqual({ ...beforeSend, updated_at: null })
     })
 
     it("a void code: refused by the store, the record untouched", async () => {
