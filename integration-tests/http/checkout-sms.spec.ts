@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders } from "../fixtures/admin"
 import { sandboxBeforeMedusa, smsCode } from "../fixtures/sandbox"
-import { applicantForm, storeClient, waitForAction } from "../fixtures/shopper"
+import { applicantForm, offerReady as offerReadyIn, storeClient, waitForAction } from "../fixtures/shopper"
 import { seedStore, SeededStore } from "../fixtures/store"
 
 jest.setTimeout(120_000)
@@ -22,16 +22,7 @@ medusaIntegrationTestRunner({
       store = await seedStore(getContainer())
     })
 
-    /** A cart whose application (no application signature) has a positive decision: the offer waits for acceptance. */
-    async function offerReady() {
-      sandbox.updateSettings({ merchantApproval: true, applicationSigning: false, decisionDelayMs: 0 })
-      const shop = storeClient(api, store)
-      const cartId = await shop.cart(store.variants.p399)
-      const form = applicantForm()
-      expect((await shop.post(`/store/carts/${cartId}/inbank/application`, form)).status).toBe(201)
-      const offered = await waitForAction(shop, cartId, "complete_cart")
-      return { shop, cartId, form, offered }
-    }
+    const offerReady = () => offerReadyIn(api, store, sandbox)
 
     it("standard SMS flow: application signed, offer accepted and contract signed, one completion, capture = merchant approval", async () => {
       sandbox.updateSettings({ merchantApproval: true, applicationSigning: true })

@@ -2,6 +2,7 @@ import axios from "axios"
 import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
 import { Sandbox } from "inbank-sandbox"
+import { ReadLedger } from "../../packages/inbank-sandbox/src/read-ledger"
 import { application, callbackListener, clientFor, smsCode, useTestSandbox, waitFor } from "./helpers"
 
 const sandboxNow = useTestSandbox()
@@ -126,5 +127,45 @@ describe("read ledger: GETs of one entity within a second with nothing new in be
       answer()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     }
+  })
+})
+
+describe("read ledger: answers leaving in another order than their reads arrived", () => {
+  const entity = "contract:c"
+  function ledgerAt() {
+    let now = 0
+    const ledger = new ReadLedger(() => now)
+    return { ledger, at: (ms: number) => (now = ms) }
+  }
+
+  it("judges a slow read by the read that arrived before it, not by one answered before it", () => {
+    const { ledger, at } = ledgerAt()
+    at(0)
+    ledger.read("getContract", entity).done(true)
+    at(2_000)
+    const slow = ledger.read("getContract", entity)
+    at(2_100)
+    const write = ledger.write([entity])
+    at(2_200)
+    write.done(true)
+    at(2_300)
+    ledger.read("getContract", entity).done(true)
+    at(4_000)
+    slow.done(true)
+    expect(ledger.earlyReReads).toEqual([])
+  })
+
+  it("books a read that arrived within the second after a slow one answered later, with nothing in between", () => {
+    const { ledger, at } = ledgerAt()
+    at(0)
+    const slow = ledger.read("getContract", entity)
+    at(300)
+    ledger.read("getContract", entity).done(true)
+    expect(ledger.earlyReReads).toEqual([])
+    at(2_000)
+    slow.done(true)
+    expect(ledger.earlyReReads).toEqual([
+      { at: new Date(300).toISOString(), endpoint: "getContract", entity, sinceMs: 300 },
+    ])
   })
 })

@@ -459,7 +459,10 @@ export class InbankClient {
   }
 }
 
-/** Every string the applicant typed about themselves: none may leak through Inbank's error text. */
+/**
+ * Every string the applicant typed about themselves: none may leak through Inbank's error text. Not the
+ * document's type ("id_card", "passport"): it names nobody, and Inbank's text about it stays readable.
+ */
 function personalValues(input: ApplicationInput): string[] {
   const values: string[] = []
   const collect = (value: unknown): void => {
@@ -467,7 +470,8 @@ function personalValues(input: ApplicationInput): string[] {
     else if (Array.isArray(value)) value.forEach(collect)
     else if (typeof value === "object" && value !== null) Object.values(value).forEach(collect)
   }
-  collect([input.customer, input.customerContact, input.customerIdentification, input.customerAddresses])
+  const { documentType: _type, ...identification } = input.customerIdentification
+  collect([input.customer, input.customerContact, identification, input.customerAddresses])
   collect([input.creditApplication.monthlyIncome, input.creditApplication.monthlyFinancialObligations])
   return values.filter((value) => value.length >= 3)
 }

@@ -80,32 +80,56 @@ function errorText(body: unknown): string | undefined {
 }
 
 /** What Inbank names things and times by, kept whole: UUIDs and ISO dates. */
-const KEPT = /([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|\d{4}-\d{2}-\d{2}(?!\d))/
+const KEPT = /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|\d{4}-\d{2}-\d{2}(?!\d)/g
 /**
  * Personal numbers in whatever spelling Inbank echoes them: six digits or more (single spaces or dashes
  * between them allowed; a phone, a PESEL, an account) not inside a word nor an amount's integer part, and
- * identity document numbers (two or three letters, then six or seven digits).
+ * identity document numbers (two or three letters, then six or seven digits, a space or dash between).
  */
-const PERSONAL_NUMBER = /(?<![\w.-])(?:\+?\d(?:[ -]?\d){5,}|[A-Za-z]{2,3} ?\d{6,7})(?!\w|\.\d)/g
+const PERSONAL_NUMBER = /(?<![\w.-])(?:\+?\d(?:[ -]?\d){5,}|[A-Za-z]{2,3}[ -]?\d{6,7})(?!\w|\.\d)/g
 
 /**
- * `text` with every personal number (PERSONAL_NUMBER: a personal value spelt otherwise than the request
- * spelt it) and every occurrence of each secret (of 3 characters or more) replaced by `[redacted]`. UUIDs
- * and dates are kept whole; so are short numbers and amounts.
+ * `text` with every occurrence of each secret (of 3 characters or more; in any letter case, and for a
+ * secret beginning or ending with a digit not inside a longer number) and every personal number
+ * (PERSONAL_NUMBER: a personal value spelt otherwise than the request spelt it) replaced by `[redacted]`,
+ * one `[redacted]` where they overlap. UUIDs and dates are kept whole, but for a secret that only part of
+ * them is; short numbers and amounts are kept.
  */
 export function redact(text: string, secrets: readonly string[]): string {
-  return text
-    .split(KEPT)
-    .map((part, index) => (index % 2 === 1 ? part : redactPart(part, secrets)))
-    .join("")
+  const kept = spans(text, KEPT)
+  const secretSpans = secrets
+    .filter((secret) => secret && secret.length >= 3)
+    .flatMap((secret) => spans(text, secretPattern(secret)))
+    .filter(([start, end]) => !kept.some(([from, to]) => start >= from && end <= to))
+  const numberSpans = spans(text, PERSONAL_NUMBER).filter(
+    ([start, end]) => !kept.some(([from, to]) => start < to && end > from),
+  )
+  return masked(text, [...secretSpans, ...numberSpans])
 }
 
-function redactPart(part: string, secrets: readonly string[]): string {
-  let out = part.replace(PERSONAL_NUMBER, "[redacted]")
-  for (const secret of secrets) {
-    if (secret && secret.length >= 3) out = out.split(secret).join("[redacted]")
+type Span = [start: number, end: number]
+
+const spans = (text: string, pattern: RegExp): Span[] =>
+  [...text.matchAll(pattern)].map((match) => [match.index, match.index + match[0].length])
+
+/** `text` with each span, or run of overlapping spans, replaced by one `[redacted]`. */
+function masked(text: string, toMask: Span[]): string {
+  let out = ""
+  let at = 0
+  for (const [start, end] of [...toMask].sort((x, y) => x[0] - y[0])) {
+    if (start < at) at = Math.max(at, end)
+    else {
+      out += `${text.slice(at, start)}[redacted]`
+      at = end
+    }
   }
-  return out
+  return out + text.slice(at)
+}
+
+/** A secret in any letter case; one beginning or ending with a digit, not inside a longer number (250 in 25000.00). */
+function secretPattern(secret: string): RegExp {
+  const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+  return new RegExp(`${/^\d/.test(secret) ? "(?<!\\d)" : ""}${escaped}${/\d$/.test(secret) ? "(?!\\d)" : ""}`, "giu")
 }
 
 const NETWORK_CODES = new Set([

@@ -1,5 +1,6 @@
 import { LRUCache } from "lru-cache"
 import { InbankClient, InbankClientOptions } from "./client"
+import { InbankError } from "./errors"
 import { ReadGate, ReadGateOptions } from "./read-gate"
 import type { AttachmentsInput, RetrievalInput, SigningMethod } from "./requests"
 import type {
@@ -87,8 +88,8 @@ export class GatedInbankClient extends InbankClient {
 
   /** 4. As InbankClient's (throws its InbankError); settled or not, the application's next read goes to Inbank. */
   override async startApplicationSigning(applicationUuid: string, method: SigningMethod): Promise<ApplicationSigning> {
-    return this.writing(super.startApplicationSigning(applicationUuid, method), () =>
-      this.touchApplication(applicationUuid),
+    return this.writing(super.startApplicationSigning(applicationUuid, method), (at) =>
+      this.touchApplication(applicationUuid, at),
     )
   }
 
@@ -97,14 +98,16 @@ export class GatedInbankClient extends InbankClient {
     applicationUuid: string,
     confirmationCode: string,
   ): Promise<SigningConfirmation> {
-    return this.writing(super.confirmApplicationSigning(applicationUuid, confirmationCode), () =>
-      this.touchApplication(applicationUuid),
+    return this.writing(super.confirmApplicationSigning(applicationUuid, confirmationCode), (at) =>
+      this.touchApplication(applicationUuid, at),
     )
   }
 
   /** 9. As InbankClient's (throws its InbankError); settled or not, the application's next read goes to Inbank. */
   override async uploadAttachments(applicationUuid: string, input: AttachmentsInput): Promise<unknown> {
-    return this.writing(super.uploadAttachments(applicationUuid, input), () => this.touchApplication(applicationUuid))
+    return this.writing(super.uploadAttachments(applicationUuid, input), (at) =>
+      this.touchApplication(applicationUuid, at),
+    )
   }
 
   /**
@@ -112,7 +115,7 @@ export class GatedInbankClient extends InbankClient {
    * Throws InbankClient's InbankError.
    */
   override async initiateRetrieval(input: RetrievalInput): Promise<Retrieval> {
-    return this.writing(super.initiateRetrieval(input), () => this.touchApplication(input.applicationUuid))
+    return this.writing(super.initiateRetrieval(input), (at) => this.touchApplication(input.applicationUuid, at))
   }
 
   /**
@@ -120,8 +123,8 @@ export class GatedInbankClient extends InbankClient {
    * and the new contract is linked to it.
    */
   override async acceptApplication(applicationUuid: string): Promise<AcceptedApplication> {
-    const accepted = await this.writing(super.acceptApplication(applicationUuid), () =>
-      this.touchApplication(applicationUuid),
+    const accepted = await this.writing(super.acceptApplication(applicationUuid), (at) =>
+      this.touchApplication(applicationUuid, at),
     )
     this.link(applicationUuid, accepted.contract.uuid)
     return accepted
@@ -129,37 +132,46 @@ export class GatedInbankClient extends InbankClient {
 
   /** 11. As InbankClient's (throws its InbankError); settled or not, the application's next read goes to Inbank. */
   override async cancelApplication(applicationUuid: string): Promise<unknown> {
-    return this.writing(super.cancelApplication(applicationUuid), () => this.touchApplication(applicationUuid))
+    return this.writing(super.cancelApplication(applicationUuid), (at) => this.touchApplication(applicationUuid, at))
   }
 
   /** 13. As InbankClient's (throws its InbankError); settled or not, the contract's next read goes to Inbank. */
   override async startContractSigning(contractUuid: string, method: SigningMethod): Promise<unknown> {
-    return this.writing(super.startContractSigning(contractUuid, method), () => this.touchContract(contractUuid))
+    return this.writing(super.startContractSigning(contractUuid, method), (at) => this.touchContract(contractUuid, at))
   }
 
   /** 14. As InbankClient's (throws its InbankError); settled or not, the contract's next read goes to Inbank. */
   override async confirmContractSigning(contractUuid: string, confirmationCode: string): Promise<SigningConfirmation> {
-    return this.writing(super.confirmContractSigning(contractUuid, confirmationCode), () =>
-      this.touchContract(contractUuid),
+    return this.writing(super.confirmContractSigning(contractUuid, confirmationCode), (at) =>
+      this.touchContract(contractUuid, at),
     )
   }
 
   /** 16. As InbankClient's (throws its InbankError); settled or not, the contract's next read goes to Inbank. */
   override async approveContract(contractUuid: string): Promise<unknown> {
-    return this.writing(super.approveContract(contractUuid), () => this.touchContract(contractUuid))
+    return this.writing(super.approveContract(contractUuid), (at) => this.touchContract(contractUuid, at))
   }
 
   /** 17. As InbankClient's (throws its InbankError); settled or not, the contract's next read goes to Inbank. */
   override async cancelContract(contractUuid: string): Promise<unknown> {
-    return this.writing(super.cancelContract(contractUuid), () => this.touchContract(contractUuid))
+    return this.writing(super.cancelContract(contractUuid), (at) => this.touchContract(contractUuid, at))
   }
 
-  /** A write's answer, lost or not, may have changed the entity: it is marked when the call settles. */
-  private async writing<T>(call: Promise<T>, touch: () => void): Promise<T> {
+  /**
+   * A write's answer, lost or not, may have changed the entity: it is marked when the call settles. A write
+   * Inbank refused (an HTTP error not worth retrying: 4xx but 408, 425, 429) did nothing: it is marked as of
+   * its sending, so an answer to a read sent after it (concurrent refusals share one) is not asked again.
+   */
+  private async writing<T>(call: Promise<T>, touch: (at?: number) => void): Promise<T> {
+    const sentAt = this.now()
+    let refusedAt: number | undefined
     try {
       return await call
+    } catch (error) {
+      if (error instanceof InbankError && error.kind === "http" && !error.retriable) refusedAt = sentAt
+      throw error
     } finally {
-      touch()
+      touch(refusedAt)
     }
   }
 

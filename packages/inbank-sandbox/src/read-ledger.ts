@@ -7,6 +7,8 @@
  * documents, not from the plugin: entities are the sandbox's own application and contract.
  *
  * - A read counts once answered with the entity (2xx, no injected fault); failed GETs are not reads.
+ *   Reads are ordered by arrival, whatever order their answers leave in: a slow read is judged against
+ *   the read that arrived before it, and the read that arrived after it against the slow one.
  * - A write is any POST or PATCH on the entity's path, from arrival until its answer, whatever its
  *   outcome (the partner cannot know whether a write that failed took effect). A write to an
  *   application touches its contract too, and a write to a contract its application: each one's
@@ -27,13 +29,24 @@ export interface EarlyReRead {
   sinceMs: number
 }
 
+/** An answered GET: when it arrived, and the entity's last touch then (Infinity while a write was in flight). */
+interface AnsweredRead {
+  endpoint: string
+  arrival: number
+  touched: number
+  booked: boolean
+}
+
 interface EntityLog {
-  /** Arrival of the newest answered GET (ms). */
-  lastRead?: number
+  /** Answered GETs of the last minute, by arrival. */
+  reads: AnsweredRead[]
   /** End of the newest write, or sending of the newest callback (ms). */
   lastTouch: number
   writesInFlight: number
 }
+
+/** How long an answered read is kept to judge reads answered after it (a slow answer's read arrived earlier). */
+const KEPT_MS = 60_000
 
 /**
  * What a request does to the entities it names; `done` is called once its answer is sent (or the connection closed).
@@ -51,17 +64,20 @@ export class ReadLedger {
 
   /** A GET of one entity arrived. */
   read(endpoint: string, entity: string): LedgerTicket {
-    const arrival = this.now()
     const log = this.log(entity)
     const touched = log.writesInFlight > 0 ? Infinity : log.lastTouch
+    const read: AnsweredRead = { endpoint, arrival: this.now(), touched, booked: false }
     return {
       done: (answered) => {
         if (!answered) return
-        const previous = log.lastRead
-        if (previous !== undefined && arrival - previous < REREAD_INTERVAL_MS && touched < previous) {
-          this.earlyReReads.push({ at: new Date(arrival).toISOString(), endpoint, entity, sinceMs: arrival - previous })
-        }
-        log.lastRead = Math.max(previous ?? arrival, arrival)
+        log.reads = log.reads.filter((kept) => kept.arrival >= this.now() - KEPT_MS)
+        const at = log.reads.findIndex((kept) => kept.arrival > read.arrival)
+        const next = at === -1 ? log.reads.length : at
+        const before = log.reads[next - 1]
+        const after = log.reads[next]
+        if (before) this.judge(entity, before, read)
+        if (after) this.judge(entity, read, after)
+        log.reads.splice(next, 0, read)
       },
     }
   }
@@ -85,6 +101,14 @@ export class ReadLedger {
     return this.write(entities)
   }
 
+  /** Books `later` when it arrived within the interval after `earlier` with no touch in between. */
+  private judge(entity: string, earlier: AnsweredRead, later: AnsweredRead): void {
+    const sinceMs = later.arrival - earlier.arrival
+    if (later.booked || sinceMs >= REREAD_INTERVAL_MS || later.touched >= earlier.arrival) return
+    later.booked = true
+    this.earlyReReads.push({ at: new Date(later.arrival).toISOString(), endpoint: later.endpoint, entity, sinceMs })
+  }
+
   /** Forgets the entities' history (the sandbox's reset); the bookings stay. */
   reset(): void {
     this.entities = new Map()
@@ -93,7 +117,7 @@ export class ReadLedger {
   private log(entity: string): EntityLog {
     let log = this.entities.get(entity)
     if (!log) {
-      log = { lastTouch: -Infinity, writesInFlight: 0 }
+      log = { reads: [], lastTouch: -Infinity, writesInFlight: 0 }
       this.entities.set(entity, log)
     }
     return log

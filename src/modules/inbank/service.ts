@@ -83,8 +83,13 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
   private readonly knex: Knex
   /** One Inbank call per application per second, shared by every request that arrives meanwhile. */
   private readonly refreshes: LRUCache<string, InbankApplicationRecord>
-  /** Reads after a refusal under way, by record id (refreshAfterRefusal). */
-  private readonly refusalReads = new Map<string, Promise<InbankApplicationRecord>>()
+  /**
+   * Reads after a refusal under way, by record id (refreshAfterRefusal). A code that signs supersedes the
+   * record's read: it is no longer shared, and its answer, older than the signature, is not stored.
+   */
+  private readonly refusalReads = new Map<string, { read: Promise<InbankApplicationRecord>; superseded: boolean }>()
+  /** SMS-code confirmations under way, by record id: a refusal is judged after they settle (refreshAfterRefusal). */
+  private readonly confirmations = new Map<string, Set<Promise<unknown>>>()
   private readonly products: LRUCache<"products", OfferRange>
   /** Instalment calculations for product pages, by "amount:period"; identical concurrent requests share one call. */
   private readonly calculations: LRUCache<string, Calculation>
@@ -368,7 +373,14 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
     this.client.noteNews({ applicationUuids, contractUuid: record?.contract_uuid }, new Date(receivedAt).getTime())
   }
 
-  private async load(recordOrId: InbankApplicationRecord | string): Promise<InbankApplicationRecord> {
+  /**
+   * The record read from Inbank and stored; with `store` answering false once Inbank answered, the
+   * record as read, not stored (a newer write must not be overwritten by this older answer).
+   */
+  private async load(
+    recordOrId: InbankApplicationRecord | string,
+    store: () => boolean = () => true,
+  ): Promise<InbankApplicationRecord> {
     const record =
       typeof recordOrId === "string"
         ? ((await this.retrieveInbankApplication(recordOrId)) as unknown as InbankApplicationRecord)
@@ -376,8 +388,10 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
     if (record.contract_uuid) this.client.link(record.application_uuid, record.contract_uuid)
     // Through the client's gate: a read within the second after another one reuses its answer.
     const fetched = await fetchState(this.client, record.application_uuid, record.contract_uuid)
+    const update = recordUpdateFrom(record, fetched)
+    if (!store()) return { ...record, ...update }
     // Not saveRecord: this is also the cache's own fetch, which stores what it returns.
-    return updateRecord(this.knex, recordUpdateFrom(record, fetched), this.storedStaffState, record)
+    return updateRecord(this.knex, update, this.storedStaffState, record)
   }
 
   // The intentions below are the only way routes, workflows and subscribers reach Inbank. Each throws
@@ -445,13 +459,34 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
   }
 
   /**
-   * Confirms the shopper's SMS code for the application (#5) or the contract (#14).
+   * Confirms the shopper's SMS code for the application (#5) or the contract (#14) of the record `recordId`.
+   * While under way it is one of the record's confirmations a refusal waits for; once it signs, no read
+   * requested before judges a later refusal (refreshAfterRefusal).
    * @param code the code as the shopper typed it.
    * @throws InbankError 422 for a wrong or expired code, other statuses as the client.
    */
-  async confirmSigning(subject: "application" | "contract", uuid: string, code: string): Promise<void> {
-    if (subject === "application") await this.client.confirmApplicationSigning(uuid, code)
-    else await this.client.confirmContractSigning(uuid, code)
+  async confirmSigning(
+    recordId: string,
+    subject: "application" | "contract",
+    uuid: string,
+    code: string,
+  ): Promise<void> {
+    const call =
+      subject === "application"
+        ? this.client.confirmApplicationSigning(uuid, code)
+        : this.client.confirmContractSigning(uuid, code)
+    let pending = this.confirmations.get(recordId)
+    if (!pending) this.confirmations.set(recordId, (pending = new Set()))
+    pending.add(call)
+    try {
+      await call
+      const refusalRead = this.refusalReads.get(recordId)
+      if (refusalRead) refusalRead.superseded = true
+      this.refusalReads.delete(recordId)
+    } finally {
+      pending.delete(call)
+      if (!pending.size && this.confirmations.get(recordId) === pending) this.confirmations.delete(recordId)
+    }
   }
 
   /**
@@ -554,17 +589,38 @@ export default class InbankModuleService extends MedusaService({ InbankApplicati
   }
 
   /**
-   * The record read again after Inbank refused an action of ours (422), the read shared by concurrent refusals
+   * The record read again after Inbank refused an SMS code of ours (422), the read shared by concurrent refusals
    * about the same record: a refusal changed nothing at Inbank, so a read already under way answers them all
-   * (several wrong SMS codes typed at once). Throws as refreshNow.
+   * (several wrong SMS codes typed at once). A code that signed did change it: the record's confirmations
+   * still under way are waited for first, and a read requested before one of them signed is not shared
+   * (confirmSigning drops it), so a refusal that came after the signature is judged by a read after it.
+   * Throws as refreshNow.
    */
   async refreshAfterRefusal(recordId: string): Promise<InbankApplicationRecord> {
-    let read = this.refusalReads.get(recordId)
-    if (!read) {
-      read = this.refreshNow(recordId).finally(() => this.refusalReads.delete(recordId))
-      this.refusalReads.set(recordId, read)
-    }
+    await this.confirmationsSettled(recordId)
+    const shared = this.refusalReads.get(recordId)
+    if (shared) return shared.read
+    const entry = { superseded: false } as { read: Promise<InbankApplicationRecord>; superseded: boolean }
+    entry.read = this.readAfterRefusal(recordId, entry).finally(() => {
+      if (this.refusalReads.get(recordId) === entry) this.refusalReads.delete(recordId)
+    })
+    this.refusalReads.set(recordId, entry)
+    return entry.read
+  }
+
+  private async readAfterRefusal(recordId: string, entry: { superseded: boolean }): Promise<InbankApplicationRecord> {
+    const record = (await this.retrieveInbankApplication(recordId)) as unknown as InbankApplicationRecord
+    // A code sent while the record was looked up: Inbank is read after its answer.
+    await this.confirmationsSettled(recordId)
+    const read = await this.load(record, () => !entry.superseded)
+    if (!entry.superseded) this.refreshes.set(read.id, read)
     return read
+  }
+
+  /** Once the record's SMS-code confirmations under way have their answers (whatever they are). */
+  private async confirmationsSettled(recordId: string): Promise<void> {
+    const pending = this.confirmations.get(recordId)
+    if (pending) await Promise.allSettled([...pending])
   }
 
   /**

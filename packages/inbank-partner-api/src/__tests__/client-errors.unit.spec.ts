@@ -108,6 +108,16 @@ describe("InbankError", () => {
     )
   })
 
+  it("keeps the document's type readable in Inbank's error text (it names nobody)", async () => {
+    nock(BASE)
+      .post(v2("applications"))
+      .reply(422, { errors: { identity_document_type: ["id_card is not accepted for this product"] } })
+
+    const error = await caught(makeClient().createApplication(applicationInput))
+
+    expect(error.inbankMessage).toBe("identity_document_type: id_card is not accepted for this product")
+  })
+
   it("times out a call that gets no answer within timeoutMs, as a retriable network error", async () => {
     nock(BASE)
       .post(v2(`contracts/${CONTRACT}/merchant_approval`))

@@ -77,6 +77,42 @@ describe("GatedInbankClient", () => {
     expect(contracts.isDone()).toBe(true)
   })
 
+  it("a refused write is news from its sending: a read sent while it was under way is kept, unlike after a write done", async () => {
+    const inbank = client()
+    const reads = nock(BASE)
+      .get(path(`contracts/${CONTRACT}`))
+      .times(2)
+      .reply(200, contract("signed"))
+    const spare = nock(BASE)
+      .get(path(`contracts/${CONTRACT}`))
+      .reply(200, contract("signed"))
+    nock(BASE)
+      .patch(path(`contracts/${CONTRACT}/signings`))
+      .delay(30)
+      .reply(422, { error: ["contract is signed"] })
+      .patch(path(`contracts/${CONTRACT}/signings`))
+      .delay(30)
+      .reply(200, { signing: { uuid: CONTRACT } })
+
+    const refused = inbank.confirmContractSigning(CONTRACT, "123456")
+    clock += 1
+    await inbank.getContract(CONTRACT)
+    clock += 1
+    await expect(refused).rejects.toMatchObject({ status: 422 })
+    await inbank.getContract(CONTRACT)
+    expect(reads.pendingMocks()).toHaveLength(1)
+
+    clock += 1_000
+    const done = inbank.confirmContractSigning(CONTRACT, "654321")
+    clock += 1
+    await inbank.getContract(CONTRACT)
+    clock += 1
+    await done
+    await inbank.getContract(CONTRACT)
+    expect(reads.isDone()).toBe(true)
+    expect(spare.isDone()).toBe(true)
+  })
+
   it("recentContract: the last news-aware answer within the age asked, without a call", async () => {
     const inbank = client()
     nock(BASE)

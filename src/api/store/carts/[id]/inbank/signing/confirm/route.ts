@@ -47,21 +47,20 @@ export const POST = withStoreRefusals(
     let afterRefusal: InbankApplicationRecord | undefined
     try {
       if (subject === "application") {
-        await inbank.confirmSigning("application", record.application_uuid, code)
+        await inbank.confirmSigning(record.id, "application", record.application_uuid, code)
         signed = await inbank.saveRecord(
           {
             id: record.id,
             application_signed: true,
             decision_requested_at: new Date(),
-            sms_sent_at: null,
-            sms_failed_attempts: 0,
+            ...CODE_USED,
           },
           record,
         )
       } else {
         signed = await withKnownContract(inbank, record)
         if (!signed.contract_uuid) throw storeRefusal("no_contract", { field: "subject" })
-        await inbank.confirmSigning("contract", signed.contract_uuid, code)
+        await inbank.confirmSigning(record.id, "contract", signed.contract_uuid, code)
       }
     } catch (error) {
       if (!(error instanceof InbankError && error.status === 422)) {
@@ -77,6 +76,10 @@ export const POST = withStoreRefusals(
           params: { left: MAX_CODE_ATTEMPTS - reserved.record.sms_failed_attempts },
         })
       }
+      // An earlier confirmation whose answer was lost signed the application: its code is used up as after
+      // a signature, so the contract's code (which the cart's completion may send) starts with all its tries.
+      if (subject === "application")
+        afterRefusal = await inbank.saveRecord({ id: record.id, ...CODE_USED }, afterRefusal)
     }
     // The signature is done; an Inbank failing to answer the read that follows must not turn it into an error.
     // After a refusal that turned out to be an earlier signature, Inbank was just read: no second read.
@@ -90,6 +93,9 @@ export const POST = withStoreRefusals(
     res.json(stateView(inbank, current, Boolean(cart.completed_at)))
   },
 )
+
+/** A signed subject's SMS fields: no code pending, so none counts against the next one. */
+const CODE_USED = { sms_sent_at: null, sms_failed_attempts: 0 }
 
 const voidCode = () => storeRefusal("sms_code_void", { field: "code", params: { max: MAX_CODE_ATTEMPTS } })
 
