@@ -1,6 +1,5 @@
 import axios from "axios"
 import { Sandbox } from "inbank-sandbox"
-import { eventually } from "../fixtures/eventually"
 import { application, clientFor, useTestSandbox, rejection } from "./helpers"
 
 const sandboxNow = useTestSandbox()
@@ -37,11 +36,6 @@ describe("fault injection", () => {
     expect(error).toMatchObject({ kind: "network", retriable: true })
     // The application exists although the caller saw a timeout: the case a plugin must reconcile.
     expect(sandbox.bank.state.applications.size).toBe(1)
-    // The sandbox logs a request when its connection closes, which the client's abort causes a moment later.
-    const logged = await eventually(
-      async () => (await requests("createApplication")).length > 0 && requests("createApplication"),
-    )
-    expect(logged).toHaveLength(1)
   })
 
   it("resets the connection before the request takes effect", async () => {
